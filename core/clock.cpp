@@ -1,0 +1,48 @@
+#include "clock.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace taizhang {
+
+std::int64_t SystemClock::nowUnixMillis() const
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+const SystemClock& SystemClock::instance()
+{
+    static const SystemClock clock;
+    return clock;
+}
+
+static std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+std::string formatUtcTimestamp(std::int64_t ms)
+{
+    const std::int64_t days = floorDiv(ms, 86400000);
+    const std::int64_t rem = ms - days * 86400000;
+    const Date d = Date::fromDays(days);
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year, d.month, d.day,
+                  static_cast<int>(rem / 3600000), static_cast<int>(rem / 60000 % 60),
+                  static_cast<int>(rem / 1000 % 60), static_cast<int>(rem % 1000));
+    return buf;
+}
+
+Date localDate(std::int64_t ms, int utcOffsetMinutes)
+{
+    return Date::fromDays(floorDiv(ms + static_cast<std::int64_t>(utcOffsetMinutes) * 60000, 86400000));
+}
+
+std::int64_t unixMillisAt(const Date& date, int hour, int utcOffsetMinutes)
+{
+    return date.days() * 86400000 + static_cast<std::int64_t>(hour) * 3600000 -
+           static_cast<std::int64_t>(utcOffsetMinutes) * 60000;
+}
+
+}  // namespace taizhang

@@ -1,0 +1,44 @@
+#pragma once
+// The clock is a seam: tests and the sync client's skew detection substitute their own.
+#include <cstdint>
+#include <string>
+
+#include "date.h"
+
+namespace taizhang {
+
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual std::int64_t nowUnixMillis() const = 0;
+};
+
+class SystemClock final : public Clock {
+public:
+    std::int64_t nowUnixMillis() const override;
+    static const SystemClock& instance();
+};
+
+// A clock that stands still until told otherwise; for tests and benchmarks.
+class ManualClock final : public Clock {
+public:
+    explicit ManualClock(std::int64_t unixMillis) : now_(unixMillis) {}
+    std::int64_t nowUnixMillis() const override { return now_; }
+    void set(std::int64_t unixMillis) { now_ = unixMillis; }
+    void advanceMillis(std::int64_t ms) { now_ += ms; }
+
+private:
+    std::int64_t now_;
+};
+
+// China uses UTC+8 everywhere; schools keep that unless a setting says otherwise.
+inline constexpr int kChinaUtcOffsetMinutes = 8 * 60;
+
+// "2026-11-22T15:04:05.123Z": how every timestamp is written in records, audit and logs.
+std::string formatUtcTimestamp(std::int64_t unixMillis);
+// The school-local calendar date at this instant.
+Date localDate(std::int64_t unixMillis, int utcOffsetMinutes = kChinaUtcOffsetMinutes);
+// Midnight UTC of a date as unix millis (for tests that need "the clock on day X").
+std::int64_t unixMillisAt(const Date& date, int hour = 12, int utcOffsetMinutes = kChinaUtcOffsetMinutes);
+
+}  // namespace taizhang

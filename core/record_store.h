@@ -1,0 +1,104 @@
+#pragma once
+// The repository for records. Every change writes, in one BEGIN IMMEDIATE transaction, the
+// record, an audit row (before/after) and an outbox row; if any part fails nothing is written.
+// It does not validate: Ledger (ledger.h) validates and then calls it.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clock.h"
+#include "database.h"
+#include "records.h"
+
+namespace taizhang {
+
+struct ChangeContext {
+    std::string author;  // local user id, or "cli" / "import"
+    std::string device;  // this installation's device id
+    std::string reason;  // optional: why (e.g. why an over-cap entry was saved); kept in audit
+};
+
+struct RecordQuery {
+    std::optional<Kind> kind;
+    std::optional<Date> from;  // inclusive, on the record's day
+    std::optional<Date> to;    // inclusive
+    std::string classId;       // "" = any
+    std::string teacherId;     // "" = any
+    std::string author;        // "" = any
+    bool includeDeleted = false;
+    std::size_t limit = 0;     // 0 = no limit
+};
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string recordId;
+    Kind kind = Kind::Homework;
+    std::int64_t version = 0;
+    std::string action;  // create | update | delete
+    std::string at;
+    std::string author;
+    std::string device;
+    std::optional<Json> before;
+    std::optional<Json> after;
+    std::string reason;
+};
+
+class RecordNotFound : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The caller edited a version that is no longer current (someone else saved in between).
+class StaleVersion : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct NewRecord {
+    Kind kind;
+    Json body;
+};
+
+class RecordStore {
+public:
+    RecordStore(Database& db, const Clock& clock);
+
+    Record create(Kind kind, Json body, const ChangeContext& ctx);
+    // All or nothing, in one transaction (CSV import, demo data, bulk class creation).
+    std::vector<Record> createMany(const std::vector<NewRecord>& records, const ChangeContext& ctx);
+    Record update(std::string_view id, Json body, std::int64_t expectedVersion, const ChangeContext& ctx);
+    // Writes a tombstone: the body stays, deleted = true, version + 1.
+    Record remove(std::string_view id, std::int64_t expectedVersion, const ChangeContext& ctx);
+
+    std::optional<Record> find(std::string_view id) const;
+    std::vector<Record> query(const RecordQuery& q) const;
+    std::vector<AuditEntry> history(std::string_view id) const;
+
+    std::int64_t outboxCount() const;
+
+    // Test seam: called at "record_written" and "audit_written" inside the transaction; a hook
+    // that throws must leave nothing behind.
+    void setFaultHook(std::function<void(std::string_view stage)> hook) { faultHook_ = std::move(hook); }
+
+    Database& database() { return db_; }
+    const Clock& clock() const { return clock_; }
+
+private:
+    Record insertNew(Kind kind, Json body, const ChangeContext& ctx, const std::string& now);
+    void writeChange(const Record& after, const std::optional<Record>& before, std::string_view action,
+                     const ChangeContext& ctx);
+    Record change(std::string_view id, std::optional<Json> body, std::int64_t expectedVersion,
+                  const ChangeContext& ctx, bool deleting);
+
+    Database& db_;
+    const Clock& clock_;
+    std::function<void(std::string_view)> faultHook_;
+};
+
+// Reads one record row in the column order used by RecordStore's SELECTs.
+Record recordFromRow(const Statement& row);
+
+}  // namespace taizhang

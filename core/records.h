@@ -1,0 +1,191 @@
+#pragma once
+// One definition of every record the ledger keeps, shared by the client, the CLI, the sync
+// client and the county server. A record is an envelope (RecordMeta + kind) around a typed body;
+// the body travels and is stored as JSON so that every layer reads the same field names.
+// docs/data-dictionary.md describes every field.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "date.h"
+
+namespace taizhang {
+
+using Json = nlohmann::json;
+
+enum class Kind {
+    SchoolClass,  // "class"
+    Teacher,      // "teacher"
+    Term,         // "term"
+    Subject,      // "subject": a local or school-based course added by the school
+    Homework,     // "homework"
+    Sleep,        // "sleep"
+    Activity,     // "activity"
+    Timetable,    // "timetable"
+    Training,     // "training"
+};
+
+std::string_view kindName(Kind kind);
+std::optional<Kind> kindFromName(std::string_view name);
+const std::vector<Kind>& allKinds();
+// Reference kinds describe the school; daily kinds are what inspectors count.
+bool isDailyKind(Kind kind);
+
+struct RecordMeta {
+    std::string id;             // UUIDv7, lower-case canonical
+    std::int64_t version = 0;   // 1 on creation, +1 on every edit and on delete
+    std::string createdAt;      // UTC, formatUtcTimestamp()
+    std::string updatedAt;      // UTC
+    std::string author;         // local user id (or "cli", "import")
+    std::string device;         // device id of the installation that made the change
+    bool deleted = false;       // tombstone: nothing is ever hard-deleted
+};
+
+// ---- Typed bodies ---------------------------------------------------------------------------
+
+struct SchoolClass {
+    int grade = 0;                      // 1-9
+    std::string name;                   // "三年级1班"
+    int students = 0;                   // enrolled students
+    std::vector<std::string> subjects;  // subject codes the class takes (see subjects.h)
+};
+
+struct Teacher {
+    std::string name;
+    std::string staffNumber;            // 工号, unique within the school
+    std::vector<std::string> subjects;  // subject codes taught
+    Date hireDate;                      // start of service (probation year = first year)
+    bool fullTime = true;
+};
+
+struct Holiday {
+    std::string name;  // "国庆节"
+    Date start;
+    Date end;          // inclusive
+};
+
+struct Term {
+    std::string name;  // "2026-2027学年第一学期"
+    Date start;
+    Date end;          // inclusive
+    std::vector<Holiday> holidays;
+};
+
+struct CustomSubject {
+    std::string code;      // "local:..." or "school:..."
+    std::string name;      // display name
+    std::string category;  // "local" (地方课程) or "school_based" (校本课程)
+};
+
+struct Homework {
+    std::string classId;
+    Date date;
+    std::string subject;       // subject code
+    int minutes = 0;           // estimated average completion time
+    bool written = true;       // 书面作业 counts against the cap; reading/practical does not
+    bool atHome = true;        // at home vs consolidation in school (G1-2 must separate them)
+    std::string content;       // for 作业公示
+    std::string teacherId;
+    std::string overCapReason; // required when saving an entry that breaks the cap
+};
+
+struct SleepSurvey {
+    std::string classId;
+    Date date;
+    int surveyed = 0;
+    int reachingStandard = 0;  // students whose sleep reaches the grade's standard
+    double averageHours = 0;
+};
+
+struct PhysicalActivity {
+    std::string classId;
+    Date date;
+    int peLessonMinutes = 0;
+    int longBreakMinutes = 0;   // 大课间, total over the day
+    int longBreakSessions = 0;  // how many 大课间 sessions (2025 rule: two of >= 30 min)
+    int afterSchoolMinutes = 0; // after-school sports in school (课后服务体育)
+    int outOfSchoolMinutes = 0; // reported out-of-school activity (counts toward the 2025 total)
+};
+
+struct TimetableSlot {
+    std::string classId;
+    std::string termId;
+    int weekday = 0;  // 1 = Monday ... 7 = Sunday
+    int period = 0;   // 1-based lesson period of the day
+    std::string subject;
+    std::string teacherId;
+};
+
+struct TrainingRecord {
+    std::string teacherId;
+    Date start;
+    Date end;                   // inclusive
+    std::string title;
+    std::string level;          // national | provincial | municipal | county | school
+    std::string mode;           // in_person | online | blended
+    double hours = 0;           // 学时
+    std::string certificateNumber;
+};
+
+// ---- Envelope -------------------------------------------------------------------------------
+
+struct Record {
+    RecordMeta meta;
+    Kind kind = Kind::Homework;
+    Json body = Json::object();
+
+    // Denormalised from the body for indexing; filled by indexFields().
+    std::optional<Date> date() const;       // the school-local day a daily record is about
+    std::string classId() const;            // "" when the kind has none
+    std::string teacherId() const;          // "" when the kind has none
+};
+
+// JSON codecs for the typed bodies. from_json is lenient about missing optional fields only;
+// strict shape checking (types, unknown fields) is validation's job (validation.h).
+void to_json(Json& j, const SchoolClass& v);
+void from_json(const Json& j, SchoolClass& v);
+void to_json(Json& j, const Teacher& v);
+void from_json(const Json& j, Teacher& v);
+void to_json(Json& j, const Holiday& v);
+void from_json(const Json& j, Holiday& v);
+void to_json(Json& j, const Term& v);
+void from_json(const Json& j, Term& v);
+void to_json(Json& j, const CustomSubject& v);
+void from_json(const Json& j, CustomSubject& v);
+void to_json(Json& j, const Homework& v);
+void from_json(const Json& j, Homework& v);
+void to_json(Json& j, const SleepSurvey& v);
+void from_json(const Json& j, SleepSurvey& v);
+void to_json(Json& j, const PhysicalActivity& v);
+void from_json(const Json& j, PhysicalActivity& v);
+void to_json(Json& j, const TimetableSlot& v);
+void from_json(const Json& j, TimetableSlot& v);
+void to_json(Json& j, const TrainingRecord& v);
+void from_json(const Json& j, TrainingRecord& v);
+void to_json(Json& j, const Date& v);
+void from_json(const Json& j, Date& v);
+
+template <class T> struct KindOf;
+template <> struct KindOf<SchoolClass> { static constexpr Kind value = Kind::SchoolClass; };
+template <> struct KindOf<Teacher> { static constexpr Kind value = Kind::Teacher; };
+template <> struct KindOf<Term> { static constexpr Kind value = Kind::Term; };
+template <> struct KindOf<CustomSubject> { static constexpr Kind value = Kind::Subject; };
+template <> struct KindOf<Homework> { static constexpr Kind value = Kind::Homework; };
+template <> struct KindOf<SleepSurvey> { static constexpr Kind value = Kind::Sleep; };
+template <> struct KindOf<PhysicalActivity> { static constexpr Kind value = Kind::Activity; };
+template <> struct KindOf<TimetableSlot> { static constexpr Kind value = Kind::Timetable; };
+template <> struct KindOf<TrainingRecord> { static constexpr Kind value = Kind::Training; };
+
+template <class T> T bodyAs(const Record& r) { return r.body.get<T>(); }
+
+// The wire/storage form of a whole record, used by the outbox, the sync protocol and the server:
+// {"id","kind","version","created_at","updated_at","author","device","deleted","body"}.
+Json recordToJson(const Record& r);
+// Throws std::invalid_argument with an English message when the envelope is malformed.
+Record recordFromJson(const Json& j);
+
+}  // namespace taizhang

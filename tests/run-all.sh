@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything and runs every test. README's test command; CI runs it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+packaging/install-deps.sh
+build_dir=${TAIZHANG_BUILD_DIR:-build}
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build_dir" -j2
+export QT_QPA_PLATFORM=offscreen
+ctest --test-dir "$build_dir" --output-on-failure -j2 --timeout 600
