@@ -7,10 +7,10 @@ cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j2
 data=${TAIZHANG_DEMO_DB:-$PWD/demo-school.db}
 if [ ! -f "$data" ]; then
-  build/app/taizhang --db "$data" init --demo
+  build/bin/taizhang --db "$data" init --demo
 fi
-if [ -x build/app/taizhang-app ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
-  exec build/app/taizhang-app --db "$data"
+if [ -x build/bin/taizhang-app ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+  exec build/bin/taizhang-app --db "$data"
 fi
 echo "No display: showing the demo school's compliance check from the CLI instead."
-exec build/app/taizhang --db "$data" check
+exec build/bin/taizhang --db "$data" check
