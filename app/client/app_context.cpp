@@ -1,0 +1,216 @@
+#include "app_context.h"
+
+#include <algorithm>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QVariantMap>
+
+#include "logging.h"
+#include "qt_convert.h"
+#include "subjects.h"
+
+namespace taizhang {
+
+namespace {
+AppContext* g_instance = nullptr;
+}
+
+AppContext::AppContext(const std::string& dbPath, const Clock& clock, QObject* parent)
+    : QObject(parent), db_(Database::open(dbPath)), clock_(clock)
+{
+    store_ = std::make_unique<RecordStore>(db_, clock_);
+    deviceId_ = ensureDeviceId(db_, clock_);
+    reloadProfile();
+    g_instance = this;
+    qCInfo(lcApp) << "opened ledger" << QString::fromStdString(dbPath) << "device" << qs(deviceId_);
+}
+
+AppContext::~AppContext()
+{
+    if (g_instance == this) g_instance = nullptr;
+}
+
+AppContext* AppContext::instance() { return g_instance; }
+
+ChangeContext AppContext::change(const std::string& reason) const
+{
+    return ChangeContext{userId_.isEmpty() ? std::string("app") : ss(userId_), deviceId_, reason};
+}
+
+QString AppContext::schoolName() const { return profile_ ? qs(profile_->name) : QString(); }
+QString AppContext::schoolCode() const { return profile_ ? qs(profile_->code) : QString(); }
+QString AppContext::schoolType() const { return profile_ ? qs(profile_->type) : QString(); }
+
+Date AppContext::todayDate() const
+{
+    return localDate(clock_.nowUnixMillis(), profile_ ? profile_->utcOffsetMinutes : kChinaUtcOffsetMinutes);
+}
+
+QString AppContext::today() const { return qs(todayDate()); }
+QString AppContext::dbPath() const { return QFileInfo(qs(db_.path())).absoluteFilePath(); }
+int AppContext::outboxCount() const { return static_cast<int>(store_->outboxCount()); }
+
+void AppContext::reloadProfile()
+{
+    profile_ = loadSchoolProfile(db_);
+    reloadReferenceData();
+    emit schoolChanged();
+}
+
+void AppContext::reloadReferenceData()
+{
+    // Reference data is small (a school has at most a few hundred classes and teachers): read
+    // once per change rather than on every page.
+    classes_.clear();
+    for (const auto& r : store_->query(RecordQuery{.kind = Kind::SchoolClass}))
+        classes_.push_back({r.meta.id, r.meta.version, bodyAs<SchoolClass>(r)});
+    std::stable_sort(classes_.begin(), classes_.end(), [](const ClassInfo& a, const ClassInfo& b) {
+        return a.body.grade != b.body.grade ? a.body.grade < b.body.grade : a.body.name < b.body.name;
+    });
+    teachers_.clear();
+    for (const auto& r : store_->query(RecordQuery{.kind = Kind::Teacher}))
+        teachers_.push_back({r.meta.id, r.meta.version, bodyAs<Teacher>(r)});
+    userSlots_.clear();
+    if (!teacherId_.empty())
+        for (const auto& r : store_->query(RecordQuery{.kind = Kind::Timetable, .teacherId = teacherId_}))
+            userSlots_.push_back(bodyAs<TimetableSlot>(r));
+}
+
+void AppContext::notifyDataChanged()
+{
+    reloadReferenceData();
+    ++revision_;
+    emit dataChanged();
+}
+
+const ClassInfo* AppContext::findClass(const std::string& id) const
+{
+    for (const auto& c : classes_)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const TeacherInfo* AppContext::findTeacher(const std::string& id) const
+{
+    for (const auto& t : teachers_)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+QVariantList AppContext::classList() const
+{
+    QVariantList out;
+    for (const auto& c : classes_) {
+        if (!admin_) {
+            bool teaches = std::any_of(userSlots_.begin(), userSlots_.end(),
+                                       [&](const TimetableSlot& s) { return s.classId == c.id; });
+            if (!teaches) continue;
+        }
+        out << QVariantMap{{"id", qs(c.id)}, {"name", qs(c.body.name)}, {"grade", c.body.grade},
+                           {"students", c.body.students}};
+    }
+    return out;
+}
+
+QVariantList AppContext::teacherList() const
+{
+    QVariantList out;
+    for (const auto& t : teachers_)
+        out << QVariantMap{{"id", qs(t.id)}, {"name", qs(t.body.name)}, {"staffNumber", qs(t.body.staffNumber)}};
+    return out;
+}
+
+std::vector<std::string> AppContext::subjectsOfClass(const ClassInfo& c) const
+{
+    return c.body.subjects.empty() ? defaultSubjectsForGrade(c.body.grade) : c.body.subjects;
+}
+
+std::vector<std::string> AppContext::subjectsUserMayRecord(const ClassInfo& c) const
+{
+    auto all = subjectsOfClass(c);
+    if (admin_) return all;
+    std::vector<std::string> out;
+    for (const auto& code : all)
+        if (std::any_of(userSlots_.begin(), userSlots_.end(),
+                        [&](const TimetableSlot& s) { return s.classId == c.id && s.subject == code; }))
+            out.push_back(code);
+    return out;
+}
+
+QString AppContext::subjectName(const QString& code) const
+{
+    if (auto s = findNationalSubject(ss(code)))
+        return qs(language_ == QLatin1String("en") ? s->nameEn : s->nameZh);
+    for (const auto& r : store_->query(RecordQuery{.kind = Kind::Subject})) {
+        auto cs = bodyAs<CustomSubject>(r);
+        if (qs(cs.code) == code) return qs(cs.name);
+    }
+    return code;
+}
+
+QString AppContext::kindName(const QString& kind) const
+{
+    static const QHash<QString, const char*> names{
+        {"class", QT_TRANSLATE_NOOP("Kind", "班级")},       {"teacher", QT_TRANSLATE_NOOP("Kind", "教师")},
+        {"term", QT_TRANSLATE_NOOP("Kind", "学期")},        {"subject", QT_TRANSLATE_NOOP("Kind", "课程")},
+        {"homework", QT_TRANSLATE_NOOP("Kind", "作业")},    {"sleep", QT_TRANSLATE_NOOP("Kind", "睡眠")},
+        {"activity", QT_TRANSLATE_NOOP("Kind", "体育活动")}, {"timetable", QT_TRANSLATE_NOOP("Kind", "课表")},
+        {"training", QT_TRANSLATE_NOOP("Kind", "培训")},
+    };
+    auto it = names.find(kind);
+    return it == names.end() ? kind : QCoreApplication::translate("Kind", it.value());
+}
+
+QString AppContext::className(const QString& id) const
+{
+    auto c = findClass(ss(id));
+    return c ? qs(c->body.name) : QString();
+}
+
+QString AppContext::teacherName(const QString& id) const
+{
+    auto t = findTeacher(ss(id));
+    return t ? qs(t->body.name) : id;
+}
+
+bool AppContext::isValidDate(const QString& text) const { return dateFrom(text).has_value(); }
+
+QString AppContext::addDays(const QString& date, int days) const
+{
+    auto d = dateFrom(date);
+    return d ? qs(d->addDays(days)) : date;
+}
+
+void AppContext::signInAs(const QString& userId, const QString& name, bool admin, const std::string& teacherId)
+{
+    userId_ = userId;
+    userName_ = name;
+    admin_ = admin;
+    teacherId_ = teacherId;
+    qCInfo(lcApp) << "signed in" << userId << (admin ? "admin" : "teacher");
+    reloadReferenceData();
+    emit userChanged();
+    emit dataChanged();
+}
+
+void AppContext::signOut()
+{
+    qCInfo(lcApp) << "signed out" << userId_;
+    userId_.clear();
+    userName_.clear();
+    teacherId_.clear();
+    admin_ = false;
+    userSlots_.clear();
+    emit userChanged();
+}
+
+void AppContext::setLanguage(const QString& lang)
+{
+    if (lang == language_) return;
+    language_ = lang;
+    emit languageChanged(lang);
+    emit dataChanged();  // subject names are language dependent
+}
+
+}  // namespace taizhang

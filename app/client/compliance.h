@@ -1,0 +1,36 @@
+#pragma once
+// The rule look-ups the client needs to show caps and findings, in one place, so that the pages
+// never hard-code a number. Delegates to core's policy code (policy.h) for the rules themselves.
+#include <string>
+#include <vector>
+
+#include <QString>
+#include <QVariantMap>
+
+#include "date.h"
+#include "records.h"
+
+namespace taizhang {
+
+class AppContext;
+
+struct UiFinding {
+    QString severity;  // "hard" (red) | "soft" (amber)
+    QString rule;      // short rule name
+    QString source;    // the document that sets it
+    QString message;   // in the UI language
+    QVariantMap toVariant() const
+    {
+        return {{"severity", severity}, {"rule", rule}, {"source", source}, {"message", message}};
+    }
+};
+
+// Minutes of written homework allowed for this class on this day (county overrides applied).
+int writtenHomeworkCap(AppContext& app, int grade, const Date& day);
+// Whether a homework row counts against the written-homework cap for this grade.
+bool countsAgainstCap(int grade, const Homework& h);
+
+// Findings for one class-day (homework, activity, sleep), from core's policy checks.
+std::vector<UiFinding> classDayFindings(AppContext& app, const std::string& classId, const Date& day);
+
+}  // namespace taizhang

@@ -1,0 +1,316 @@
+#include "homework_entry_model.h"
+
+#include <QCoreApplication>
+
+#include "app_context.h"
+#include "compliance.h"
+#include "logging.h"
+#include "qt_convert.h"
+
+namespace taizhang {
+
+namespace {
+QString tr(const char* s) { return QCoreApplication::translate("HomeworkEntry", s); }
+constexpr int kMaxMinutes = 300;
+}  // namespace
+
+HomeworkEntryModel::HomeworkEntryModel(QObject* parent) : HomeworkEntryModel(*AppContext::instance(), parent) {}
+
+HomeworkEntryModel::HomeworkEntryModel(AppContext& app, QObject* parent)
+    : QAbstractListModel(parent), app_(&app), date_(app.today())
+{
+    connect(app_, &AppContext::languageChanged, this, [this] {
+        if (!rows_.empty()) emit dataChanged(index(0), index(rowCount() - 1));
+    });
+}
+
+int HomeworkEntryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+QHash<int, QByteArray> HomeworkEntryModel::roleNames() const
+{
+    return {{SubjectRole, "subject"}, {SubjectNameRole, "subjectName"}, {MinutesRole, "minutes"},
+            {WrittenRole, "written"}, {AtHomeRole, "atHome"},           {ContentRole, "content"},
+            {ErrorRole, "error"},     {SavedRole, "saved"}};
+}
+
+QVariant HomeworkEntryModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const Row& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case SubjectNameRole: return app_->subjectName(qs(r.subject));
+    case SubjectRole: return qs(r.subject);
+    case MinutesRole: return r.minutes;
+    case WrittenRole: return r.written;
+    case AtHomeRole: return r.atHome;
+    case ContentRole: return r.content;
+    case ErrorRole: return rowError(r);
+    case SavedRole: return r.stored.has_value() && !r.stored->meta.deleted;
+    default: return {};
+    }
+}
+
+Qt::ItemFlags HomeworkEntryModel::flags(const QModelIndex& index) const
+{
+    return QAbstractListModel::flags(index) | (index.isValid() ? Qt::ItemIsEditable : Qt::NoItemFlags);
+}
+
+bool HomeworkEntryModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return false;
+    Row& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case MinutesRole: r.minutes = value.toString().trimmed(); break;
+    case WrittenRole: r.written = value.toBool(); break;
+    case AtHomeRole: r.atHome = value.toBool(); break;
+    case ContentRole: r.content = value.toString(); break;
+    default: return false;
+    }
+    emit dataChanged(index, index, {role, ErrorRole});
+    emit totalsChanged();
+    return true;
+}
+
+bool HomeworkEntryModel::setField(int row, const QString& field, const QVariant& value)
+{
+    const QHash<QString, int> roles{{"minutes", MinutesRole}, {"written", WrittenRole},
+                                    {"atHome", AtHomeRole}, {"content", ContentRole}};
+    auto it = roles.find(field);
+    return it != roles.end() && setData(index(row), value, it.value());
+}
+
+void HomeworkEntryModel::setClassId(const QString& id)
+{
+    if (id == classId_) return;
+    classId_ = id;
+    reload();
+}
+
+void HomeworkEntryModel::setDate(const QString& date)
+{
+    if (date == date_) return;
+    date_ = date;
+    reload();
+}
+
+QString HomeworkEntryModel::dateError() const
+{
+    auto d = dateFrom(date_);
+    if (!d) return tr("日期格式应为 年-月-日，例如 2026-11-23");
+    if (*d > app_->todayDate()) return tr("不能记录未来日期的作业");
+    return {};
+}
+
+int HomeworkEntryModel::gradeOfClass() const
+{
+    auto c = app_->findClass(ss(classId_));
+    return c ? c->body.grade : 0;
+}
+
+void HomeworkEntryModel::reload()
+{
+    beginResetModel();
+    rows_.clear();
+    reason_.clear();
+    const ClassInfo* c = app_->findClass(ss(classId_));
+    auto day = dateFrom(date_);
+    if (c && day) {
+        for (const auto& code : app_->subjectsUserMayRecord(*c)) rows_.push_back(Row{code, {}, true, true, {}, {}});
+        // One indexed query for this class-day; never a scan over the whole ledger.
+        auto stored = app_->store().query(RecordQuery{.kind = Kind::Homework, .from = day, .to = day, .classId = c->id});
+        for (auto& rec : stored) {
+            auto h = bodyAs<Homework>(rec);
+            auto it = std::find_if(rows_.begin(), rows_.end(), [&](const Row& r) { return r.subject == h.subject; });
+            if (it == rows_.end()) continue;  // a subject this user does not teach here
+            it->minutes = QString::number(h.minutes);
+            it->written = h.written;
+            it->atHome = h.atHome;
+            it->content = qs(h.content);
+            it->stored = rec;
+            if (!h.overCapReason.empty()) reason_ = qs(h.overCapReason);
+        }
+        cap_ = writtenHomeworkCap(*app_, c->body.grade, *day);
+    } else {
+        cap_ = 0;
+    }
+    endResetModel();
+    setStatus({});
+    emit formChanged();
+    emit totalsChanged();
+}
+
+std::optional<int> HomeworkEntryModel::minutesOf(const Row& row) const
+{
+    bool ok = false;
+    int m = row.minutes.toInt(&ok);
+    if (!ok || m < 0 || m > kMaxMinutes) return std::nullopt;
+    return m;
+}
+
+QString HomeworkEntryModel::rowError(const Row& row) const
+{
+    if (row.minutes.isEmpty()) return {};
+    auto m = minutesOf(row);
+    if (!m) return tr("分钟数应为 0 到 %1 之间的整数").arg(kMaxMinutes);
+    if (*m > 0 && row.content.trimmed().isEmpty()) return tr("请填写作业内容（作业公示需要）");
+    if (row.content.size() > 500) return tr("作业内容不能超过 500 字");
+    return {};
+}
+
+int HomeworkEntryModel::writtenTotal() const
+{
+    const int grade = gradeOfClass();
+    int total = 0;
+    for (const auto& r : rows_) {
+        auto m = minutesOf(r);
+        if (!m || r.minutes.isEmpty()) continue;
+        Homework h;
+        h.written = r.written;
+        h.atHome = r.atHome;
+        if (countsAgainstCap(grade, h)) total += *m;
+    }
+    return total;
+}
+
+bool HomeworkEntryModel::valid() const
+{
+    if (!dateError().isEmpty() || !app_->findClass(ss(classId_))) return false;
+    return std::all_of(rows_.begin(), rows_.end(), [&](const Row& r) { return rowError(r).isEmpty(); });
+}
+
+Homework HomeworkEntryModel::bodyOf(const Row& row, const Date& day) const
+{
+    Homework h;
+    h.classId = ss(classId_);
+    h.date = day;
+    h.subject = row.subject;
+    h.minutes = minutesOf(row).value_or(0);
+    h.written = row.written;
+    h.atHome = row.atHome;
+    h.content = ss(row.content.trimmed());
+    h.teacherId = app_->teacherIdOfUser();
+    if (row.stored && h.teacherId.empty()) h.teacherId = bodyAs<Homework>(*row.stored).teacherId;
+    if (overCap()) h.overCapReason = ss(reason_.trimmed());
+    return h;
+}
+
+bool HomeworkEntryModel::rowChanged(const Row& row) const
+{
+    const bool live = row.stored && !row.stored->meta.deleted;
+    if (row.minutes.isEmpty()) return live;  // clearing a saved row deletes it
+    if (!live) return true;
+    auto old = bodyAs<Homework>(*row.stored);
+    return old.minutes != minutesOf(row).value_or(-1) || old.written != row.written || old.atHome != row.atHome ||
+           qs(old.content) != row.content.trimmed() || (overCap() && qs(old.overCapReason) != reason_.trimmed());
+}
+
+bool HomeworkEntryModel::dirty() const
+{
+    return std::any_of(rows_.begin(), rows_.end(), [&](const Row& r) { return rowChanged(r); });
+}
+
+bool HomeworkEntryModel::canSave() const
+{
+    return valid() && dirty() && (!overCap() || !reason_.trimmed().isEmpty());
+}
+
+void HomeworkEntryModel::setOverCapReason(const QString& r)
+{
+    if (r == reason_) return;
+    reason_ = r;
+    emit totalsChanged();
+}
+
+void HomeworkEntryModel::setStatus(const QString& s)
+{
+    status_ = s;
+    emit statusChanged();
+}
+
+bool HomeworkEntryModel::save()
+{
+    if (!canSave()) {
+        setStatus(overCap() && reason_.trimmed().isEmpty() ? tr("书面作业超过上限，请填写超量原因后再保存")
+                                                           : tr("请先改正标红的内容"));
+        return false;
+    }
+    const Date day = *dateFrom(date_);
+    const std::string reason = overCap() ? ss(reason_.trimmed()) : std::string();
+    const auto ctx = app_->change(reason);
+    std::vector<NewRecord> creates;
+    int changed = 0;
+    try {
+        // Updates and deletes first (each checks the version it edited), then every new row in one
+        // transaction; all rows were validated above, so a failure here is a database error.
+        for (auto& row : rows_) {
+            if (!rowChanged(row)) continue;
+            ++changed;
+            const bool live = row.stored && !row.stored->meta.deleted;
+            if (row.minutes.isEmpty()) {
+                app_->store().remove(row.stored->meta.id, row.stored->meta.version, ctx);
+            } else if (live) {
+                app_->store().update(row.stored->meta.id, Json(bodyOf(row, day)), row.stored->meta.version, ctx);
+            } else {
+                creates.push_back({Kind::Homework, Json(bodyOf(row, day))});
+            }
+        }
+        if (!creates.empty()) app_->store().createMany(creates, ctx);
+    } catch (const StaleVersion&) {
+        qCWarning(lcData) << "homework save refused: stale version" << classId_ << date_;
+        reload();
+        setStatus(tr("记录已被他人修改，已重新读取，请核对后再保存"));
+        return false;
+    } catch (const std::exception& e) {
+        qCWarning(lcData) << "homework save failed:" << e.what();
+        setStatus(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    qCInfo(lcData) << "saved homework" << classId_ << date_ << changed << "rows" << (reason.empty() ? "" : "over cap");
+    app_->notifyDataChanged();
+    reload();
+    setStatus(tr("已保存 %1 条").arg(changed));
+    emit saved();
+    return true;
+}
+
+int HomeworkEntryModel::copyPreviousDay()
+{
+    auto day = dateFrom(date_);
+    if (!day || classId_.isEmpty()) return 0;
+    // Look back at most a week: the previous school day, skipping weekends and holidays.
+    auto past = app_->store().query(RecordQuery{
+        .kind = Kind::Homework, .from = day->addDays(-7), .to = day->addDays(-1), .classId = ss(classId_)});
+    std::optional<Date> latest;
+    for (const auto& r : past) {
+        auto d = r.date();
+        if (d && (!latest || *d > *latest)) latest = d;
+    }
+    if (!latest) {
+        setStatus(tr("最近一周没有可复制的作业"));
+        return 0;
+    }
+    int copied = 0;
+    for (const auto& r : past) {
+        if (r.date() != latest) continue;
+        auto h = bodyAs<Homework>(r);
+        for (std::size_t i = 0; i < rows_.size(); ++i) {
+            Row& row = rows_[i];
+            if (row.subject != h.subject) continue;
+            row.minutes = QString::number(h.minutes);
+            row.written = h.written;
+            row.atHome = h.atHome;
+            row.content = qs(h.content);
+            ++copied;
+        }
+    }
+    if (!rows_.empty()) emit dataChanged(index(0), index(rowCount() - 1));
+    emit totalsChanged();
+    setStatus(tr("已复制 %1 的 %2 条作业，核对后按 Enter 保存").arg(qs(*latest)).arg(copied));
+    return copied;
+}
+
+}  // namespace taizhang

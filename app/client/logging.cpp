@@ -1,0 +1,5 @@
+#include "logging.h"
+
+Q_LOGGING_CATEGORY(lcApp, "taizhang.app", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcData, "taizhang.data", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcUi, "taizhang.ui", QtInfoMsg)

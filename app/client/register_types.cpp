@@ -1,0 +1,19 @@
+#include "register_types.h"
+
+#include <QtQml/qqml.h>
+
+#include "app_context.h"
+#include "homework_entry_model.h"
+#include "today_model.h"
+
+namespace taizhang {
+
+void registerBackendTypes(AppContext* app)
+{
+    constexpr const char* uri = "Taizhang.Backend";
+    qmlRegisterSingletonInstance(uri, 1, 0, "App", app);
+    qmlRegisterType<HomeworkEntryModel>(uri, 1, 0, "HomeworkEntryModel");
+    qmlRegisterType<TodayModel>(uri, 1, 0, "TodayModel");
+}
+
+}  // namespace taizhang

@@ -1,0 +1,109 @@
+#include "today_model.h"
+
+#include <set>
+
+#include "app_context.h"
+#include "compliance.h"
+#include "qt_convert.h"
+
+namespace taizhang {
+
+TodayModel::TodayModel(QObject* parent) : TodayModel(*AppContext::instance(), parent) {}
+
+TodayModel::TodayModel(AppContext& app, QObject* parent) : QAbstractListModel(parent), app_(&app), date_(app.today())
+{
+    connect(app_, &AppContext::dataChanged, this, &TodayModel::reload);
+    reload();
+}
+
+int TodayModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+QHash<int, QByteArray> TodayModel::roleNames() const
+{
+    return {{ClassIdRole, "classId"},       {ClassNameRole, "className"},   {GradeRole, "grade"},
+            {HasHomeworkRole, "hasHomework"}, {HasActivityRole, "hasActivity"}, {HasSleepRole, "hasSleep"},
+            {WrittenMinutesRole, "writtenMinutes"}, {CapRole, "cap"}, {FindingsRole, "findings"},
+            {WorstRole, "worst"}};
+}
+
+QVariant TodayModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const Row& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case ClassNameRole: return r.className;
+    case ClassIdRole: return r.classId;
+    case GradeRole: return r.grade;
+    case HasHomeworkRole: return r.homework;
+    case HasActivityRole: return r.activity;
+    case HasSleepRole: return r.sleep;
+    case WrittenMinutesRole: return r.written;
+    case CapRole: return r.cap;
+    case FindingsRole: return r.findings;
+    case WorstRole: return r.worst;
+    default: return {};
+    }
+}
+
+void TodayModel::setDate(const QString& d)
+{
+    if (d == date_ || !dateFrom(d)) return;
+    date_ = d;
+    reload();
+}
+
+void TodayModel::reload()
+{
+    beginResetModel();
+    rows_.clear();
+    hard_ = soft_ = missing_ = 0;
+    auto day = dateFrom(date_);
+    if (day) {
+        // Three indexed queries (kind + day) for the whole school, then findings per class-day.
+        std::set<std::string> homework, activity, sleep;
+        std::map<std::string, int> written;
+        for (auto& r : app_->store().query(RecordQuery{.kind = Kind::Homework, .from = day, .to = day})) {
+            homework.insert(r.classId());
+            auto h = bodyAs<Homework>(r);
+            auto c = app_->findClass(r.classId());
+            if (c && countsAgainstCap(c->body.grade, h)) written[r.classId()] += h.minutes;
+        }
+        for (auto& r : app_->store().query(RecordQuery{.kind = Kind::Activity, .from = day, .to = day}))
+            activity.insert(r.classId());
+        for (auto& r : app_->store().query(RecordQuery{.kind = Kind::Sleep, .from = day, .to = day}))
+            sleep.insert(r.classId());
+        for (const auto& v : app_->classList()) {
+            const auto m = v.toMap();
+            Row row;
+            row.classId = m.value("id").toString();
+            row.className = m.value("name").toString();
+            row.grade = m.value("grade").toInt();
+            const auto id = ss(row.classId);
+            row.homework = homework.count(id) > 0;
+            row.activity = activity.count(id) > 0;
+            row.sleep = sleep.count(id) > 0;
+            row.written = written[id];
+            row.cap = writtenHomeworkCap(*app_, row.grade, *day);
+            for (const auto& f : classDayFindings(*app_, id, *day)) {
+                row.findings << f.toVariant();
+                if (f.severity == "hard") {
+                    ++hard_;
+                    row.worst = "hard";
+                } else {
+                    ++soft_;
+                    if (row.worst.isEmpty()) row.worst = "soft";
+                }
+            }
+            if (!row.homework) ++missing_;
+            rows_.push_back(std::move(row));
+        }
+    }
+    endResetModel();
+    emit summaryChanged();
+}
+
+}  // namespace taizhang
