@@ -110,12 +110,20 @@ ApplicationWindow {
                 id: pageRepeater
                 model: window.pages
                 delegate: Loader {
+                    id: pageLoader
                     required property var modelData
                     required property int index
-                    // Pages load on first visit only: start-up shows Today without building the rest.
-                    property bool visited: false
+                    // Pages load on first visit only: start-up shows Today without building the rest,
+                    // and a visited page keeps what was typed when the user switches away.
+                    property bool visited: window.currentPage === index
                     active: App.signedIn && (visited || window.currentPage === index)
-                    onLoaded: visited = true
+                    Connections {
+                        target: window
+                        function onCurrentPageChanged() {
+                            if (window.currentPage === pageLoader.index)
+                                pageLoader.visited = true
+                        }
+                    }
                     source: modelData.file
                 }
             }

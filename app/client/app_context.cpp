@@ -9,6 +9,7 @@
 #include "logging.h"
 #include "qt_convert.h"
 #include "subjects.h"
+#include "users.h"
 
 namespace taizhang {
 
@@ -192,6 +193,37 @@ void AppContext::signInAs(const QString& userId, const QString& name, bool admin
     reloadReferenceData();
     emit userChanged();
     emit dataChanged();
+}
+
+QVariantList AppContext::userList() const
+{
+    QVariantList out;
+    UserStore users(const_cast<Database&>(db_), clock_);
+    for (const auto& u : users.list()) {
+        if (u.disabled) continue;
+        out << QVariantMap{{"username", qs(u.username)}, {"displayName", qs(u.displayName)},
+                           {"admin", u.role == Role::Admin}};
+    }
+    return out;
+}
+
+QString AppContext::signIn(const QString& username, const QString& password)
+{
+    UserStore users(db_, clock_);
+    std::optional<User> user;
+    try {
+        user = users.authenticate(ss(username), ss(password));
+    } catch (const std::exception& e) {
+        qCWarning(lcApp) << "sign-in failed:" << e.what();
+        return tr("登录失败：%1").arg(QString::fromUtf8(e.what()));
+    }
+    if (!user) {
+        // Never say which half was wrong.
+        qCInfo(lcApp) << "sign-in refused for" << username;
+        return tr("用户名或密码不正确");
+    }
+    signInAs(qs(user->username), qs(user->displayName), user->role == Role::Admin, user->teacherId);
+    return {};
 }
 
 void AppContext::signOut()

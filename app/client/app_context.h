@@ -47,6 +47,7 @@ class AppContext : public QObject {
     Q_PROPERTY(QVariantList classes READ classList NOTIFY dataChanged)
     Q_PROPERTY(QVariantList teachers READ teacherList NOTIFY dataChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+    Q_PROPERTY(QVariantList users READ userList NOTIFY schoolChanged)
 
 public:
     // clock must outlive the context. Throws DbError when the file cannot be opened.
@@ -97,6 +98,10 @@ public:
     Q_INVOKABLE QString teacherName(const QString& id) const;
     Q_INVOKABLE bool isValidDate(const QString& text) const;
     Q_INVOKABLE QString addDays(const QString& date, int days) const;
+    // Local accounts to pick from on the sign-in page (never the hashes).
+    QVariantList userList() const;
+    // Checks the password (Argon2id); returns "" on success or a Chinese message.
+    Q_INVOKABLE QString signIn(const QString& username, const QString& password);
     Q_INVOKABLE void signOut();
     Q_INVOKABLE void setLanguage(const QString& lang);
 

@@ -102,14 +102,14 @@ int main(int argc, char* argv[])
         return 1;
     }
     context->setLanguage(lang);
-    if (parser.isSet(demoOpt) && !createDemoSchool(*context)) {
+    if (parser.isSet(demoOpt) && !ensureDemoSchool(*context)) {
         qCCritical(lcApp) << "could not create the demo school";
         return 1;
     }
     // Unattended runs sign in as the administrator so that every page can be shown.
     const bool unattended = selfTest || parser.isSet(shotOpt) || parser.isSet(firstFrameOpt);
     if (unattended && context->hasSchool() && !context->signedIn())
-        context->signInAs(QStringLiteral("selftest"), QStringLiteral("admin"), true, {});
+        context->signInAs(QStringLiteral("admin"), QStringLiteral("admin"), true, {});
 
     registerBackendTypes(context.get());
     QQmlApplicationEngine engine;

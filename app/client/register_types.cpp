@@ -4,6 +4,7 @@
 
 #include "app_context.h"
 #include "homework_entry_model.h"
+#include "setup_controller.h"
 #include "today_model.h"
 
 namespace taizhang {
@@ -14,6 +15,7 @@ void registerBackendTypes(AppContext* app)
     qmlRegisterSingletonInstance(uri, 1, 0, "App", app);
     qmlRegisterType<HomeworkEntryModel>(uri, 1, 0, "HomeworkEntryModel");
     qmlRegisterType<TodayModel>(uri, 1, 0, "TodayModel");
+    qmlRegisterType<SetupController>(uri, 1, 0, "SetupController");
 }
 
 }  // namespace taizhang

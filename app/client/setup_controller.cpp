@@ -8,6 +8,7 @@
 #include "qt_convert.h"
 #include "school.h"
 #include "setup_parsing.h"
+#include "users.h"
 
 namespace taizhang {
 
@@ -83,6 +84,8 @@ void SetupController::validate()
     if (!teachers.errors.empty()) errors_["teachers"] = joinErrors(teachers.errors);
 
     if (f("adminName").isEmpty()) errors_["adminName"] = tr("请填写管理员用户名");
+    else if (!QRegularExpression("^[A-Za-z0-9._-]{1,64}$").match(f("adminName")).hasMatch())
+        errors_["adminName"] = tr("用户名只能包含字母、数字、点、下划线和短横线");
     const QString pw = fields_.value("adminPassword").toString();
     if (pw.size() < 6) errors_["adminPassword"] = tr("密码至少 6 位");
     else if (pw != fields_.value("adminPassword2").toString()) errors_["adminPassword2"] = tr("两次输入的密码不一致");
@@ -116,11 +119,20 @@ bool SetupController::finish()
     try {
         // Reference data first, the profile last: the wizard counts as done only once the profile
         // exists, so an interruption leaves a wizard to finish, never a half-set-up school.
+        UserStore users(app_->db(), app_->clock());
+        if (!users.find(ss(f("adminName"))))
+            users.create(NewUser{ss(f("adminName")), ss(f("adminName")), Role::Admin, {}},
+                         ss(fields_.value("adminPassword").toString()));
         app_->store().createMany(records, app_->change());
         SchoolProfile profile{ss(f("schoolCode")), ss(f("schoolName")), "", ss(f("schoolType"))};
         auto tx = app_->db().beginWrite();
         saveSchoolProfile(app_->db(), profile);
         tx.commit();
+    } catch (const UserError& e) {
+        errors_["adminName"] = e.code() == "invalid_username" ? tr("用户名只能包含字母、数字、点、下划线和短横线")
+                                                             : QString::fromUtf8(e.what());
+        emit changed();
+        return false;
     } catch (const std::exception& e) {
         qCWarning(lcData) << "setup failed:" << e.what();
         status_ = tr("保存失败：%1").arg(QString::fromUtf8(e.what()));
