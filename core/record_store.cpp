@@ -126,7 +126,13 @@ std::vector<Record> RecordStore::createMany(const std::vector<NewRecord>& record
     const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
     for (const auto& nr : records) {
         out.push_back(insertNew(nr.kind, nr.body, ctx, now));
-        write(w, out.back(), std::nullopt, "create", ctx, faultHook_);
+        if (nr.reason.empty()) {
+            write(w, out.back(), std::nullopt, "create", ctx, faultHook_);
+        } else {
+            ChangeContext rowCtx = ctx;
+            rowCtx.reason = nr.reason;
+            write(w, out.back(), std::nullopt, "create", rowCtx, faultHook_);
+        }
     }
     tx.commit();
     return out;

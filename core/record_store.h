@@ -60,6 +60,7 @@ public:
 struct NewRecord {
     Kind kind;
     Json body;
+    std::string reason;  // audit reason for this row when it differs from the batch's ctx.reason
 };
 
 class RecordStore {

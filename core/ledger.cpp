@@ -1,0 +1,296 @@
+#include "ledger.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "policy.h"
+#include "school.h"
+#include "validation_issue.h"
+
+namespace taizhang {
+
+namespace {
+std::string classDayKey(const std::string& classId, const Date& d) { return classId + "|" + d.toString(); }
+
+// Existing records by uniqueness key, plus the homework of each class-day, for the records a
+// write may collide with. Bulk writes add each accepted row so later rows see it.
+struct WriteIndex {
+    std::unordered_map<std::string, std::string> byKey;                          // key -> record id
+    std::unordered_map<std::string, std::vector<Identified<Homework>>> homework;  // class|day -> rows
+
+    void add(const Record& r)
+    {
+        if (r.meta.deleted) return;
+        const std::string key = uniquenessKey(r.kind, r.body);
+        if (!key.empty()) byKey.emplace(key, r.meta.id);
+        if (r.kind == Kind::Homework && validateShape(Kind::Homework, r.body).empty()) {
+            auto h = r.body.get<Homework>();
+            homework[classDayKey(h.classId, h.date)].push_back({r.meta.id, std::move(h)});
+        }
+    }
+};
+
+// The reason that lets an over-cap homework entry through: the change's reason or the body's.
+std::string overCapReason(const Json& body, const ChangeContext& ctx)
+{
+    if (!ctx.reason.empty()) return ctx.reason;
+    auto it = body.find("over_cap_reason");
+    return it != body.end() && it->is_string() ? it->get<std::string>() : std::string{};
+}
+
+// Refuses a homework row that puts its class-day over the cap (a hard finding) without a reason,
+// and copies the reason into the body so the county sees it too.
+void checkOverCap(Json& body, const std::string& id, const ValidationContext& ctx, const WriteIndex& index,
+                  const CountyOverrides& overrides, ChangeContext& change, std::vector<ValidationIssue>& issues)
+{
+    const auto h = body.get<Homework>();
+    auto klass = ctx.classes.find(h.classId);
+    if (klass == ctx.classes.end()) return;
+    const int grade = klass->second.grade;
+    const bool counts = h.written && h.minutes > 0 && (grade > 2 || h.atHome);
+    if (!counts || !SchoolCalendar(ctx.terms).isSchoolDay(h.date)) return;
+    std::vector<Homework> entries{h};
+    if (auto it = index.homework.find(classDayKey(h.classId, h.date)); it != index.homework.end())
+        for (const auto& other : it->second)
+            if (other.id != id) entries.push_back(other.value);
+    if (!homeworkOverCap(grade, h.date, entries, overrides)) return;
+    const std::string reason = overCapReason(body, change);
+    const int cap = homeworkCapMinutes(grade, h.date, overrides);
+    const int total = homeworkCountedMinutes(grade, entries);
+    if (reason.empty()) {
+        const std::string zh = grade <= 2 ? "一、二年级不布置家庭书面作业；如确需保存，请填写原因"
+                                          : "当天书面作业合计 " + std::to_string(total) + " 分钟，超过 " +
+                                                std::to_string(cap) + " 分钟上限；如确需保存，请填写原因";
+        const std::string en = grade <= 2 ? "grades 1-2 get no written homework at home; give a reason to save it anyway"
+                                          : "written homework for the day totals " + std::to_string(total) +
+                                                " min, over the cap of " + std::to_string(cap) +
+                                                " min; give a reason to save it anyway";
+        issues.push_back(makeIssue("homework.over_cap_reason_required", "over_cap_reason", zh, en));
+        return;
+    }
+    if (!body.contains("over_cap_reason") || body["over_cap_reason"] != reason) body["over_cap_reason"] = reason;
+    change.reason = reason;
+}
+
+ValidationIssue storeIssue(const std::string& code, const std::string& zh, const std::string& en)
+{
+    return makeIssue(code, "", zh, en);
+}
+}  // namespace
+
+std::vector<ValidationIssue> LedgerResult::errors() const
+{
+    std::vector<ValidationIssue> out;
+    for (const auto& i : issues)
+        if (i.severity == IssueSeverity::Error) out.push_back(i);
+    return out;
+}
+
+std::vector<ValidationIssue> LedgerResult::warnings() const
+{
+    std::vector<ValidationIssue> out;
+    for (const auto& i : issues)
+        if (i.severity == IssueSeverity::Warning) out.push_back(i);
+    return out;
+}
+
+bool BulkResult::hasErrors() const
+{
+    return std::any_of(issues.begin(), issues.end(),
+                       [](const BulkIssue& i) { return i.issue.severity == IssueSeverity::Error; });
+}
+
+Ledger::Ledger(Database& db, const Clock& clock) : db_(db), clock_(clock), store_(db, clock) {}
+
+Date Ledger::today() const
+{
+    const auto profile = loadSchoolProfile(db_);
+    return localDate(clock_.nowUnixMillis(), profile ? profile->utcOffsetMinutes : kChinaUtcOffsetMinutes);
+}
+
+ValidationContext Ledger::buildContext() const
+{
+    ValidationContext ctx;
+    ctx.school = loadSchoolProfile(db_);
+    ctx.today = localDate(clock_.nowUnixMillis(), ctx.school ? ctx.school->utcOffsetMinutes : kChinaUtcOffsetMinutes);
+    for (Kind k : {Kind::SchoolClass, Kind::Teacher, Kind::Term, Kind::Subject}) {
+        RecordQuery q;
+        q.kind = k;
+        for (const auto& r : store_.query(q)) {
+            if (!validateShape(k, r.body).empty()) continue;  // unreadable rows cannot be referenced
+            switch (k) {
+            case Kind::SchoolClass: ctx.classes[r.meta.id] = r.body.get<SchoolClass>(); break;
+            case Kind::Teacher: ctx.teachers[r.meta.id] = r.body.get<Teacher>(); break;
+            case Kind::Term: ctx.terms[r.meta.id] = r.body.get<Term>(); break;
+            default: {
+                auto s = r.body.get<CustomSubject>();
+                ctx.customSubjects[s.code] = s;
+            }
+            }
+        }
+    }
+    return ctx;
+}
+
+namespace {
+// Loads the records a write of these bodies may collide with into the index.
+void loadCandidates(const RecordStore& store, const std::vector<NewRecord>& rows, WriteIndex& index)
+{
+    std::unordered_map<int, std::pair<Date, Date>> ranges;  // daily kind -> date span of the input
+    bool timetable = false, teacher = false, subject = false;
+    std::string singleClass;
+    for (const auto& r : rows) {
+        switch (r.kind) {
+        case Kind::Homework:
+        case Kind::Sleep:
+        case Kind::Activity: {
+            auto it = r.body.find("date");
+            if (it == r.body.end() || !it->is_string()) break;
+            auto d = Date::parse(it->get<std::string>());
+            if (!d) break;
+            auto [pos, fresh] = ranges.try_emplace(static_cast<int>(r.kind), *d, *d);
+            if (!fresh) {
+                pos->second.first = std::min(pos->second.first, *d);
+                pos->second.second = std::max(pos->second.second, *d);
+            }
+            break;
+        }
+        case Kind::Timetable: timetable = true; break;
+        case Kind::Teacher: teacher = true; break;
+        case Kind::Subject: subject = true; break;
+        default: break;
+        }
+    }
+    // One row (the interactive save) only needs its own class's records.
+    if (rows.size() == 1) singleClass = rows.front().body.is_object() && rows.front().body.contains("class_id") &&
+                                                rows.front().body["class_id"].is_string()
+                                            ? rows.front().body["class_id"].get<std::string>()
+                                            : std::string{};
+    for (const auto& [kind, span] : ranges) {
+        RecordQuery q;
+        q.kind = static_cast<Kind>(kind);
+        q.from = span.first;
+        q.to = span.second;
+        q.classId = singleClass;
+        for (const auto& r : store.query(q)) index.add(r);
+    }
+    auto all = [&](Kind k, const std::string& classId) {
+        RecordQuery q;
+        q.kind = k;
+        q.classId = classId;
+        for (const auto& r : store.query(q)) index.add(r);
+    };
+    if (timetable) all(Kind::Timetable, singleClass);
+    if (teacher) all(Kind::Teacher, "");
+    if (subject) all(Kind::Subject, "");
+}
+}  // namespace
+
+LedgerResult Ledger::save(Kind kind, Json body, const ChangeContext& ctx)
+{
+    auto bulk = saveMany({NewRecord{kind, std::move(body)}}, ctx);
+    LedgerResult result;
+    for (auto& i : bulk.issues) result.issues.push_back(std::move(i.issue));
+    if (!bulk.records.empty()) result.record = std::move(bulk.records.front());
+    return result;
+}
+
+BulkResult Ledger::saveMany(const std::vector<NewRecord>& input, const ChangeContext& ctx)
+{
+    BulkResult result;
+    if (input.empty()) return result;
+    ValidationContext vctx = buildContext();
+    WriteIndex index;
+    loadCandidates(store_, input, index);
+    vctx.findByKey = [&index](const std::string& key) -> std::optional<std::string> {
+        auto it = index.byKey.find(key);
+        if (it == index.byKey.end()) return std::nullopt;
+        return it->second;
+    };
+    std::vector<NewRecord> rows = input;
+    std::vector<ChangeContext> contexts(rows.size(), ctx);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        auto& row = rows[i];
+        const std::string pseudoId = "#input-" + std::to_string(i);
+        auto issues = validateBody(row.kind, row.body, vctx, pseudoId);
+        if (!hasErrors(issues) && row.kind == Kind::Homework)
+            checkOverCap(row.body, pseudoId, vctx, index, overrides_, contexts[i], issues);
+        const bool accepted = !hasErrors(issues);
+        for (auto& issue : issues) result.issues.push_back(BulkIssue{i, std::move(issue)});
+        if (!accepted) continue;
+        // Later rows of the same input see this one: duplicates, day totals, new terms/subjects.
+        Record pseudo;
+        pseudo.meta.id = pseudoId;
+        pseudo.kind = row.kind;
+        pseudo.body = row.body;
+        index.add(pseudo);
+        if (row.kind == Kind::Term) vctx.terms[pseudoId] = row.body.get<Term>();
+        if (row.kind == Kind::Subject) {
+            auto s = row.body.get<CustomSubject>();
+            vctx.customSubjects[s.code] = s;
+        }
+    }
+    if (result.hasErrors()) return result;
+
+    // A row whose over-cap reason differs from the batch's carries its own, so that every audit
+    // row keeps the reason it was saved with; all of it inside one transaction.
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (contexts[i].reason != ctx.reason) rows[i].reason = contexts[i].reason;
+    result.records = store_.createMany(rows, ctx);
+    return result;
+}
+
+LedgerResult Ledger::update(std::string_view id, Json body, std::int64_t expectedVersion, const ChangeContext& ctx)
+{
+    LedgerResult result;
+    const auto existing = store_.find(id);
+    if (!existing) {
+        result.issues.push_back(storeIssue("record.not_found", "找不到该记录", "no record with id " + std::string(id)));
+        return result;
+    }
+    if (existing->meta.deleted) {
+        result.issues.push_back(storeIssue("record.deleted", "该记录已被删除", "the record has been deleted"));
+        return result;
+    }
+    if (existing->meta.version != expectedVersion) {
+        result.issues.push_back(storeIssue("record.stale_version", "记录已被他人修改，请刷新后重新编辑",
+                                           "the record is at version " + std::to_string(existing->meta.version) +
+                                               ", not " + std::to_string(expectedVersion) + "; reload and edit again"));
+        return result;
+    }
+    ValidationContext vctx = buildContext();
+    WriteIndex index;
+    loadCandidates(store_, {NewRecord{existing->kind, body}}, index);
+    vctx.findByKey = [&index](const std::string& key) -> std::optional<std::string> {
+        auto it = index.byKey.find(key);
+        if (it == index.byKey.end()) return std::nullopt;
+        return it->second;
+    };
+    if (existing->kind == Kind::Term) vctx.terms.erase(std::string(id));
+    result.issues = validateBody(existing->kind, body, vctx, std::string(id));
+    ChangeContext change = ctx;
+    if (!hasErrors(result.issues) && existing->kind == Kind::Homework)
+        checkOverCap(body, std::string(id), vctx, index, overrides_, change, result.issues);
+    if (hasErrors(result.issues)) return result;
+    try {
+        result.record = store_.update(id, std::move(body), expectedVersion, change);
+    } catch (const StaleVersion& e) {
+        result.issues.push_back(storeIssue("record.stale_version", "记录已被他人修改，请刷新后重新编辑", e.what()));
+    }
+    return result;
+}
+
+LedgerResult Ledger::remove(std::string_view id, std::int64_t expectedVersion, const ChangeContext& ctx)
+{
+    LedgerResult result;
+    try {
+        result.record = store_.remove(id, expectedVersion, ctx);
+    } catch (const RecordNotFound& e) {
+        result.issues.push_back(storeIssue("record.not_found", "找不到该记录", e.what()));
+    } catch (const StaleVersion& e) {
+        result.issues.push_back(storeIssue("record.stale_version", "记录已被他人修改或删除，请刷新", e.what()));
+    }
+    return result;
+}
+
+}  // namespace taizhang

@@ -1,0 +1,132 @@
+#pragma once
+// Policy checks: given a school's records over a date range, the structured findings an inspector
+// would raise (policy-rules.md). Pure functions over a plain PolicyDataset so the county server
+// can build one from its own database; loadPolicyDataset() builds one from the client database.
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "date.h"
+#include "policy_overrides.h"
+#include "records.h"
+#include "rule_set.h"
+#include "school.h"
+
+namespace taizhang {
+
+class RecordStore;
+
+enum class Severity {
+    Hard,  // breaks a binding rule
+    Soft,  // 应达到 / 一般 / progress hint: a warning, never a refusal
+};
+std::string_view severityName(Severity s);  // "hard" | "soft"
+
+struct Finding {
+    std::string ruleId;     // stable: "homework.g3_6_cap", "activity.total_2025", ...
+    std::string scopeKind;  // "class" | "teacher" | "school"
+    std::string scopeId;    // class id / teacher id / school code
+    std::string period;     // "day" | "week" | "term" | "window"
+    Date date;              // the day; the Monday of the week; the term start; the as-of date
+    std::string termId;     // timetable findings: the term whose weekly plan is checked
+    std::string expected;   // "<= 60 min", ">= 360 学时"
+    std::string actual;     // "75 min"
+    double expectedValue = 0;
+    double actualValue = 0;
+    Severity severity = Severity::Hard;
+    std::string source;     // document(s) setting the rule
+    std::string ruleSetId;  // "national-2025" (+ "+county" when an override changed the value)
+    std::string reason;     // over-cap reasons recorded with the entries, if any
+    std::vector<std::string> recordIds;  // records behind the finding
+    std::string messageZh;
+    std::string messageEn;
+};
+Json toJson(const Finding& f);
+
+template <class T> struct Identified {
+    std::string id;
+    T value;
+};
+
+// Everything the checks read. Only live (non-deleted) records belong here.
+struct PolicyDataset {
+    std::optional<SchoolProfile> school;
+    std::unordered_map<std::string, SchoolClass> classes;
+    std::unordered_map<std::string, Teacher> teachers;
+    std::unordered_map<std::string, Term> terms;
+    std::vector<Identified<Homework>> homework;
+    std::vector<Identified<SleepSurvey>> sleep;
+    std::vector<Identified<PhysicalActivity>> activity;
+    std::vector<Identified<TimetableSlot>> timetable;
+    std::vector<Identified<TrainingRecord>> training;  // all of them: the 5-year window looks back
+
+    // Adds a record of any kind (ignored when deleted or of the wrong shape); returns false when
+    // the body could not be read.
+    bool add(const Record& record);
+};
+
+// Loads reference data, the daily records in [from, to], every timetable slot and every
+// training record from the client database.
+PolicyDataset loadPolicyDataset(const RecordStore& store, const Date& from, const Date& to);
+
+// The school calendar: in a term, not in a holiday, not Saturday/Sunday. Without any term,
+// Monday-Friday count as school days (the server may not hold the calendar yet).
+class SchoolCalendar {
+public:
+    explicit SchoolCalendar(const std::unordered_map<std::string, Term>& terms);
+    bool isSchoolDay(const Date& day) const;
+    // The id of the term containing the day, or "".
+    std::string termOf(const Date& day) const;
+    bool inHoliday(const Date& day) const;
+
+private:
+    std::vector<std::pair<std::string, Term>> terms_;
+};
+
+// Runs every check over [from, to] (inclusive). Findings come sorted by date, then scope.
+std::vector<Finding> runPolicyChecks(const PolicyDataset& data, const Date& from, const Date& to,
+                                     const CountyOverrides& overrides = {});
+
+// The individual checks (runPolicyChecks calls all of them).
+std::vector<Finding> checkHomework(const PolicyDataset& data, const Date& from, const Date& to,
+                                   const CountyOverrides& overrides);
+std::vector<Finding> checkSleep(const PolicyDataset& data, const Date& from, const Date& to,
+                                const CountyOverrides& overrides);
+std::vector<Finding> checkActivity(const PolicyDataset& data, const Date& from, const Date& to,
+                                   const CountyOverrides& overrides);
+std::vector<Finding> checkTimetable(const PolicyDataset& data, const Date& from, const Date& to,
+                                    const CountyOverrides& overrides);
+std::vector<Finding> checkTraining(const PolicyDataset& data, const Date& asOf, const CountyOverrides& overrides);
+
+// ---- Helpers for the client UI ----------------------------------------------------------------
+
+// The daily written-homework cap in minutes for a grade on a day: G1-2 -> 0 (applies to written
+// homework at home only), G3-6 -> 60, G7-9 -> 90, or the county's stricter value.
+int homeworkCapMinutes(int grade, const Date& day, const CountyOverrides& overrides = {});
+// Sum of the minutes that count against the cap for one class-day (written; at home for G1-2).
+int homeworkCountedMinutes(int grade, const std::vector<Homework>& entries);
+// Whether a class-day's entries break the cap (the row the ledger needs a reason for).
+bool homeworkOverCap(int grade, const Date& day, const std::vector<Homework>& entries,
+                     const CountyOverrides& overrides = {});
+
+double sleepStandardHours(int grade, const Date& day, const CountyOverrides& overrides = {});
+
+struct TrainingProgress {
+    Date asOf;
+    Date windowStart;          // first day counted: asOf - 5 years + 1 day
+    double hoursInWindow = 0;  // courses whose end date lies in [windowStart, asOf]
+    double requiredHours = 360;
+    bool fullCycleServed = true;  // hired on or before windowStart
+    double hoursLast12Months = 0;
+    double yearlyHintHours = 72;
+    // Probation year = [hireDate, hireDate + 1 year - 1 day].
+    bool inProbation = false;
+    Date probationEnd;
+    double probationHours = 0;  // courses ending inside the probation year
+    double probationRequired = 120;
+};
+TrainingProgress trainingProgress(const Teacher& teacher, const std::vector<TrainingRecord>& trainings,
+                                  const Date& asOf, const CountyOverrides& overrides = {});
+
+}  // namespace taizhang

@@ -1,0 +1,129 @@
+// Homework per class per school day (双减意见; 作业管理通知): G1-2 no written homework at home,
+// G3-6 <= 60 min, G7-9 <= 90 min of written homework, or the county's stricter caps.
+#include <unordered_map>
+
+#include "policy.h"
+#include "policy_internal.h"
+
+namespace taizhang {
+
+using detail::fmt;
+
+int homeworkCapMinutes(int grade, const Date& day, const CountyOverrides& overrides)
+{
+    const RuleSet rules = effectiveRules(day, overrides);
+    if (grade <= 2) return rules.homework.g1_2AtHomeWrittenMaxMinutes;
+    if (grade <= 6) return rules.homework.g3_6MaxMinutes;
+    return rules.homework.g7_9MaxMinutes;
+}
+
+int homeworkCountedMinutes(int grade, const std::vector<Homework>& entries)
+{
+    int total = 0;
+    for (const auto& h : entries)
+        if (h.written && (grade > 2 || h.atHome)) total += std::max(0, h.minutes);
+    return total;
+}
+
+bool homeworkOverCap(int grade, const Date& day, const std::vector<Homework>& entries, const CountyOverrides& overrides)
+{
+    return homeworkCountedMinutes(grade, entries) > homeworkCapMinutes(grade, day, overrides);
+}
+
+std::vector<Finding> checkHomework(const PolicyDataset& data, const Date& from, const Date& to,
+                                   const CountyOverrides& overrides)
+{
+    struct Group {
+        const std::string* classId;
+        Date date;
+        std::vector<const Identified<Homework>*> rows;
+    };
+    std::unordered_map<std::string, Group> groups;
+    groups.reserve(data.homework.size() / 4 + 1);
+    for (const auto& h : data.homework) {
+        if (h.value.date < from || h.value.date > to) continue;
+        std::string key = h.value.classId;
+        key += '|';
+        key += std::to_string(h.value.date.days());
+        auto& g = groups[key];
+        if (g.rows.empty()) {
+            g.classId = &h.value.classId;
+            g.date = h.value.date;
+        }
+        g.rows.push_back(&h);
+    }
+
+    const SchoolCalendar calendar(data.terms);
+    detail::RulesCache rules(overrides);
+    std::unordered_map<std::int64_t, bool> schoolDay;
+    std::vector<Finding> out;
+    for (const auto& [key, g] : groups) {
+        auto klass = data.classes.find(*g.classId);
+        if (klass == data.classes.end()) continue;  // without the class there is no grade
+        const int grade = klass->second.grade;
+        if (grade < 1 || grade > 9) continue;
+        auto sd = schoolDay.find(g.date.days());
+        if (sd == schoolDay.end()) sd = schoolDay.emplace(g.date.days(), calendar.isSchoolDay(g.date)).first;
+        if (!sd->second) continue;  // weekends and holidays have no national number (policy-rules.md)
+
+        int counted = 0;
+        std::string reason;
+        std::vector<std::string> ids;
+        for (const auto* row : g.rows) {
+            const auto& h = row->value;
+            if (!h.written || (grade <= 2 && !h.atHome) || h.minutes <= 0) continue;
+            counted += h.minutes;
+            ids.push_back(row->id);
+            if (!h.overCapReason.empty()) {
+                if (!reason.empty()) reason += "; ";
+                reason += h.overCapReason;
+            }
+        }
+        const RuleSet& rs = rules.at(g.date);
+        const int national = grade <= 2 ? 0 : grade <= 6 ? nationalRuleSetFor(g.date).homework.g3_6MaxMinutes
+                                                         : nationalRuleSetFor(g.date).homework.g7_9MaxMinutes;
+        const int cap = grade <= 2 ? rs.homework.g1_2AtHomeWrittenMaxMinutes
+                        : grade <= 6 ? rs.homework.g3_6MaxMinutes
+                                     : rs.homework.g7_9MaxMinutes;
+        if (counted <= cap) continue;
+
+        Finding f;
+        f.scopeKind = "class";
+        f.scopeId = *g.classId;
+        f.period = "day";
+        f.date = g.date;
+        f.expectedValue = cap;
+        f.actualValue = counted;
+        f.actual = std::to_string(counted) + " min";
+        f.severity = Severity::Hard;
+        f.source = detail::sourceOf(source::kHomework, cap != national);
+        f.ruleSetId = rs.id;
+        f.reason = reason;
+        f.recordIds = std::move(ids);
+        const std::string name = detail::className(klass->second, *g.classId);
+        if (grade <= 2) {
+            f.ruleId = "homework.g1_2_written_at_home";
+            f.expected = "0 min";
+            f.messageZh = name + " " + g.date.toString() + " 布置了家庭书面作业 " + std::to_string(counted) +
+                          " 分钟；一、二年级不布置家庭书面作业";
+            f.messageEn = name + " on " + g.date.toString() + ": " + std::to_string(counted) +
+                          " min of written homework at home; grades 1-2 get none";
+        } else {
+            f.ruleId = grade <= 6 ? "homework.g3_6_cap" : "homework.g7_9_cap";
+            f.expected = "<= " + std::to_string(cap) + " min";
+            f.messageZh = name + " " + g.date.toString() + " 书面作业合计 " + std::to_string(counted) + " 分钟，超过 " +
+                          std::to_string(cap) + " 分钟上限";
+            f.messageEn = name + " on " + g.date.toString() + ": " + std::to_string(counted) +
+                          " min of written homework, over the cap of " + std::to_string(cap) + " min";
+        }
+        if (!reason.empty()) {
+            f.messageZh += "（说明：" + reason + "）";
+            f.messageEn += " (reason given: " + reason + ")";
+        }
+        out.push_back(std::move(f));
+    }
+    (void)fmt;
+    return out;
+}
+
+}  // namespace taizhang

@@ -1,0 +1,122 @@
+// Semantic checks of reference data: classes, teachers, terms, custom subjects.
+#include <string>
+
+#include "subjects.h"
+#include "validation.h"
+#include "validation_issue.h"
+
+namespace taizhang::detail {
+
+namespace {
+void checkSubjectList(const std::vector<std::string>& subjects, int grade, const ValidationContext& ctx,
+                      const std::string& prefix, Issues& out)
+{
+    for (const auto& code : subjects) {
+        if (!subjectKnown(code, ctx)) {
+            out.push_back(makeIssue(prefix + ".unknown_subject", "subjects", "未知科目代码 " + code,
+                                    "unknown subject code '" + code + "' (not in the 2022 catalogue nor defined "
+                                    "as a local or school-based course)"));
+            continue;
+        }
+        if (grade == 0) continue;
+        if (auto info = findNationalSubject(code); info && (grade < info->firstGrade || grade > info->lastGrade)) {
+            out.push_back(makeWarning(prefix + ".subject_outside_grade", "subjects",
+                                      info->nameZh + " 按2022年课程方案不在" + std::to_string(grade) + "年级开设",
+                                      info->nameEn + " is not scheduled in grade " + std::to_string(grade) +
+                                          " by the 2022 curriculum plan"));
+        }
+    }
+}
+}  // namespace
+
+void validateClass(const Json& body, const ValidationContext& ctx, const std::string&, Issues& out)
+{
+    const auto c = body.get<SchoolClass>();
+    const bool gradeOk = c.grade >= 1 && c.grade <= 9;
+    if (!gradeOk)
+        out.push_back(makeIssue("class.grade_out_of_range", "grade", "年级必须在1到9之间",
+                                "the grade must be between 1 and 9"));
+    if (c.name.empty()) out.push_back(makeIssue("class.name_empty", "name", "请填写班级名称", "the class name is empty"));
+    if (c.students < 0)
+        out.push_back(makeIssue("class.students_negative", "students", "学生人数不能为负数",
+                                "the number of students cannot be negative"));
+    else if (c.students > kMaxClassStudents)
+        out.push_back(makeIssue("class.students_out_of_range", "students",
+                                "班级人数超过" + std::to_string(kMaxClassStudents) + "人，请核对",
+                                "more than " + std::to_string(kMaxClassStudents) + " students in one class"));
+    else if (gradeOk && c.students > (c.grade <= 6 ? 45 : 50))
+        out.push_back(makeWarning("class.size_over_standard", "students",
+                                  std::string("班额超过") + (c.grade <= 6 ? "45" : "50") + "人（优质均衡标准）",
+                                  std::string("class size over ") + (c.grade <= 6 ? "45" : "50") +
+                                      " (优质均衡 standard)"));
+    if (gradeOk && ctx.school) {
+        const bool primary = c.grade <= 6;
+        if ((primary && !ctx.school->hasPrimary()) || (!primary && !ctx.school->hasJunior()))
+            out.push_back(makeIssue("class.grade_not_in_school", "grade", "该年级不属于本校学段",
+                                    "grade " + std::to_string(c.grade) + " is not taught in a school of type " +
+                                        ctx.school->type));
+    }
+    checkSubjectList(c.subjects, gradeOk ? c.grade : 0, ctx, "class", out);
+}
+
+void validateTeacher(const Json& body, const ValidationContext& ctx, const std::string& id, Issues& out)
+{
+    const auto t = body.get<Teacher>();
+    if (t.name.empty()) out.push_back(makeIssue("teacher.name_empty", "name", "请填写教师姓名", "the teacher's name is empty"));
+    if (ctx.today && t.hireDate > *ctx.today)
+        out.push_back(makeIssue("teacher.hire_date_in_future", "hire_date", "入职日期不能晚于今天",
+                                "the hire date " + t.hireDate.toString() + " is in the future"));
+    if (t.hireDate.year < 1950)
+        out.push_back(makeIssue("teacher.hire_date_absurd", "hire_date", "入职日期不合理",
+                                "the hire date " + t.hireDate.toString() + " is before 1950"));
+    checkSubjectList(t.subjects, 0, ctx, "teacher", out);
+    checkUnique(Kind::Teacher, body, ctx, id, "teacher.duplicate_staff_number", "staff_number", "工号已被其他教师使用",
+                "staff number '" + t.staffNumber + "' already belongs to another teacher", out);
+}
+
+void validateTerm(const Json& body, const ValidationContext& ctx, const std::string& id, Issues& out)
+{
+    const auto t = body.get<Term>();
+    if (t.name.empty()) out.push_back(makeIssue("term.name_empty", "name", "请填写学期名称", "the term name is empty"));
+    if (t.end < t.start) {
+        out.push_back(makeIssue("term.end_before_start", "end", "学期结束日期早于开始日期",
+                                "the term ends (" + t.end.toString() + ") before it starts (" + t.start.toString() + ")"));
+        return;
+    }
+    if (daysInclusive(t.start, t.end) > 200)
+        out.push_back(makeIssue("term.too_long", "end", "学期超过200天，请核对日期",
+                                "a term longer than 200 days is not plausible"));
+    for (std::size_t i = 0; i < t.holidays.size(); ++i) {
+        const auto& h = t.holidays[i];
+        const std::string field = "holidays[" + std::to_string(i) + "]";
+        if (h.end < h.start)
+            out.push_back(makeIssue("term.holiday_end_before_start", field, "假期结束日期早于开始日期",
+                                    "holiday '" + h.name + "' ends before it starts"));
+        else if (h.start < t.start || h.end > t.end)
+            out.push_back(makeIssue("term.holiday_outside_term", field, "假期不在学期日期范围内",
+                                    "holiday '" + h.name + "' lies outside the term"));
+    }
+    for (const auto& [otherId, other] : ctx.terms) {
+        if (otherId == id) continue;
+        if (!(t.end < other.start || other.end < t.start))
+            out.push_back(makeIssue("term.overlaps", "start", "学期日期与「" + other.name + "」重叠",
+                                    "the term overlaps term '" + other.name + "' (" + otherId + ")"));
+    }
+}
+
+void validateSubject(const Json& body, const ValidationContext& ctx, const std::string& id, Issues& out)
+{
+    const auto s = body.get<CustomSubject>();
+    const bool local = s.code.rfind("local:", 0) == 0;
+    if (!isCustomSubjectCode(s.code))
+        out.push_back(makeIssue("subject.code_not_custom", "code", "自定义课程代码须以 local: 或 school: 开头",
+                                "a custom course code must start with 'local:' or 'school:' followed by a name"));
+    else if ((local && s.category != "local") || (!local && s.category != "school_based"))
+        out.push_back(makeIssue("subject.category_mismatch", "category", "课程类别与代码前缀不一致",
+                                "category must be 'local' for local: codes and 'school_based' for school: codes"));
+    if (s.name.empty()) out.push_back(makeIssue("subject.name_empty", "name", "请填写课程名称", "the course name is empty"));
+    checkUnique(Kind::Subject, body, ctx, id, "subject.duplicate_code", "code", "课程代码已存在",
+                "course code '" + s.code + "' already exists", out);
+}
+
+}  // namespace taizhang::detail
