@@ -1,0 +1,195 @@
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "clock.h"
+#include "commands.h"
+#include "crypto.h"
+#include "csv.h"
+#include "text_encoding.h"
+
+namespace taizhang::server {
+namespace {
+
+const char* kUsage = R"(usage: taizhang-county COMMAND [options]
+storage (every command): --data county.db (SQLite, default) | --db postgresql://user@host/dbname
+
+  serve [--listen 127.0.0.1:8787] [--threads 16] [--tls-cert FILE --tls-key FILE]
+        [--rate-limit 600] [--max-batch-records 1000] [--max-batch-bytes N]
+        [--max-decompressed-bytes N] [--max-record-bytes N] [--max-json-depth N]
+  school add --code 10DIGITS --name NAME --county 6DIGITS [--type primary|junior|nine_year]
+  school add --csv FILE            (columns: code,name,county[,type]; header row optional)
+  school list | school disable --code C | school enable --code C
+  enroll-code issue --school CODE [--ttl-hours 168]
+  device list [--school CODE] | device revoke --device ID
+  overrides set --file overrides.json | terms set --file terms.json
+  bundle import --file FILE.tzbundle
+  report --from YYYY-MM-DD --to YYYY-MM-DD [--school CODE] [--format json|csv]
+)";
+
+bool allDigits(const std::string& s, std::size_t n)
+{
+    return s.size() == n && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+SchoolRow validatedSchool(std::string code, std::string name, std::string county, std::string type)
+{
+    if (!allDigits(code, 10)) throw UsageError("school code must be 10 digits (学校标识码), got '" + code + "'");
+    if (!allDigits(county, 6)) throw UsageError("county code must be 6 digits, got '" + county + "'");
+    if (name.empty()) throw UsageError("school name must not be empty");
+    if (type.empty()) type = "primary";
+    if (type != "primary" && type != "junior" && type != "nine_year")
+        throw UsageError("school type must be primary, junior or nine_year, got '" + type + "'");
+    return SchoolRow{code, name, county, type, false, formatUtcTimestamp(SystemClock::instance().nowUnixMillis())};
+}
+
+std::string readFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UsageError("cannot read " + path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+int addSchoolsFromCsv(Storage& storage, const std::string& path)
+{
+    const auto decoded = decodeToUtf8(readFile(path));
+    const CsvDocument doc = parseCsv(decoded.utf8);
+    for (const auto& p : doc.problems) std::cerr << path << ":" << p.line << ": " << p.message << "\n";
+    if (!doc.problems.empty()) return 1;
+    // Validate every row first so that a bad file adds nothing.
+    std::vector<SchoolRow> schools;
+    int errors = 0;
+    for (const auto& row : doc.rows) {
+        if (!row.fields.empty() && (row.fields[0] == "code" || row.fields[0] == "学校标识码")) continue;
+        try {
+            if (row.fields.size() < 3) throw UsageError("expected code,name,county[,type]");
+            schools.push_back(validatedSchool(row.fields[0], row.fields[1], row.fields[2],
+                                              row.fields.size() > 3 ? row.fields[3] : ""));
+        } catch (const UsageError& e) {
+            std::cerr << path << ":" << row.line << ": " << e.what() << "\n";
+            ++errors;
+        }
+    }
+    if (errors) return 1;
+    int added = 0, existing = 0;
+    for (const auto& s : schools) {
+        try {
+            storage.addSchool(s);
+            ++added;
+        } catch (const AlreadyExists&) {
+            ++existing;
+        }
+    }
+    std::cout << "added " << added << " schools, " << existing << " already present\n";
+    return 0;
+}
+
+}  // namespace
+
+std::unique_ptr<Storage> storageFromArgs(const CliArgs& args, int connections)
+{
+    if (auto url = args.get("db")) return openStorage(*url, connections);
+    return openStorage(args.value("data", "county.db"), connections);
+}
+
+int runSchool(const CliArgs& args)
+{
+    const auto& w = args.words();
+    const std::string sub = w.size() > 1 ? w[1] : "";
+    auto storage = storageFromArgs(args);
+    if (sub == "add" && args.get("csv")) return addSchoolsFromCsv(*storage, *args.get("csv"));
+    if (sub == "add") {
+        const auto school = validatedSchool(args.require("code"), args.require("name"), args.require("county"),
+                                            args.value("type", "primary"));
+        try {
+            storage->addSchool(school);
+        } catch (const AlreadyExists& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return 1;
+        }
+        std::cout << "added school " << school.code << " " << school.name << "\n";
+        return 0;
+    }
+    if (sub == "list") {
+        for (const auto& s : storage->listSchools())
+            std::cout << s.code << "\t" << s.countyCode << "\t" << s.type << "\t" << (s.disabled ? "disabled" : "active")
+                      << "\t" << s.name << "\n";
+        return 0;
+    }
+    if (sub == "disable" || sub == "enable") {
+        const auto code = args.require("code");
+        if (!storage->findSchool(code)) throw UsageError("no school " + code);
+        storage->setSchoolDisabled(code, sub == "disable");
+        std::cout << "school " << code << " " << sub << "d\n";
+        return 0;
+    }
+    throw UsageError("school expects add, list, disable or enable");
+}
+
+int runEnrollCode(const CliArgs& args)
+{
+    if (args.words().size() < 2 || args.words()[1] != "issue") throw UsageError("enroll-code expects issue");
+    auto storage = storageFromArgs(args);
+    const auto school = args.require("school");
+    if (!storage->findSchool(school)) throw UsageError("no school " + school + "; add it first");
+    const long long hours = args.integer("ttl-hours", 168);
+    if (hours < 1 || hours > 24 * 90) throw UsageError("--ttl-hours must be between 1 and 2160");
+    const auto now = SystemClock::instance().nowUnixMillis();
+    const std::string code = newEnrollmentCode();
+    storage->addEnrollmentCode({enrollmentCodeHash(code), school, now + hours * 3600 * 1000, formatUtcTimestamp(now)});
+    std::cout << code << "\n";
+    std::cerr << "single-use enrollment code for school " << school << ", expires "
+              << formatUtcTimestamp(now + hours * 3600 * 1000) << "\n";
+    return 0;
+}
+
+int runDevice(const CliArgs& args)
+{
+    const auto& w = args.words();
+    const std::string sub = w.size() > 1 ? w[1] : "";
+    auto storage = storageFromArgs(args);
+    if (sub == "list") {
+        for (const auto& d : storage->listDevices(args.value("school", "")))
+            std::cout << d.id << "\t" << d.schoolCode << "\t" << (d.revokedAt ? "revoked" : "active") << "\t"
+                      << d.lastSyncAt.value_or("never") << "\t" << d.name << "\n";
+        return 0;
+    }
+    if (sub == "revoke") {
+        const auto id = args.require("device");
+        if (!storage->findDevice(id)) throw UsageError("no device " + id);
+        const bool changed = storage->revokeDevice(id, formatUtcTimestamp(SystemClock::instance().nowUnixMillis()));
+        std::cout << (changed ? "revoked device " : "device already revoked: ") << id << "\n";
+        return 0;
+    }
+    throw UsageError("device expects list or revoke");
+}
+
+int runCountyCli(int argc, char** argv)
+{
+    try {
+        CliArgs args(argc, argv, 1);
+        if (args.words().empty() || args.flag("help")) {
+            std::cout << kUsage;
+            return args.words().empty() && !args.flag("help") ? 2 : 0;
+        }
+        const std::string cmd = args.words()[0];
+        if (cmd == "serve") return runServe(args);
+        if (cmd == "school") return runSchool(args);
+        if (cmd == "enroll-code") return runEnrollCode(args);
+        if (cmd == "device") return runDevice(args);
+        if (cmd == "overrides" || cmd == "terms") return runConfigSet(args, cmd);
+        if (cmd == "bundle") return runBundle(args);
+        if (cmd == "report") return runReport(args);
+        throw UsageError("unknown command '" + cmd + "'");
+    } catch (const UsageError& e) {
+        std::cerr << "error: " << e.what() << "\n" << kUsage;
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace taizhang::server

@@ -1,0 +1,57 @@
+#include "county_schema.h"
+
+namespace taizhang::server {
+namespace {
+
+// Written once with placeholders for the few dialect differences.
+std::string schemaV1(bool postgres)
+{
+    const std::string integer = postgres ? "BIGINT" : "INTEGER";
+    const std::string serial = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
+    const std::string boolean = postgres ? "BOOLEAN" : "INTEGER";
+    const std::string falseValue = postgres ? "FALSE" : "0";
+    return "CREATE TABLE schools ("
+           " code TEXT PRIMARY KEY, name TEXT NOT NULL, county_code TEXT NOT NULL, type TEXT NOT NULL,"
+           " disabled " + boolean + " NOT NULL DEFAULT " + falseValue + ", created_at TEXT NOT NULL);"
+           "CREATE TABLE enrollment_codes ("
+           " code_hash TEXT PRIMARY KEY, school_code TEXT NOT NULL REFERENCES schools(code),"
+           " expires_at_ms " + integer + " NOT NULL, created_at TEXT NOT NULL, used_at TEXT, device_id TEXT);"
+           "CREATE TABLE devices ("
+           " id TEXT PRIMARY KEY, school_code TEXT NOT NULL REFERENCES schools(code), name TEXT NOT NULL,"
+           " token_hash TEXT NOT NULL UNIQUE, bundle_key TEXT NOT NULL, created_at TEXT NOT NULL,"
+           " revoked_at TEXT, last_sync_at TEXT);"
+           "CREATE INDEX devices_school ON devices(school_code);"
+           "CREATE TABLE records ("
+           " id TEXT PRIMARY KEY, school_code TEXT NOT NULL, kind TEXT NOT NULL, version " + integer + " NOT NULL,"
+           " deleted " + boolean + " NOT NULL, day TEXT, class_id TEXT, teacher_id TEXT, record_json TEXT NOT NULL,"
+           " device_id TEXT NOT NULL, batch_id TEXT NOT NULL, received_at TEXT NOT NULL);"
+           "CREATE INDEX records_school_kind_day ON records(school_code, kind, day);"
+           "CREATE INDEX records_device ON records(device_id);"
+           "CREATE TABLE conflicts ("
+           " seq " + serial + ", record_id TEXT NOT NULL, school_code TEXT NOT NULL,"
+           " version " + integer + " NOT NULL, content_hash TEXT NOT NULL, record_json TEXT NOT NULL,"
+           " device_id TEXT NOT NULL, batch_id TEXT NOT NULL, received_at TEXT NOT NULL,"
+           " UNIQUE (record_id, content_hash));"
+           "CREATE INDEX conflicts_school ON conflicts(school_code);"
+           "CREATE TABLE batches ("
+           " device_id TEXT NOT NULL, batch_id TEXT NOT NULL, body_hash TEXT NOT NULL,"
+           " first_seq " + integer + " NOT NULL, last_seq " + integer + " NOT NULL, count " + integer + " NOT NULL,"
+           " response TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (device_id, batch_id));"
+           "CREATE TABLE config (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);";
+}
+
+}  // namespace
+
+const std::vector<Migration>& sqliteCountyMigrations()
+{
+    static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(false)}};
+    return migrations;
+}
+
+const std::vector<Migration>& postgresCountyMigrations()
+{
+    static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(true)}};
+    return migrations;
+}
+
+}  // namespace taizhang::server

@@ -1,0 +1,98 @@
+#pragma once
+// Rows of the county database, shared by both storage backends and the layers above them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace taizhang::server {
+
+struct SchoolRow {
+    std::string code;        // 10-digit 学校标识码
+    std::string name;
+    std::string countyCode;  // 6 digits
+    std::string type;        // primary | junior | nine_year
+    bool disabled = false;
+    std::string createdAt;
+};
+
+struct DeviceRow {
+    std::string id;
+    std::string schoolCode;
+    std::string name;
+    std::string tokenHash;   // hex SHA-256 of the token; the token itself is never stored
+    std::string bundleKey;   // hex SHA-256("taizhang-bundle-v1:" + token), verifies offline bundles
+    std::string createdAt;
+    std::optional<std::string> revokedAt;
+    std::optional<std::string> lastSyncAt;
+};
+
+struct EnrollmentCodeRow {
+    std::string codeHash;
+    std::string schoolCode;
+    std::int64_t expiresAtMs = 0;
+    std::string createdAt;
+};
+
+enum class EnrollOutcome { Enrolled, InvalidCode, Expired, Used, SchoolDisabled };
+
+// A record as the county holds it, as far as ingest needs to decide created/updated/duplicate.
+struct StoredRecord {
+    std::string schoolCode;
+    std::int64_t version = 0;
+    std::string recordJson;  // canonical wire form (recordToJson().dump(), keys sorted)
+};
+
+struct RecordWrite {
+    std::string id;
+    std::string schoolCode;
+    std::string kind;
+    std::int64_t version = 0;
+    bool deleted = false;
+    std::optional<std::string> day;  // school-local date the record is about
+    std::string classId;
+    std::string teacherId;
+    std::string recordJson;
+    std::string deviceId;            // device the stored version arrived from
+    std::string batchId;
+    std::string receivedAt;
+    bool isNew = false;
+};
+
+struct ConflictWrite {
+    std::string recordId;
+    std::string schoolCode;
+    std::int64_t version = 0;
+    std::string recordJson;
+    std::string deviceId;
+    std::string batchId;
+    std::string receivedAt;
+};
+
+struct BatchRow {
+    std::string deviceId;
+    std::string batchId;
+    std::string bodyHash;    // hex SHA-256 of the inflated NDJSON
+    std::int64_t firstSeq = 0;
+    std::int64_t lastSeq = 0;
+    std::int64_t count = 0;
+    std::string response;    // the exact ack body, replayed for the same key and body
+    std::string receivedAt;
+};
+
+struct IdempotencyRow {
+    std::string bodyHash;
+    std::string response;
+};
+
+struct SeqRange {
+    std::int64_t first = 0;
+    std::int64_t last = 0;
+};
+
+struct DeviceState {
+    std::vector<SeqRange> ranges;  // of every acked batch
+    std::int64_t records = 0;      // records whose current version came from this device
+};
+
+}  // namespace taizhang::server

@@ -1,0 +1,329 @@
+#include "http_server.h"
+
+#include <httplib.h>
+
+#include <ctime>
+
+#include "crypto.h"
+#include "request_log.h"
+#include "uuid.h"
+
+namespace taizhang::server {
+namespace {
+
+using Json = nlohmann::json;
+
+void sendJson(httplib::Response& res, int status, const std::string& body)
+{
+    res.status = status;
+    res.set_content(body, "application/json");
+}
+
+void sendError(httplib::Response& res, const ApiError& e)
+{
+    if (e.retryAfterSeconds() > 0) res.set_header("Retry-After", std::to_string(e.retryAfterSeconds()));
+    currentRequestNote().errorCode = e.code();
+    sendJson(res, e.status(), Json{{"error", {{"code", e.code()}, {"message", e.what()}}}}.dump());
+}
+
+// Runs a handler, turning ApiError into the protocol's error body and anything else into 500.
+template <class F> void guarded(httplib::Response& res, F&& f)
+{
+    try {
+        f();
+    } catch (const ApiError& e) {
+        sendError(res, e);
+    } catch (const std::exception& e) {
+        logEvent("error", "request failed", {{"error", e.what()}});
+        sendError(res, ApiError(500, "internal_error", "internal server error; the request was rolled back"));
+    }
+}
+
+Json parseJsonBody(const std::string& body)
+{
+    Json j = Json::parse(body, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) throw ApiError(400, "invalid_request", "request body is not a JSON object");
+    return j;
+}
+
+std::string stringField(const Json& j, const char* key)
+{
+    auto it = j.find(key);
+    if (it == j.end() || !it->is_string() || it->get<std::string>().empty())
+        throw ApiError(400, "invalid_request", std::string("field '") + key + "' missing or not a non-empty string");
+    return it->get<std::string>();
+}
+
+}  // namespace
+
+std::string httpDate(std::int64_t unixMillis)
+{
+    static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const std::time_t t = static_cast<std::time_t>(unixMillis / 1000);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday,
+                  months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    return buf;
+}
+
+CountyServer::CountyServer(Storage& storage, const Clock& clock, ServerOptions options)
+    : storage_(storage),
+      clock_(clock),
+      options_(std::move(options)),
+      ingestor_(storage, clock, options_.limits),
+      deviceLimiter_(options_.limits.rateLimitPerMinute),
+      enrollThrottle_(options_.enrollMaxFailures, options_.enrollWindowMs)
+{
+    if (!options_.tlsCert.empty() || !options_.tlsKey.empty()) {
+        auto ssl = std::make_unique<httplib::SSLServer>(options_.tlsCert.c_str(), options_.tlsKey.c_str());
+        if (!ssl->is_valid())
+            throw std::runtime_error("cannot load the TLS certificate/key (" + options_.tlsCert + ", " + options_.tlsKey + ")");
+        http_ = std::move(ssl);
+    } else {
+        http_ = std::make_unique<httplib::Server>();
+    }
+    const int threads = options_.threads;
+    http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    http_->set_payload_max_length(static_cast<size_t>(options_.limits.maxBatchBytes));
+    http_->set_keep_alive_timeout(2);
+    routes();
+}
+
+CountyServer::~CountyServer() = default;
+
+int CountyServer::bind()
+{
+    int port = options_.port;
+    if (port == 0) {
+        port = http_->bind_to_any_port(options_.host);
+        if (port <= 0) throw std::runtime_error("cannot bind " + options_.host + " on an ephemeral port");
+    } else if (!http_->bind_to_port(options_.host, port)) {
+        throw std::runtime_error("cannot bind " + options_.host + ":" + std::to_string(port) + " (in use?)");
+    }
+    return port;
+}
+
+void CountyServer::run() { http_->listen_after_bind(); }
+
+void CountyServer::shutdown()
+{
+    stopping_ = true;
+    http_->stop();
+}
+
+DeviceRow CountyServer::authenticate(const httplib::Request& req)
+{
+    const std::string header = req.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    if (header.empty()) throw ApiError(401, "missing_token", "Authorization: Bearer <device token> is required");
+    if (header.compare(0, prefix.size(), prefix) != 0 || header.size() == prefix.size())
+        throw ApiError(401, "invalid_token", "Authorization must be 'Bearer <device token>'");
+    auto device = storage_.findDeviceByTokenHash(tokenHash(header.substr(prefix.size())));
+    if (!device) throw ApiError(401, "invalid_token", "unknown device token; enroll this device again");
+    auto& note = currentRequestNote();
+    note.deviceId = device->id;
+    note.schoolCode = device->schoolCode;
+    if (device->revokedAt) throw ApiError(401, "device_revoked", "this device was revoked by the county");
+    auto school = storage_.findSchool(device->schoolCode);
+    if (!school || school->disabled) throw ApiError(403, "school_disabled", "this school is disabled at the county");
+    if (int wait = deviceLimiter_.acquire(device->id, clock_.nowUnixMillis()))
+        throw ApiError(429, "rate_limited", "too many requests from this device", wait);
+    return *device;
+}
+
+void CountyServer::routes()
+{
+    auto& http = *http_;
+    http.set_pre_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+        resetRequestNote(clock_.nowUnixMillis());
+        if (!stopping_) return httplib::Server::HandlerResponse::Unhandled;
+        sendError(res, ApiError(503, "unavailable", "the server is shutting down", 5));
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    http.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Date", httpDate(clock_.nowUnixMillis()));
+    });
+    http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        if (res.status == 404) sendError(res, ApiError(404, "not_found", "no such endpoint"));
+        else if (res.status == 413) sendError(res, ApiError(413, "batch_too_large", "request body exceeds max_batch_bytes"));
+        else if (res.status == 415) sendError(res, ApiError(415, "unsupported_encoding", "unsupported Content-Encoding"));
+        else sendError(res, ApiError(res.status, "invalid_request", "request rejected"));
+    });
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        sendError(res, ApiError(500, "internal_error", "internal server error"));
+    });
+    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        const auto& note = currentRequestNote();
+        Json line{{"level", "info"}, {"msg", "request"}, {"method", req.method}, {"path", req.path},
+                  {"status", res.status}, {"remote", req.remote_addr},
+                  {"ms", SystemClock::instance().nowUnixMillis() - note.startMs}};
+        if (!note.deviceId.empty()) line["device"] = note.deviceId;
+        if (!note.schoolCode.empty()) line["school"] = note.schoolCode;
+        if (!note.batchId.empty()) line["batch_id"] = note.batchId;
+        if (!note.errorCode.empty()) line["error"] = note.errorCode;
+        if (!note.counts.is_null()) line["counts"] = note.counts;
+        if (note.replayed) line["replayed"] = true;
+        logLine(line);
+    });
+
+    http.Get("/v1/capabilities", [this](const httplib::Request& q, httplib::Response& s) { handleCapabilities(q, s); });
+    http.Post("/v1/enroll", [this](const httplib::Request& q, httplib::Response& s) { handleEnroll(q, s); });
+    http.Get("/v1/state", [this](const httplib::Request& q, httplib::Response& s) { handleState(q, s); });
+    http.Get("/v1/config", [this](const httplib::Request& q, httplib::Response& s) { handleConfig(q, s); });
+    http.Post("/v1/batches", [this](const httplib::Request& req, httplib::Response& res,
+                                    const httplib::ContentReader& reader) {
+        guarded(res, [&] {
+            const DeviceRow device = authenticate(req);
+            const std::string encoding = req.get_header_value("Content-Encoding");
+            if (!encoding.empty() && encoding != "gzip" && encoding != "identity")
+                throw ApiError(415, "unsupported_encoding", "Content-Encoding must be gzip or identity");
+            const auto& limits = ingestor_.limits();
+            if (req.has_header("Content-Length") &&
+                std::stoll(req.get_header_value("Content-Length")) > limits.maxBatchBytes)
+                throw ApiError(413, "batch_too_large", "request body exceeds max_batch_bytes (" +
+                                                           std::to_string(limits.maxBatchBytes) + ")");
+            // httplib inflates gzip chunk by chunk into this receiver; stopping here at the cap
+            // bounds memory whatever the compression ratio (gzip bomb).
+            std::string body;
+            bool overCap = false;
+            const bool ok = reader([&](const char* data, size_t size) {
+                if (static_cast<std::int64_t>(body.size() + size) > limits.maxDecompressedBytes) {
+                    overCap = true;
+                    return false;
+                }
+                body.append(data, size);
+                return true;
+            });
+            if (overCap)
+                throw ApiError(413, "decompressed_too_large", "inflated body exceeds max_decompressed_bytes (" +
+                                                                  std::to_string(limits.maxDecompressedBytes) + ")");
+            if (!ok && res.status == 413) throw ApiError(413, "batch_too_large", "request body exceeds max_batch_bytes");
+            if (!ok && encoding == "gzip") throw ApiError(400, "invalid_gzip", "the body is not valid gzip data");
+            if (!ok) throw ApiError(400, "invalid_request", "the request body could not be read");
+            const std::string key = req.get_header_value("Idempotency-Key");
+            currentRequestNote().batchId = key;
+            IngestResult result = ingestor_.ingest(device, body, key);
+            auto& note = currentRequestNote();
+            note.replayed = result.replayed;
+            if (!result.replayed)
+                note.counts = {{"created", result.counts.created}, {"updated", result.counts.updated},
+                               {"duplicate", result.counts.duplicate}, {"rejected", result.counts.rejected},
+                               {"conflict", result.counts.conflict}};
+            if (result.replayed) res.set_header("Idempotent-Replayed", "true");
+            sendJson(res, 200, result.response);
+        });
+    });
+    // Wrong methods on known paths: 405 rather than httplib's 404.
+    auto notAllowed = [](const httplib::Request&, httplib::Response& res) {
+        sendError(res, ApiError(405, "method_not_allowed", "method not allowed on this endpoint"));
+    };
+    for (const char* path : {"/v1/capabilities", "/v1/state", "/v1/config"}) http.Post(path, notAllowed);
+    for (const char* path : {"/v1/enroll", "/v1/batches"}) http.Get(path, notAllowed);
+}
+
+void CountyServer::handleCapabilities(const httplib::Request&, httplib::Response& res)
+{
+    const auto& l = ingestor_.limits();
+    sendJson(res, 200,
+             Json{{"protocol", 1}, {"max_batch_records", l.maxBatchRecords}, {"max_batch_bytes", l.maxBatchBytes},
+                  {"max_decompressed_bytes", l.maxDecompressedBytes}, {"max_record_bytes", l.maxRecordBytes},
+                  {"max_json_depth", l.maxJsonDepth}, {"encodings", {"gzip", "identity"}},
+                  {"rate_limit_per_minute", l.rateLimitPerMinute},
+                  {"server_time", formatUtcTimestamp(clock_.nowUnixMillis())}}
+                 .dump());
+}
+
+void CountyServer::handleEnroll(const httplib::Request& req, httplib::Response& res)
+{
+    guarded(res, [&] {
+        const auto now = clock_.nowUnixMillis();
+        const Json body = parseJsonBody(req.body);
+        const std::string school = stringField(body, "school_code");
+        const std::string code = stringField(body, "enrollment_code");
+        const std::string name = stringField(body, "device_name");
+        currentRequestNote().schoolCode = school;
+        const std::string addrKey = "addr:" + req.remote_addr, schoolKey = "school:" + school;
+        const int wait = std::max(enrollThrottle_.retryAfter(addrKey, now), enrollThrottle_.retryAfter(schoolKey, now));
+        if (wait) throw ApiError(429, "enrollment_throttled", "too many failed enrollment attempts; wait and retry", wait);
+
+        DeviceRow device;
+        device.id = newUuidV7(now);
+        device.schoolCode = school;
+        device.name = name;
+        const std::string token = newDeviceToken();
+        device.tokenHash = tokenHash(token);
+        device.bundleKey = bundleKeyForToken(token);
+        device.createdAt = formatUtcTimestamp(now);
+        const auto outcome = storage_.enroll(school, enrollmentCodeHash(code), device, now);
+        if (outcome != EnrollOutcome::Enrolled) {
+            enrollThrottle_.recordFailure(addrKey, now);
+            enrollThrottle_.recordFailure(schoolKey, now);
+        }
+        switch (outcome) {
+        case EnrollOutcome::Enrolled: break;
+        case EnrollOutcome::InvalidCode:
+            throw ApiError(403, "enrollment_code_invalid", "unknown enrollment code for this school");
+        case EnrollOutcome::Expired: throw ApiError(403, "enrollment_code_expired", "this enrollment code has expired");
+        case EnrollOutcome::Used: throw ApiError(403, "enrollment_code_used", "this enrollment code was already used");
+        case EnrollOutcome::SchoolDisabled: throw ApiError(403, "school_disabled", "this school is disabled at the county");
+        }
+        const auto schoolRow = storage_.findSchool(school);
+        currentRequestNote().deviceId = device.id;
+        logEvent("info", "device enrolled", {{"device", device.id}, {"school", school}, {"device_name", name}});
+        sendJson(res, 200,
+                 Json{{"device_id", device.id}, {"device_token", token}, {"school_code", school},
+                      {"school_name", schoolRow ? schoolRow->name : ""}, {"server_time", device.createdAt}}
+                     .dump());
+    });
+}
+
+void CountyServer::handleState(const httplib::Request& req, httplib::Response& res)
+{
+    guarded(res, [&] {
+        const DeviceRow device = authenticate(req);
+        const DeviceState state = storage_.deviceState(device.id);
+        std::int64_t last = 0, contiguous = 0;
+        bool started = false;
+        for (const auto& r : state.ranges) {  // sorted by first_seq
+            last = std::max(last, r.last);
+            if (!started) {
+                contiguous = r.last;
+                started = true;
+            } else if (r.first <= contiguous + 1) {
+                contiguous = std::max(contiguous, r.last);
+            }
+        }
+        // A hole stops contiguity for good: later ranges only extend it if they touch it.
+        sendJson(res, 200,
+                 Json{{"device_id", device.id}, {"school_code", device.schoolCode}, {"last_seq", last},
+                      {"contiguous_seq", contiguous}, {"records", state.records},
+                      {"server_time", formatUtcTimestamp(clock_.nowUnixMillis())}}
+                     .dump());
+    });
+}
+
+void CountyServer::handleConfig(const httplib::Request& req, httplib::Response& res)
+{
+    guarded(res, [&] {
+        authenticate(req);
+        const std::string overrides = storage_.configValue("overrides").value_or("{}");
+        const std::string terms = storage_.configValue("terms").value_or("[]");
+        const std::string etag = "\"" + sha256Hex(overrides + "\n" + terms).substr(0, 32) + "\"";
+        res.set_header("ETag", etag);
+        if (req.get_header_value("If-None-Match") == etag) {
+            res.status = 304;
+            return;
+        }
+        sendJson(res, 200,
+                 Json{{"overrides", Json::parse(overrides)}, {"terms", Json::parse(terms)},
+                      {"server_time", formatUtcTimestamp(clock_.nowUnixMillis())}}
+                     .dump());
+    });
+}
+
+}  // namespace taizhang::server

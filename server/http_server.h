@@ -1,0 +1,66 @@
+#pragma once
+// The county's HTTP API (docs/sync-protocol.md) on cpp-httplib: plain HTTP for loopback or
+// behind nginx, or TLS directly (OpenSSL) when given a certificate and key.
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "batch_parser.h"
+#include "clock.h"
+#include "ingest.h"
+#include "rate_limiter.h"
+#include "storage.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace taizhang::server {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    int port = 8787;  // 0 = ephemeral
+    Limits limits;
+    int threads = 16;
+    std::string tlsCert;  // both set: serve HTTPS
+    std::string tlsKey;
+    int enrollMaxFailures = 5;
+    std::int64_t enrollWindowMs = 10 * 60 * 1000;
+    std::int64_t enrollmentCodeTtlMs = 7LL * 24 * 3600 * 1000;
+};
+
+class CountyServer {
+public:
+    CountyServer(Storage& storage, const Clock& clock, ServerOptions options);
+    ~CountyServer();
+
+    int bind();  // returns the bound port; throws on failure
+    void run();  // blocks until shutdown()
+    // Stops accepting, answers new requests with 503 and lets requests in hand finish.
+    void shutdown();
+    Ingestor& ingestor() { return ingestor_; }
+
+private:
+    void routes();
+    void handleCapabilities(const httplib::Request& req, httplib::Response& res);
+    void handleEnroll(const httplib::Request& req, httplib::Response& res);
+    void handleState(const httplib::Request& req, httplib::Response& res);
+    void handleConfig(const httplib::Request& req, httplib::Response& res);
+    DeviceRow authenticate(const httplib::Request& req);
+
+    Storage& storage_;
+    const Clock& clock_;
+    ServerOptions options_;
+    Ingestor ingestor_;
+    RateLimiter deviceLimiter_;
+    FailureThrottle enrollThrottle_;
+    std::unique_ptr<httplib::Server> http_;
+    std::atomic<bool> stopping_{false};
+};
+
+// RFC 7231 date for the Date header: "Sun, 22 Nov 2026 23:40:00 GMT".
+std::string httpDate(std::int64_t unixMillis);
+
+}  // namespace taizhang::server

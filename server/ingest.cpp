@@ -1,0 +1,175 @@
+#include "ingest.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "crypto.h"
+
+namespace taizhang::server {
+namespace {
+
+using Json = nlohmann::json;
+
+// Removes the key from the in-flight set however the request ends.
+class InFlightGuard {
+public:
+    InFlightGuard(std::mutex& mu, std::set<std::string>& set, std::string key) : mu_(mu), set_(set), key_(std::move(key))
+    {
+        std::lock_guard lock(mu_);
+        if (!set_.insert(key_).second)
+            throw ApiError(409, "batch_in_flight", "a batch with this Idempotency-Key is being processed; retry later");
+    }
+    ~InFlightGuard()
+    {
+        std::lock_guard lock(mu_);
+        set_.erase(key_);
+    }
+
+private:
+    std::mutex& mu_;
+    std::set<std::string>& set_;
+    std::string key_;
+};
+
+struct Current {
+    std::string schoolCode;
+    std::int64_t version = 0;
+    std::string json;
+    bool dirty = false;
+};
+
+struct Candidate {
+    std::int64_t seq = 0;
+    CheckedRecord checked;
+    std::string json;  // canonical wire form of an acceptable record
+};
+
+}  // namespace
+
+Ingestor::Ingestor(Storage& storage, const Clock& clock, Limits limits)
+    : storage_(storage), clock_(clock), limits_(limits)
+{
+}
+
+IngestResult Ingestor::ingest(const DeviceRow& device, std::string_view ndjson, const std::string& idempotencyKey)
+{
+    const BatchIdentity identity{device.id, device.schoolCode, idempotencyKey};
+    const ParsedBatch batch = parseBatch(ndjson, identity, limits_);
+    InFlightGuard guard(inFlightMutex_, inFlight_, device.id + "/" + batch.header.batchId);
+    return ingestParsed(device, batch, sha256Hex(ndjson));
+}
+
+IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& batch, const std::string& bodyHash)
+{
+    // Everything that needs no database happens before the transaction opens.
+    std::vector<Candidate> candidates;
+    candidates.reserve(batch.lines.size());
+    std::vector<std::string> ids;
+    for (const auto& line : batch.lines) {
+        Candidate c{line.seq, checkRecordLine(line.value), {}};
+        if (c.checked.record && validator_) {
+            if (auto problem = validator_(*c.checked.record, device.schoolCode)) {
+                c.checked.problem = problem;
+                c.checked.record.reset();
+            }
+        }
+        if (c.checked.record) {
+            c.json = recordToJson(*c.checked.record).dump();
+            ids.push_back(c.checked.record->meta.id);
+        }
+        candidates.push_back(std::move(c));
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+
+    const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
+    BatchRow row{device.id, batch.header.batchId, bodyHash, batch.header.firstSeq, batch.header.lastSeq,
+                 batch.header.count, {}, now};
+
+    auto tx = storage_.beginIngest();
+    if (auto existing = tx->claimBatch(row)) {
+        if (existing->bodyHash != bodyHash)
+            throw ApiError(422, "idempotency_key_reused",
+                           "this Idempotency-Key was used for a batch with a different body; freeze a new batch");
+        IngestResult replay;
+        replay.response = existing->response;
+        replay.replayed = true;
+        replay.batchId = batch.header.batchId;
+        return replay;
+    }
+
+    std::unordered_map<std::string, Current> current;
+    for (auto& [id, stored] : tx->findRecords(ids))
+        current.emplace(id, Current{stored.schoolCode, stored.version, std::move(stored.recordJson), false});
+
+    AckCounts counts;
+    Json exceptions = Json::array();
+    std::vector<ConflictWrite> conflicts;
+    std::unordered_map<std::string, const Record*> latest;  // id -> record whose state is current
+    auto except = [&](const Candidate& c, const char* status, const std::string& code, const std::string& message) {
+        exceptions.push_back({{"seq", c.seq}, {"id", c.checked.id}, {"status", status}, {"code", code}, {"message", message}});
+    };
+    for (const auto& c : candidates) {
+        if (!c.checked.record) {
+            ++counts.rejected;
+            except(c, "rejected", c.checked.problem->code, c.checked.problem->message);
+            continue;
+        }
+        const Record& r = *c.checked.record;
+        auto it = current.find(r.meta.id);
+        if (it == current.end()) {
+            ++counts.created;
+            current.emplace(r.meta.id, Current{device.schoolCode, r.meta.version, c.json, true});
+            latest[r.meta.id] = &r;
+            continue;
+        }
+        Current& cur = it->second;
+        if (cur.schoolCode != device.schoolCode) {
+            ++counts.rejected;
+            except(c, "rejected", "foreign_record", "this record id belongs to another school");
+        } else if (r.meta.version > cur.version) {
+            ++counts.updated;
+            cur = Current{device.schoolCode, r.meta.version, c.json, true};
+            latest[r.meta.id] = &r;
+        } else if (r.meta.version < cur.version || cur.json == c.json) {
+            ++counts.duplicate;
+        } else {
+            ++counts.conflict;
+            except(c, "conflict", "version_conflict",
+                   "the county holds version " + std::to_string(cur.version) +
+                       " of this record with different content; kept for review");
+            conflicts.push_back({r.meta.id, device.schoolCode, r.meta.version, c.json, device.id, row.batchId, now});
+        }
+    }
+
+    std::vector<RecordWrite> writes;
+    writes.reserve(latest.size());
+    for (const auto& [id, record] : latest) {
+        const Current& cur = current.at(id);
+        const auto day = record->date();
+        writes.push_back(RecordWrite{id, device.schoolCode, std::string(kindName(record->kind)), cur.version,
+                                     record->meta.deleted, day ? std::optional(day->toString()) : std::nullopt,
+                                     record->classId(), record->teacherId(), cur.json, device.id, row.batchId, now,
+                                     false});
+    }
+    std::sort(writes.begin(), writes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    tx->writeRecords(writes);
+    tx->writeConflicts(conflicts);
+
+    const Json ack{{"batch_id", row.batchId},
+                   {"counts",
+                    {{"created", counts.created},
+                     {"updated", counts.updated},
+                     {"duplicate", counts.duplicate},
+                     {"rejected", counts.rejected},
+                     {"conflict", counts.conflict}}},
+                   {"exceptions", exceptions},
+                   {"server_time", now}};
+    row.response = ack.dump();
+    tx->completeBatch(row);
+    if (beforeCommit_) beforeCommit_();
+    tx->commit();
+    return IngestResult{row.response, false, counts, row.batchId};
+}
+
+}  // namespace taizhang::server

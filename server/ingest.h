@@ -1,0 +1,57 @@
+#pragma once
+// The one ingest path: POST /v1/batches and offline bundle import both call Ingestor::ingest.
+// One transaction per batch; the idempotency row stores the ack; records dedup on their id;
+// higher version wins; equal version with other content is kept as a conflict.
+#include <functional>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "batch_parser.h"
+#include "clock.h"
+#include "county_types.h"
+#include "record_check.h"
+#include "storage.h"
+
+namespace taizhang::server {
+
+struct AckCounts {
+    std::int64_t created = 0, updated = 0, duplicate = 0, rejected = 0, conflict = 0;
+};
+
+struct IngestResult {
+    std::string response;  // the ack JSON body
+    bool replayed = false;
+    AckCounts counts;      // zero for a replay
+    std::string batchId;
+};
+
+// Extra per-record validation on top of the envelope (core's validateRecord once available).
+using RecordValidator = std::function<std::optional<RecordProblem>(const Record&, const std::string& schoolCode)>;
+
+class Ingestor {
+public:
+    Ingestor(Storage& storage, const Clock& clock, Limits limits);
+    void setValidator(RecordValidator validator) { validator_ = std::move(validator); }
+    // Fault injection for crash tests: called after the records are written, before commit.
+    void setBeforeCommitHook(std::function<void()> hook) { beforeCommit_ = std::move(hook); }
+
+    // ndjson is the inflated body. Throws ApiError for envelope failures, 409 and 422.
+    IngestResult ingest(const DeviceRow& device, std::string_view ndjson, const std::string& idempotencyKey);
+
+    const Limits& limits() const { return limits_; }
+
+private:
+    IngestResult ingestParsed(const DeviceRow& device, const ParsedBatch& batch, const std::string& bodyHash);
+
+    Storage& storage_;
+    const Clock& clock_;
+    Limits limits_;
+    RecordValidator validator_;
+    std::function<void()> beforeCommit_;
+    std::mutex inFlightMutex_;
+    std::set<std::string> inFlight_;  // device id + batch id being processed by this process
+};
+
+}  // namespace taizhang::server

@@ -1,0 +1,73 @@
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include <pthread.h>
+
+#include "commands.h"
+#include "http_server.h"
+#include "request_log.h"
+
+namespace taizhang::server {
+namespace {
+
+std::pair<std::string, int> parseListen(const std::string& listen)
+{
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos) throw UsageError("--listen expects HOST:PORT, e.g. 127.0.0.1:8787");
+    try {
+        return {listen.substr(0, colon), std::stoi(listen.substr(colon + 1))};
+    } catch (const std::exception&) {
+        throw UsageError("--listen expects HOST:PORT, e.g. 127.0.0.1:8787");
+    }
+}
+
+}  // namespace
+
+int runServe(const CliArgs& args)
+{
+    ServerOptions options;
+    std::tie(options.host, options.port) = parseListen(args.value("listen", "127.0.0.1:8787"));
+    options.threads = static_cast<int>(args.integer("threads", 16));
+    options.tlsCert = args.value("tls-cert", "");
+    options.tlsKey = args.value("tls-key", "");
+    if (options.tlsCert.empty() != options.tlsKey.empty()) throw UsageError("--tls-cert and --tls-key go together");
+    auto& l = options.limits;
+    l.maxBatchRecords = args.integer("max-batch-records", l.maxBatchRecords);
+    l.maxBatchBytes = args.integer("max-batch-bytes", l.maxBatchBytes);
+    l.maxDecompressedBytes = args.integer("max-decompressed-bytes", l.maxDecompressedBytes);
+    l.maxRecordBytes = args.integer("max-record-bytes", l.maxRecordBytes);
+    l.maxJsonDepth = args.integer("max-json-depth", l.maxJsonDepth);
+    l.rateLimitPerMinute = static_cast<int>(args.integer("rate-limit", l.rateLimitPerMinute));
+    options.enrollMaxFailures = static_cast<int>(args.integer("enroll-max-failures", options.enrollMaxFailures));
+
+    // SIGTERM/SIGINT are taken by one thread with sigwait so that shutdown runs in a normal
+    // context: stop accepting, finish the batch in hand, close the database.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    auto storage = storageFromArgs(args, options.threads);
+    CountyServer server(*storage, SystemClock::instance(), options);
+    const int port = server.bind();
+    std::cout << "listening on " << options.host << ":" << port << std::endl;
+    logEvent("info", "server started", {{"backend", storage->backendName()}, {"host", options.host}, {"port", port},
+                                        {"tls", !options.tlsCert.empty()}});
+    std::thread waiter([&] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        logEvent("info", "shutting down", {{"signal", sig}});
+        server.shutdown();
+    });
+    server.run();
+    // run() also returns when the listener fails; make sure the waiter can end.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    logEvent("info", "server stopped");
+    return 0;
+}
+
+}  // namespace taizhang::server

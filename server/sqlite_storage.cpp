@@ -1,0 +1,311 @@
+#include "sqlite_storage.h"
+
+#include <mutex>
+
+#include "county_schema.h"
+#include "crypto.h"
+#include "database.h"
+
+namespace taizhang::server {
+namespace {
+
+SchoolRow readSchool(const Statement& st)
+{
+    return SchoolRow{st.text(0), st.text(1), st.text(2), st.text(3), st.int64(4) != 0, st.text(5)};
+}
+
+DeviceRow readDevice(const Statement& st)
+{
+    return DeviceRow{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.optText(6), st.optText(7)};
+}
+
+constexpr const char* kDeviceColumns =
+    "SELECT id, school_code, name, token_hash, bundle_key, created_at, revoked_at, last_sync_at FROM devices ";
+
+class SqliteIngestTx final : public IngestTx {
+public:
+    SqliteIngestTx(Database& db, std::mutex& mu) : lock_(mu), db_(db), tx_(db.beginWrite()) {}
+
+    std::optional<IdempotencyRow> claimBatch(const BatchRow& b) override
+    {
+        auto st = db_.prepare("SELECT body_hash, response FROM batches WHERE device_id = ? AND batch_id = ?");
+        st.bind(1, b.deviceId).bind(2, b.batchId);
+        if (st.step()) return IdempotencyRow{st.text(0), st.text(1)};
+        db_.prepare("INSERT INTO batches(device_id, batch_id, body_hash, first_seq, last_seq, count, response, received_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, '', ?)")
+            .bind(1, b.deviceId).bind(2, b.batchId).bind(3, b.bodyHash).bind(4, b.firstSeq).bind(5, b.lastSeq)
+            .bind(6, b.count).bind(7, b.receivedAt).run();
+        return std::nullopt;
+    }
+
+    std::unordered_map<std::string, StoredRecord> findRecords(const std::vector<std::string>& ids) override
+    {
+        std::unordered_map<std::string, StoredRecord> found;
+        auto st = db_.prepare("SELECT school_code, version, record_json FROM records WHERE id = ?");
+        for (const auto& id : ids) {
+            st.reset();
+            st.bind(1, id);
+            if (st.step()) found.emplace(id, StoredRecord{st.text(0), st.int64(1), st.text(2)});
+        }
+        return found;
+    }
+
+    void writeRecords(const std::vector<RecordWrite>& rows) override
+    {
+        auto st = db_.prepare(
+            "INSERT INTO records(id, school_code, kind, version, deleted, day, class_id, teacher_id, record_json,"
+            " device_id, batch_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, version = excluded.version,"
+            " deleted = excluded.deleted, day = excluded.day, class_id = excluded.class_id,"
+            " teacher_id = excluded.teacher_id, record_json = excluded.record_json, device_id = excluded.device_id,"
+            " batch_id = excluded.batch_id, received_at = excluded.received_at"
+            " WHERE records.version < excluded.version AND records.school_code = excluded.school_code");
+        for (const auto& r : rows) {
+            st.reset();
+            st.bind(1, r.id).bind(2, r.schoolCode).bind(3, r.kind).bind(4, r.version).bind(5, r.deleted ? 1 : 0)
+                .bind(6, r.day).bind(7, r.classId).bind(8, r.teacherId).bind(9, r.recordJson).bind(10, r.deviceId)
+                .bind(11, r.batchId).bind(12, r.receivedAt);
+            st.run();
+        }
+    }
+
+    void writeConflicts(const std::vector<ConflictWrite>& rows) override
+    {
+        auto st = db_.prepare(
+            "INSERT INTO conflicts(record_id, school_code, version, content_hash, record_json, device_id, batch_id,"
+            " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(record_id, content_hash) DO NOTHING");
+        for (const auto& c : rows) {
+            st.reset();
+            st.bind(1, c.recordId).bind(2, c.schoolCode).bind(3, c.version).bind(4, sha256Hex(c.recordJson))
+                .bind(5, c.recordJson).bind(6, c.deviceId).bind(7, c.batchId).bind(8, c.receivedAt);
+            st.run();
+        }
+    }
+
+    void completeBatch(const BatchRow& b) override
+    {
+        db_.prepare("UPDATE batches SET response = ? WHERE device_id = ? AND batch_id = ?")
+            .bind(1, b.response).bind(2, b.deviceId).bind(3, b.batchId).run();
+        db_.prepare("UPDATE devices SET last_sync_at = ? WHERE id = ?").bind(1, b.receivedAt).bind(2, b.deviceId).run();
+    }
+
+    void commit() override { tx_.commit(); }
+
+private:
+    std::unique_lock<std::mutex> lock_;
+    Database& db_;
+    Transaction tx_;
+};
+
+class SqliteStorage final : public Storage {
+public:
+    explicit SqliteStorage(const std::string& path) : db_(Database::open(path, sqliteCountyMigrations()))
+    {
+        db_.exec("PRAGMA foreign_keys = ON");
+    }
+
+    std::string backendName() const override { return "sqlite"; }
+
+    void addSchool(const SchoolRow& s) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        auto check = db_.prepare("SELECT 1 FROM schools WHERE code = ?");
+        check.bind(1, s.code);
+        if (check.step()) throw AlreadyExists("school " + s.code + " already exists");
+        db_.prepare("INSERT INTO schools(code, name, county_code, type, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(1, s.code).bind(2, s.name).bind(3, s.countyCode).bind(4, s.type).bind(5, s.disabled ? 1 : 0)
+            .bind(6, s.createdAt).run();
+        tx.commit();
+    }
+
+    std::optional<SchoolRow> findSchool(const std::string& code) override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare("SELECT code, name, county_code, type, disabled, created_at FROM schools WHERE code = ?");
+        st.bind(1, code);
+        if (!st.step()) return std::nullopt;
+        return readSchool(st);
+    }
+
+    std::vector<SchoolRow> listSchools() override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare("SELECT code, name, county_code, type, disabled, created_at FROM schools ORDER BY code");
+        std::vector<SchoolRow> out;
+        while (st.step()) out.push_back(readSchool(st));
+        return out;
+    }
+
+    void setSchoolDisabled(const std::string& code, bool disabled) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        db_.prepare("UPDATE schools SET disabled = ? WHERE code = ?").bind(1, disabled ? 1 : 0).bind(2, code).run();
+        tx.commit();
+    }
+
+    void addEnrollmentCode(const EnrollmentCodeRow& c) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        db_.prepare("INSERT INTO enrollment_codes(code_hash, school_code, expires_at_ms, created_at) VALUES (?, ?, ?, ?)")
+            .bind(1, c.codeHash).bind(2, c.schoolCode).bind(3, c.expiresAtMs).bind(4, c.createdAt).run();
+        tx.commit();
+    }
+
+    EnrollOutcome enroll(const std::string& schoolCode, const std::string& codeHash, const DeviceRow& device,
+                         std::int64_t nowMs) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        auto st = db_.prepare(
+            "SELECT c.expires_at_ms, c.used_at, s.disabled FROM enrollment_codes c JOIN schools s ON s.code = c.school_code"
+            " WHERE c.code_hash = ? AND c.school_code = ?");
+        st.bind(1, codeHash).bind(2, schoolCode);
+        if (!st.step()) return EnrollOutcome::InvalidCode;
+        if (!st.isNull(1)) return EnrollOutcome::Used;
+        if (st.int64(0) <= nowMs) return EnrollOutcome::Expired;
+        if (st.int64(2) != 0) return EnrollOutcome::SchoolDisabled;
+        db_.prepare("UPDATE enrollment_codes SET used_at = ?, device_id = ? WHERE code_hash = ?")
+            .bind(1, device.createdAt).bind(2, device.id).bind(3, codeHash).run();
+        db_.prepare("INSERT INTO devices(id, school_code, name, token_hash, bundle_key, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+            .bind(1, device.id).bind(2, device.schoolCode).bind(3, device.name).bind(4, device.tokenHash)
+            .bind(5, device.bundleKey).bind(6, device.createdAt).run();
+        tx.commit();
+        return EnrollOutcome::Enrolled;
+    }
+
+    std::optional<DeviceRow> findDeviceByTokenHash(const std::string& hash) override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare(std::string(kDeviceColumns) + "WHERE token_hash = ?");
+        st.bind(1, hash);
+        if (!st.step()) return std::nullopt;
+        return readDevice(st);
+    }
+
+    std::optional<DeviceRow> findDevice(const std::string& id) override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare(std::string(kDeviceColumns) + "WHERE id = ?");
+        st.bind(1, id);
+        if (!st.step()) return std::nullopt;
+        return readDevice(st);
+    }
+
+    std::vector<DeviceRow> listDevices(const std::string& schoolCode) override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare(std::string(kDeviceColumns) + "WHERE ? = '' OR school_code = ? ORDER BY school_code, created_at");
+        st.bind(1, schoolCode).bind(2, schoolCode);
+        std::vector<DeviceRow> out;
+        while (st.step()) out.push_back(readDevice(st));
+        return out;
+    }
+
+    bool revokeDevice(const std::string& id, const std::string& at) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        db_.prepare("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").bind(1, at).bind(2, id).run();
+        const bool changed = db_.changes() > 0;
+        tx.commit();
+        return changed;
+    }
+
+    DeviceState deviceState(const std::string& deviceId) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginRead();
+        DeviceState state;
+        auto st = db_.prepare("SELECT first_seq, last_seq FROM batches WHERE device_id = ? AND response <> ''"
+                              " ORDER BY first_seq");
+        st.bind(1, deviceId);
+        while (st.step()) state.ranges.push_back({st.int64(0), st.int64(1)});
+        auto count = db_.prepare("SELECT count(*) FROM records WHERE device_id = ?");
+        count.bind(1, deviceId);
+        count.step();
+        state.records = count.int64(0);
+        return state;
+    }
+
+    std::optional<std::string> configValue(const std::string& key) override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare("SELECT value FROM config WHERE key = ?");
+        st.bind(1, key);
+        if (!st.step()) return std::nullopt;
+        return st.text(0);
+    }
+
+    void setConfigValue(const std::string& key, const std::string& value, const std::string& at) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        db_.prepare("INSERT INTO config(key, value, updated_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
+            .bind(1, key).bind(2, value).bind(3, at).run();
+        tx.commit();
+    }
+
+    std::unique_ptr<IngestTx> beginIngest() override { return std::make_unique<SqliteIngestTx>(db_, mu_); }
+
+    std::vector<std::string> recordJsons(const RecordQuery& q) override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare(
+            "SELECT record_json FROM records WHERE school_code = ? AND (?2 IS NULL OR kind = ?2)"
+            " AND (day IS NULL OR ((?3 IS NULL OR day >= ?3) AND (?4 IS NULL OR day <= ?4))) ORDER BY id");
+        st.bind(1, q.schoolCode).bind(2, q.kind).bind(3, q.from).bind(4, q.to);
+        std::vector<std::string> out;
+        while (st.step()) out.push_back(st.text(0));
+        return out;
+    }
+
+    std::map<std::string, std::int64_t> countByKind(const std::string& schoolCode) override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare("SELECT kind, count(*) FROM records WHERE school_code = ? AND deleted = 0 GROUP BY kind");
+        st.bind(1, schoolCode);
+        std::map<std::string, std::int64_t> out;
+        while (st.step()) out[st.text(0)] = st.int64(1);
+        return out;
+    }
+
+    std::int64_t conflictCount(const std::string& schoolCode) override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare("SELECT count(*) FROM conflicts WHERE school_code = ?");
+        st.bind(1, schoolCode);
+        st.step();
+        return st.int64(0);
+    }
+
+    std::optional<std::string> lastSync(const std::string& schoolCode) override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare("SELECT max(last_sync_at) FROM devices WHERE school_code = ?");
+        st.bind(1, schoolCode);
+        st.step();
+        return st.optText(0);
+    }
+
+    std::int64_t totalRecords() override
+    {
+        std::lock_guard lock(mu_);
+        auto st = db_.prepare("SELECT count(*) FROM records");
+        st.step();
+        return st.int64(0);
+    }
+
+private:
+    std::mutex mu_;
+    Database db_;
+};
+
+}  // namespace
+
+std::unique_ptr<Storage> openSqliteStorage(const std::string& path) { return std::make_unique<SqliteStorage>(path); }
+
+}  // namespace taizhang::server

@@ -1,0 +1,90 @@
+#pragma once
+// The county database behind one interface with two backends: SQLite (a file, the default, no
+// setup) and PostgreSQL (libpq, for a real county and several server instances). Everything
+// above this interface (ingest, HTTP, admin commands, reports) is backend-agnostic; all SQL is
+// parameterised and lives in the two backend files.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "county_types.h"
+
+namespace taizhang::server {
+
+class StorageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// A duplicate key where the caller asked for a new row (a school that exists, ...).
+class AlreadyExists : public StorageError {
+public:
+    using StorageError::StorageError;
+};
+
+// One ingest transaction: everything of one batch commits together or not at all.
+class IngestTx {
+public:
+    virtual ~IngestTx() = default;
+    // Claims the batch key for this transaction. Returns nullopt when the key was free (a
+    // placeholder row is now held), or the committed row of an earlier batch with that key.
+    virtual std::optional<IdempotencyRow> claimBatch(const BatchRow& batch) = 0;
+    virtual std::unordered_map<std::string, StoredRecord> findRecords(const std::vector<std::string>& ids) = 0;
+    virtual void writeRecords(const std::vector<RecordWrite>& rows) = 0;
+    virtual void writeConflicts(const std::vector<ConflictWrite>& rows) = 0;
+    // Stores the ack in the claimed row and marks the device as synced.
+    virtual void completeBatch(const BatchRow& batch) = 0;
+    virtual void commit() = 0;
+};
+
+struct RecordQuery {
+    std::string schoolCode;
+    std::optional<std::string> kind;
+    std::optional<std::string> from;  // day >= from (records without a day are included)
+    std::optional<std::string> to;
+};
+
+class Storage {
+public:
+    virtual ~Storage() = default;
+    virtual std::string backendName() const = 0;
+
+    virtual void addSchool(const SchoolRow& school) = 0;  // AlreadyExists on a duplicate code
+    virtual std::optional<SchoolRow> findSchool(const std::string& code) = 0;
+    virtual std::vector<SchoolRow> listSchools() = 0;
+    virtual void setSchoolDisabled(const std::string& code, bool disabled) = 0;
+
+    virtual void addEnrollmentCode(const EnrollmentCodeRow& code) = 0;
+    // Atomically checks the code (of this school, unexpired, unused), marks it used and inserts
+    // the device.
+    virtual EnrollOutcome enroll(const std::string& schoolCode, const std::string& codeHash, const DeviceRow& device,
+                                 std::int64_t nowMs) = 0;
+
+    virtual std::optional<DeviceRow> findDeviceByTokenHash(const std::string& tokenHash) = 0;
+    virtual std::optional<DeviceRow> findDevice(const std::string& id) = 0;
+    virtual std::vector<DeviceRow> listDevices(const std::string& schoolCode) = 0;  // "" = all
+    virtual bool revokeDevice(const std::string& id, const std::string& at) = 0;
+    virtual DeviceState deviceState(const std::string& deviceId) = 0;
+
+    virtual std::optional<std::string> configValue(const std::string& key) = 0;
+    virtual void setConfigValue(const std::string& key, const std::string& value, const std::string& at) = 0;
+
+    virtual std::unique_ptr<IngestTx> beginIngest() = 0;
+
+    // Reports.
+    virtual std::vector<std::string> recordJsons(const RecordQuery& query) = 0;  // current versions
+    virtual std::map<std::string, std::int64_t> countByKind(const std::string& schoolCode) = 0;
+    virtual std::int64_t conflictCount(const std::string& schoolCode) = 0;
+    virtual std::optional<std::string> lastSync(const std::string& schoolCode) = 0;
+    virtual std::int64_t totalRecords() = 0;  // all schools; tests and benchmarks
+};
+
+// "postgresql://..." or "postgres://..." opens PostgreSQL; anything else is a SQLite file path.
+std::unique_ptr<Storage> openStorage(const std::string& target, int connections = 8);
+
+}  // namespace taizhang::server
