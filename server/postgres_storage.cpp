@@ -1,10 +1,364 @@
 #include "postgres_storage.h"
 
-namespace taizhang::server {
+#include "county_schema.h"
+#include "crypto.h"
+#include "pg_connection.h"
 
-std::unique_ptr<Storage> openPostgresStorage(const std::string&, int)
+namespace taizhang::server {
+namespace {
+
+PgParam str(const std::string& s) { return s; }
+PgParam num(std::int64_t n) { return std::to_string(n); }
+PgParam boolean(bool b) { return std::string(b ? "t" : "f"); }
+
+constexpr const char* kDeviceColumns =
+    "SELECT id, school_code, name, token_hash, bundle_key, created_at, revoked_at, last_sync_at FROM devices ";
+
+DeviceRow readDevice(const PgResult& r, int i)
 {
-    throw StorageError("PostgreSQL backend not built yet");
+    return DeviceRow{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3),
+                     r.text(i, 4), r.text(i, 5), r.optText(i, 6), r.optText(i, 7)};
+}
+
+SchoolRow readSchool(const PgResult& r, int i)
+{
+    return SchoolRow{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.boolean(i, 4), r.text(i, 5)};
+}
+
+// Runs f inside BEGIN/COMMIT on a pooled connection; rolls back on any exception.
+template <class F> auto inTransaction(PgPool& pool, F&& f)
+{
+    auto c = pool.acquire();
+    c->exec("BEGIN");
+    try {
+        if constexpr (std::is_void_v<decltype(f(*c))>) {
+            f(*c);
+            c->exec("COMMIT");
+        } else {
+            auto result = f(*c);
+            c->exec("COMMIT");
+            return result;
+        }
+    } catch (...) {
+        try {
+            c->exec("ROLLBACK");
+        } catch (...) {
+        }
+        throw;
+    }
+}
+
+class PgIngestTx final : public IngestTx {
+public:
+    explicit PgIngestTx(PgPool& pool) : c_(pool.acquire()) { c_->exec("BEGIN"); }
+    ~PgIngestTx() override
+    {
+        if (open_) {
+            try {
+                c_->exec("ROLLBACK");
+            } catch (...) {
+            }
+        }
+    }
+
+    std::optional<IdempotencyRow> claimBatch(const BatchRow& b) override
+    {
+        // A concurrent transaction inserting the same key makes this INSERT wait for its commit;
+        // then it does nothing and the SELECT sees the committed ack (replayed by the caller).
+        auto ins = c_->exec(
+            "INSERT INTO batches(device_id, batch_id, body_hash, first_seq, last_seq, count, response, received_at)"
+            " VALUES ($1, $2, $3, $4, $5, $6, '', $7) ON CONFLICT (device_id, batch_id) DO NOTHING",
+            {str(b.deviceId), str(b.batchId), str(b.bodyHash), num(b.firstSeq), num(b.lastSeq), num(b.count),
+             str(b.receivedAt)});
+        if (ins.affected() == 1) return std::nullopt;
+        auto r = c_->exec("SELECT body_hash, response FROM batches WHERE device_id = $1 AND batch_id = $2",
+                          {str(b.deviceId), str(b.batchId)});
+        if (r.rows() == 0) throw StorageError("batch row vanished while claiming it");
+        return IdempotencyRow{r.text(0, 0), r.text(0, 1)};
+    }
+
+    std::unordered_map<std::string, StoredRecord> findRecords(const std::vector<std::string>& ids) override
+    {
+        std::unordered_map<std::string, StoredRecord> found;
+        if (ids.empty()) return found;
+        std::vector<PgParam> values(ids.begin(), ids.end());
+        auto r = c_->exec("SELECT id, school_code, version, record_json FROM records WHERE id = ANY($1::text[])",
+                          {pgArray(values)});
+        for (int i = 0; i < r.rows(); ++i) found.emplace(r.text(i, 0), StoredRecord{r.text(i, 1), r.int64(i, 2), r.text(i, 3)});
+        return found;
+    }
+
+    void writeRecords(const std::vector<RecordWrite>& rows) override
+    {
+        if (rows.empty()) return;
+        std::vector<PgParam> cols[12];
+        for (const auto& w : rows) {
+            cols[0].push_back(w.id);
+            cols[1].push_back(w.schoolCode);
+            cols[2].push_back(w.kind);
+            cols[3].push_back(std::to_string(w.version));
+            cols[4].push_back(std::string(w.deleted ? "t" : "f"));
+            cols[5].push_back(w.day);
+            cols[6].push_back(w.classId);
+            cols[7].push_back(w.teacherId);
+            cols[8].push_back(w.recordJson);
+            cols[9].push_back(w.deviceId);
+            cols[10].push_back(w.batchId);
+            cols[11].push_back(w.receivedAt);
+        }
+        std::vector<PgParam> params;
+        for (auto& col : cols) params.push_back(pgArray(col));
+        c_->exec(
+            "INSERT INTO records(id, school_code, kind, version, deleted, day, class_id, teacher_id, record_json,"
+            " device_id, batch_id, received_at)"
+            " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::boolean[], $6::text[],"
+            " $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])"
+            " ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, version = EXCLUDED.version,"
+            " deleted = EXCLUDED.deleted, day = EXCLUDED.day, class_id = EXCLUDED.class_id,"
+            " teacher_id = EXCLUDED.teacher_id, record_json = EXCLUDED.record_json, device_id = EXCLUDED.device_id,"
+            " batch_id = EXCLUDED.batch_id, received_at = EXCLUDED.received_at"
+            " WHERE records.version < EXCLUDED.version AND records.school_code = EXCLUDED.school_code",
+            params);
+    }
+
+    void writeConflicts(const std::vector<ConflictWrite>& rows) override
+    {
+        for (const auto& c : rows) {
+            c_->exec("INSERT INTO conflicts(record_id, school_code, version, content_hash, record_json, device_id,"
+                     " batch_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+                     " ON CONFLICT (record_id, content_hash) DO NOTHING",
+                     {str(c.recordId), str(c.schoolCode), num(c.version), str(sha256Hex(c.recordJson)),
+                      str(c.recordJson), str(c.deviceId), str(c.batchId), str(c.receivedAt)});
+        }
+    }
+
+    void completeBatch(const BatchRow& b) override
+    {
+        c_->exec("UPDATE batches SET response = $1 WHERE device_id = $2 AND batch_id = $3",
+                 {str(b.response), str(b.deviceId), str(b.batchId)});
+        c_->exec("UPDATE devices SET last_sync_at = $1 WHERE id = $2", {str(b.receivedAt), str(b.deviceId)});
+    }
+
+    void commit() override
+    {
+        c_->exec("COMMIT");
+        open_ = false;
+    }
+
+private:
+    PgPool::Lease c_;
+    bool open_ = true;
+};
+
+class PostgresStorage final : public Storage {
+public:
+    PostgresStorage(const std::string& url, int connections) : pool_(url, connections) { migrate(); }
+
+    std::string backendName() const override { return "postgresql"; }
+
+    void addSchool(const SchoolRow& s) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("INSERT INTO schools(code, name, county_code, type, disabled, created_at)"
+                         " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING",
+                         {str(s.code), str(s.name), str(s.countyCode), str(s.type), boolean(s.disabled), str(s.createdAt)});
+        if (r.affected() == 0) throw AlreadyExists("school " + s.code + " already exists");
+    }
+
+    std::optional<SchoolRow> findSchool(const std::string& code) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT code, name, county_code, type, disabled, created_at FROM schools WHERE code = $1", {str(code)});
+        if (r.rows() == 0) return std::nullopt;
+        return readSchool(r, 0);
+    }
+
+    std::vector<SchoolRow> listSchools() override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT code, name, county_code, type, disabled, created_at FROM schools ORDER BY code");
+        std::vector<SchoolRow> out;
+        for (int i = 0; i < r.rows(); ++i) out.push_back(readSchool(r, i));
+        return out;
+    }
+
+    void setSchoolDisabled(const std::string& code, bool disabled) override
+    {
+        auto c = pool_.acquire();
+        c->exec("UPDATE schools SET disabled = $1 WHERE code = $2", {boolean(disabled), str(code)});
+    }
+
+    void addEnrollmentCode(const EnrollmentCodeRow& e) override
+    {
+        auto c = pool_.acquire();
+        c->exec("INSERT INTO enrollment_codes(code_hash, school_code, expires_at_ms, created_at) VALUES ($1, $2, $3, $4)",
+                {str(e.codeHash), str(e.schoolCode), num(e.expiresAtMs), str(e.createdAt)});
+    }
+
+    EnrollOutcome enroll(const std::string& schoolCode, const std::string& codeHash, const DeviceRow& d,
+                         std::int64_t nowMs) override
+    {
+        return inTransaction(pool_, [&](PgConnection& c) {
+            auto r = c.exec("SELECT c.expires_at_ms, c.used_at, s.disabled FROM enrollment_codes c"
+                            " JOIN schools s ON s.code = c.school_code WHERE c.code_hash = $1 AND c.school_code = $2"
+                            " FOR UPDATE OF c",
+                            {str(codeHash), str(schoolCode)});
+            if (r.rows() == 0) return EnrollOutcome::InvalidCode;
+            if (!r.isNull(0, 1)) return EnrollOutcome::Used;
+            if (r.int64(0, 0) <= nowMs) return EnrollOutcome::Expired;
+            if (r.boolean(0, 2)) return EnrollOutcome::SchoolDisabled;
+            c.exec("UPDATE enrollment_codes SET used_at = $1, device_id = $2 WHERE code_hash = $3",
+                   {str(d.createdAt), str(d.id), str(codeHash)});
+            c.exec("INSERT INTO devices(id, school_code, name, token_hash, bundle_key, created_at)"
+                   " VALUES ($1, $2, $3, $4, $5, $6)",
+                   {str(d.id), str(d.schoolCode), str(d.name), str(d.tokenHash), str(d.bundleKey), str(d.createdAt)});
+            return EnrollOutcome::Enrolled;
+        });
+    }
+
+    std::optional<DeviceRow> findDeviceByTokenHash(const std::string& hash) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec(std::string(kDeviceColumns) + "WHERE token_hash = $1", {str(hash)});
+        if (r.rows() == 0) return std::nullopt;
+        return readDevice(r, 0);
+    }
+
+    std::optional<DeviceRow> findDevice(const std::string& id) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec(std::string(kDeviceColumns) + "WHERE id = $1", {str(id)});
+        if (r.rows() == 0) return std::nullopt;
+        return readDevice(r, 0);
+    }
+
+    std::vector<DeviceRow> listDevices(const std::string& schoolCode) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec(std::string(kDeviceColumns) + "WHERE $1 = '' OR school_code = $1 ORDER BY school_code, created_at",
+                         {str(schoolCode)});
+        std::vector<DeviceRow> out;
+        for (int i = 0; i < r.rows(); ++i) out.push_back(readDevice(r, i));
+        return out;
+    }
+
+    bool revokeDevice(const std::string& id, const std::string& at) override
+    {
+        auto c = pool_.acquire();
+        return c->exec("UPDATE devices SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL", {str(at), str(id)})
+                   .affected() > 0;
+    }
+
+    DeviceState deviceState(const std::string& deviceId) override
+    {
+        auto c = pool_.acquire();
+        DeviceState state;
+        auto r = c->exec("SELECT first_seq, last_seq FROM batches WHERE device_id = $1 AND response <> ''"
+                         " ORDER BY first_seq",
+                         {str(deviceId)});
+        for (int i = 0; i < r.rows(); ++i) state.ranges.push_back({r.int64(i, 0), r.int64(i, 1)});
+        state.records = c->exec("SELECT count(*) FROM records WHERE device_id = $1", {str(deviceId)}).int64(0, 0);
+        return state;
+    }
+
+    std::optional<std::string> configValue(const std::string& key) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT value FROM config WHERE key = $1", {str(key)});
+        if (r.rows() == 0) return std::nullopt;
+        return r.text(0, 0);
+    }
+
+    void setConfigValue(const std::string& key, const std::string& value, const std::string& at) override
+    {
+        auto c = pool_.acquire();
+        c->exec("INSERT INTO config(key, value, updated_at) VALUES ($1, $2, $3)"
+                " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at",
+                {str(key), str(value), str(at)});
+    }
+
+    std::unique_ptr<IngestTx> beginIngest() override { return std::make_unique<PgIngestTx>(pool_); }
+
+    std::vector<std::string> recordJsons(const RecordQuery& q) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT record_json FROM records WHERE school_code = $1 AND ($2::text IS NULL OR kind = $2)"
+                         " AND (day IS NULL OR (($3::text IS NULL OR day >= $3) AND ($4::text IS NULL OR day <= $4)))"
+                         " ORDER BY id",
+                         {str(q.schoolCode), q.kind, q.from, q.to});
+        std::vector<std::string> out;
+        for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
+        return out;
+    }
+
+    std::map<std::string, std::int64_t> countByKind(const std::string& schoolCode) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT kind, count(*) FROM records WHERE school_code = $1 AND NOT deleted GROUP BY kind",
+                         {str(schoolCode)});
+        std::map<std::string, std::int64_t> out;
+        for (int i = 0; i < r.rows(); ++i) out[r.text(i, 0)] = r.int64(i, 1);
+        return out;
+    }
+
+    std::int64_t conflictCount(const std::string& schoolCode) override
+    {
+        auto c = pool_.acquire();
+        return c->exec("SELECT count(*) FROM conflicts WHERE school_code = $1", {str(schoolCode)}).int64(0, 0);
+    }
+
+    std::optional<std::string> lastSync(const std::string& schoolCode) override
+    {
+        auto c = pool_.acquire();
+        return c->exec("SELECT max(last_sync_at) FROM devices WHERE school_code = $1", {str(schoolCode)}).optText(0, 0);
+    }
+
+    std::int64_t totalRecords() override
+    {
+        auto c = pool_.acquire();
+        return c->exec("SELECT count(*) FROM records").int64(0, 0);
+    }
+
+private:
+    // Several server instances may start at once: an advisory lock serialises the migration.
+    void migrate()
+    {
+        auto c = pool_.acquire();
+        c->exec("SELECT pg_advisory_lock(7382001)");
+        try {
+            c->exec("CREATE TABLE IF NOT EXISTS county_schema (version INTEGER NOT NULL)");
+            auto r = c->exec("SELECT coalesce(max(version), 0) FROM county_schema");
+            const auto current = r.int64(0, 0);
+            const auto& migrations = postgresCountyMigrations();
+            if (current > migrations.back().version)
+                throw StorageError("the county database has schema version " + std::to_string(current) +
+                                   ", newer than this server (" + std::to_string(migrations.back().version) + ")");
+            for (const auto& m : migrations) {
+                if (m.version <= current) continue;
+                c->exec("BEGIN");
+                c->execScript(m.sql);
+                c->exec("INSERT INTO county_schema(version) VALUES ($1)", {num(m.version)});
+                c->exec("COMMIT");
+            }
+        } catch (...) {
+            try {
+                c->exec("ROLLBACK");
+            } catch (...) {
+            }
+            c->exec("SELECT pg_advisory_unlock(7382001)");
+            throw;
+        }
+        c->exec("SELECT pg_advisory_unlock(7382001)");
+    }
+
+    PgPool pool_;
+};
+
+}  // namespace
+
+std::unique_ptr<Storage> openPostgresStorage(const std::string& url, int connections)
+{
+    return std::make_unique<PostgresStorage>(url, connections);
 }
 
 }  // namespace taizhang::server

@@ -1,6 +1,7 @@
 #include "record_check.h"
 
 #include "uuid.h"
+#include "validation.h"
 
 namespace taizhang::server {
 namespace {
@@ -12,27 +13,20 @@ bool isUtcTimestamp(const std::string& s)
     return Date::parse(std::string_view(s).substr(0, 10)).has_value();
 }
 
-// The typed body must decode; core's from_json throws on wrong types.
+// The body is checked with core's validation, the same code the client ran before saving. The
+// county sees a school's records in arrival order (a homework entry may arrive before its
+// class), so reference and calendar checks are off here; the reports run them over held data.
 std::optional<RecordProblem> checkBody(const Record& r)
 {
-    try {
-        switch (r.kind) {
-        case Kind::SchoolClass: (void)bodyAs<SchoolClass>(r); break;
-        case Kind::Teacher: (void)bodyAs<Teacher>(r); break;
-        case Kind::Term: (void)bodyAs<Term>(r); break;
-        case Kind::Subject: (void)bodyAs<CustomSubject>(r); break;
-        case Kind::Homework: (void)bodyAs<Homework>(r); break;
-        case Kind::Sleep: (void)bodyAs<SleepSurvey>(r); break;
-        case Kind::Activity: (void)bodyAs<PhysicalActivity>(r); break;
-        case Kind::Timetable: (void)bodyAs<TimetableSlot>(r); break;
-        case Kind::Training: (void)bodyAs<TrainingRecord>(r); break;
-        }
-    } catch (const std::exception& e) {
-        return RecordProblem{"invalid_body", std::string("body does not match kind '") +
-                                                 std::string(kindName(r.kind)) + "': " + e.what()};
+    ValidationContext ctx;
+    ctx.checkReferences = false;
+    ctx.checkCalendar = false;
+    for (const auto& issue : validateRecord(r, ctx)) {
+        if (issue.severity != IssueSeverity::Error) continue;
+        std::string message = issue.messageEn;
+        if (!issue.field.empty()) message = issue.field + ": " + message;
+        return RecordProblem{issue.code.empty() ? "invalid_body" : issue.code, message};
     }
-    if (isDailyKind(r.kind) && r.kind != Kind::Timetable && !r.date())
-        return RecordProblem{"invalid_body", "body lacks a valid school-local date"};
     return std::nullopt;
 }
 
