@@ -73,6 +73,57 @@ CREATE TABLE users(
     disabled      INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1))
 );
 )SQL"},
+        {2, "sync client state: frozen batches, outbox batch marks, dead letters", R"SQL(
+-- A batch is frozen once: its rows are chosen, its gzip bytes stored, and every retry sends
+-- exactly these bytes under Idempotency-Key = batch_id. state: pending (not yet acknowledged),
+-- acked, split (413: replaced by two halves), superseded (422: rows released, never sent again).
+CREATE TABLE sync_batches(
+    batch_id        TEXT PRIMARY KEY,
+    first_seq       INTEGER NOT NULL,
+    last_seq        INTEGER NOT NULL,
+    count           INTEGER NOT NULL CHECK (count >= 1),
+    body            BLOB NOT NULL,
+    raw_bytes       INTEGER NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (state IN ('pending', 'acked', 'split', 'superseded')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL,
+    acked_at        TEXT
+);
+CREATE INDEX sync_batches_pending ON sync_batches(first_seq) WHERE state = 'pending';
+
+-- batch_id NULL = not yet in a batch; ack_status is the server's verdict once acknowledged
+-- (accepted = created, updated or duplicate: the ack only itemises exceptions).
+ALTER TABLE outbox ADD COLUMN batch_id TEXT;
+ALTER TABLE outbox ADD COLUMN ack_status TEXT
+    CHECK (ack_status IN ('accepted', 'rejected', 'conflict', 'too_large'));
+ALTER TABLE outbox ADD COLUMN acked_at TEXT;
+CREATE INDEX outbox_unbatched ON outbox(seq) WHERE batch_id IS NULL;
+CREATE INDEX outbox_batch ON outbox(batch_id) WHERE batch_id IS NOT NULL;
+
+-- Records the county refused (rejected) or kept for review (conflict), with the server's stable
+-- code and message. They never block later records; the user fixes the record (a new outbox
+-- row) or resends it, which resolves the entry.
+CREATE TABLE dead_letters(
+    id          INTEGER PRIMARY KEY,
+    record_id   TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    seq         INTEGER NOT NULL,
+    batch_id    TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('rejected', 'conflict', 'too_large')),
+    code        TEXT NOT NULL,
+    message     TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    resolved    INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),
+    resolved_at TEXT,
+    resolution  TEXT
+);
+CREATE INDEX dead_letters_open ON dead_letters(record_id) WHERE resolved = 0;
+)SQL"},
     };
     return migrations;
 }

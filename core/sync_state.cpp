@@ -1,0 +1,101 @@
+#include "sync_state.h"
+
+#include <utility>
+#include <vector>
+
+namespace taizhang {
+
+namespace {
+std::string get(const Database& db, const char* key) { return db.setting(key).value_or(""); }
+
+std::int64_t getInt(const Database& db, const char* key)
+{
+    const auto v = db.setting(key);
+    if (!v || v->empty()) return 0;
+    try {
+        return std::stoll(*v);
+    } catch (const std::exception&) {
+        return 0;
+    }
+}
+
+void putAll(Database& db, const std::vector<std::pair<const char*, std::string>>& values)
+{
+    auto tx = db.beginWrite();
+    for (const auto& [k, v] : values) db.setSetting(k, v);
+    tx.commit();
+}
+}  // namespace
+
+SyncSettings loadSyncSettings(const Database& db)
+{
+    SyncSettings s;
+    s.serverUrl = get(db, "sync.server_url");
+    s.schoolCode = get(db, "sync.school_code");
+    s.schoolName = get(db, "sync.school_name");
+    s.deviceId = get(db, "sync.device_id");
+    s.deviceName = get(db, "sync.device_name");
+    s.sealedToken = get(db, "sync.token_sealed");
+    s.caFile = get(db, "sync.ca_file");
+    s.pinnedPublicKey = get(db, "sync.pinned_public_key");
+    s.proxy = get(db, "sync.proxy");
+    if (const auto minutes = getInt(db, "sync.interval_minutes"); minutes > 0) s.intervalMinutes = static_cast<int>(minutes);
+    return s;
+}
+
+void saveSyncSettings(Database& db, const SyncSettings& s)
+{
+    putAll(db, {{"sync.server_url", s.serverUrl},
+                {"sync.school_code", s.schoolCode},
+                {"sync.school_name", s.schoolName},
+                {"sync.device_id", s.deviceId},
+                {"sync.device_name", s.deviceName},
+                {"sync.token_sealed", s.sealedToken},
+                {"sync.ca_file", s.caFile},
+                {"sync.pinned_public_key", s.pinnedPublicKey},
+                {"sync.proxy", s.proxy},
+                {"sync.interval_minutes", std::to_string(s.intervalMinutes)}});
+}
+
+void clearEnrollment(Database& db)
+{
+    putAll(db, {{"sync.device_id", ""}, {"sync.token_sealed", ""}});
+}
+
+SyncStateInfo loadSyncState(const Database& db)
+{
+    SyncStateInfo s;
+    s.lastAttemptAt = get(db, "sync.last_attempt_at");
+    s.lastSuccessAt = get(db, "sync.last_success_at");
+    s.lastError = get(db, "sync.last_error");
+    s.lastErrorKind = get(db, "sync.last_error_kind");
+    s.serverLastSeq = getInt(db, "sync.server_last_seq");
+    s.clockSkewMs = getInt(db, "sync.clock_skew_ms");
+    s.configEtag = get(db, "sync.config_etag");
+    s.countyOverrides = get(db, "sync.county_overrides");
+    s.terms = get(db, "sync.county_terms");
+    s.maxBatchRecords = getInt(db, "sync.max_batch_records");
+    s.maxBatchBytes = getInt(db, "sync.max_batch_bytes");
+    s.maxDecompressedBytes = getInt(db, "sync.max_decompressed_bytes");
+    s.restoreWarning = get(db, "sync.restore_warning");
+    return s;
+}
+
+void saveSyncState(Database& db, const SyncStateInfo& s)
+{
+    putAll(db, {{"sync.last_attempt_at", s.lastAttemptAt},
+                {"sync.last_success_at", s.lastSuccessAt},
+                {"sync.last_error", s.lastError},
+                {"sync.last_error_kind", s.lastErrorKind},
+                {"sync.server_last_seq", std::to_string(s.serverLastSeq)},
+                {"sync.clock_skew_ms", std::to_string(s.clockSkewMs)},
+                {"sync.config_etag", s.configEtag},
+                {"sync.county_overrides", s.countyOverrides},
+                {"sync.county_terms", s.terms},
+                {"sync.max_batch_records", std::to_string(s.maxBatchRecords)},
+                {"sync.max_batch_bytes", std::to_string(s.maxBatchBytes)},
+                {"sync.max_decompressed_bytes", std::to_string(s.maxDecompressedBytes)},
+                {"sync.restore_warning", s.restoreWarning}});
+}
+
+}  // namespace taizhang

@@ -1,0 +1,37 @@
+#pragma once
+// Enrolling this installation with the county: a one-time code (issued by the county bureau)
+// buys a device id and a device token; the token is sealed (token_vault.h) before it touches
+// the database and is never printed.
+#include <string>
+
+#include "database.h"
+#include "http_transport.h"
+
+namespace taizhang::sync {
+
+struct EnrollRequest {
+    std::string serverUrl;
+    std::string schoolCode;
+    std::string enrollmentCode;
+    std::string deviceName;
+    std::string caFile;
+    std::string pinnedPublicKey;
+    std::string proxy;
+};
+
+struct EnrollResult {
+    bool ok = false;
+    bool authProblem = false;  // the county refused the code or the school (403)
+    bool tlsProblem = false;
+    std::string errorCode;     // the server's code: enrollment_code_expired, ...
+    std::string message;       // English, for the CLI and logs
+    std::string deviceId;
+    std::string schoolName;
+};
+
+// On success stores server URL, school, device id, sealed token and TLS options in one
+// transaction and forgets any previous enrollment's token.
+EnrollResult enrollDevice(Database& db, HttpTransport& transport, const EnrollRequest& request,
+                          const std::string& tokenKeyFile);
+
+}  // namespace taizhang::sync

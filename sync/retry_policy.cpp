@@ -1,0 +1,102 @@
+#include "retry_policy.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+namespace taizhang::sync {
+
+double SodiumRandom::uniform01()
+{
+    static const bool ready = sodium_init() >= 0;
+    (void)ready;
+    // 2^32 steps are fine-grained enough for a delay of at most ten minutes.
+    return static_cast<double>(randombytes_random()) / 4294967296.0;
+}
+
+std::int64_t RetryPolicy::backoffMillis(int attempt, RandomSource& random) const
+{
+    const int exponent = std::clamp(attempt - 1, 0, 30);
+    const double ceiling = std::min<double>(static_cast<double>(capMillis),
+                                            static_cast<double>(baseMillis) * std::ldexp(1.0, exponent));
+    const double u = std::clamp(random.uniform01(), 0.0, 1.0);
+    return static_cast<std::int64_t>(std::llround(u * ceiling));
+}
+
+Verdict RetryPolicy::classify(const TransportResult& r) const
+{
+    switch (r.error) {
+    case TransportError::None: break;
+    case TransportError::TlsVerify:
+    case TransportError::TlsPinMismatch:
+    case TransportError::Tls: return Verdict::Fatal;
+    default: return Verdict::Backoff;  // network, timeout, proxy, cancelled (the caller checks cancel first)
+    }
+    const int s = r.response.status;
+    if (s == 200) return Verdict::Accepted;
+    if (s == 413) return Verdict::Split;
+    if (s == 429 || s == 503) return Verdict::RetryAfter;
+    if (s == 422) return Verdict::Supersede;
+    if (s == 401) return Verdict::Unauthorized;
+    if (s == 403) return Verdict::Forbidden;
+    // 400/415 mean a client bug, but the batch is never dropped: back off like a transient error
+    // (docs/sync-protocol.md). So do 409 in flight, 5xx and whatever a middlebox invents.
+    return Verdict::Backoff;
+}
+
+std::optional<std::int64_t> RetryPolicy::retryAfterMillis(const HttpResponse& response, std::int64_t nowMillis) const
+{
+    const std::string value = response.header("retry-after");
+    if (value.empty()) return std::nullopt;
+    std::int64_t ms = 0;
+    if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (value.size() > 9) return maxRetryAfterMillis;
+        ms = std::stoll(value) * 1000;
+    } else if (auto at = parseHttpDate(value)) {
+        ms = std::max<std::int64_t>(0, *at - nowMillis);
+    } else {
+        return std::nullopt;
+    }
+    return std::min(ms, maxRetryAfterMillis);
+}
+
+std::optional<std::int64_t> parseHttpDate(const std::string& text)
+{
+    std::tm tm{};
+    const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    if (!end || *end != '\0') return std::nullopt;
+    return static_cast<std::int64_t>(timegm(&tm)) * 1000;
+}
+
+std::optional<std::int64_t> parseUtcTimestamp(const std::string& text)
+{
+    int y, mo, d, h, mi, s, ms = 0;
+    int consumed = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &consumed) != 6)
+        return std::nullopt;
+    const char* rest = text.c_str() + consumed;
+    if (*rest == '.') {
+        int digits = 0;
+        ++rest;
+        while (*rest >= '0' && *rest <= '9') {
+            if (digits < 3) ms = ms * 10 + (*rest - '0');
+            ++digits;
+            ++rest;
+        }
+        for (; digits < 3; ++digits) ms *= 10;
+    }
+    if (*rest != 'Z' || rest[1] != '\0') return std::nullopt;
+    std::tm tm{};
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = s;
+    return static_cast<std::int64_t>(timegm(&tm)) * 1000 + ms;
+}
+
+}  // namespace taizhang::sync

@@ -1,0 +1,364 @@
+#include "sync_engine.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "batch_codec.h"
+#include "token_vault.h"
+
+namespace taizhang::sync {
+
+int exitCodeFor(SyncOutcome outcome)
+{
+    switch (outcome) {
+    case SyncOutcome::AllSent: return 0;
+    case SyncOutcome::Partial: return 6;
+    case SyncOutcome::AuthProblem: return 7;
+    case SyncOutcome::NotEnrolled: return 8;
+    case SyncOutcome::TlsProblem: return 9;
+    case SyncOutcome::Cancelled: return 10;
+    }
+    return 1;
+}
+
+const char* outcomeName(SyncOutcome outcome)
+{
+    switch (outcome) {
+    case SyncOutcome::AllSent: return "all_sent";
+    case SyncOutcome::Partial: return "partial";
+    case SyncOutcome::AuthProblem: return "auth_problem";
+    case SyncOutcome::NotEnrolled: return "not_enrolled";
+    case SyncOutcome::TlsProblem: return "tls_problem";
+    case SyncOutcome::Cancelled: return "cancelled";
+    }
+    return "unknown";
+}
+
+TransportOptions transportOptionsFrom(const SyncSettings& s)
+{
+    TransportOptions o;
+    o.caFile = s.caFile;
+    o.pinnedPublicKey = s.pinnedPublicKey;
+    o.proxy = s.proxy;
+    return o;
+}
+
+struct SyncEngine::Pass {
+    const SyncOptions& options;
+    const ProgressCallback& progress;
+    const std::atomic<bool>* cancel;
+    SyncReport report;
+    SyncSettings settings;
+    SyncStateInfo state;
+    std::string token;
+    CountyClient client;
+    BatchLimits limits;
+    SyncProgress prog;
+    std::int64_t waited = 0;
+    int failures = 0;  // consecutive failures outside a batch (capabilities)
+    bool stopped = false;
+    bool skewWarned = false;
+
+    void emit(const std::string& phase, const std::string& message = {})
+    {
+        prog.phase = phase;
+        prog.message = message;
+        if (progress) progress(prog);
+    }
+    void stop(SyncOutcome outcome, std::string message)
+    {
+        report.outcome = outcome;
+        report.message = std::move(message);
+        stopped = true;
+    }
+    bool cancelled() const { return cancel && cancel->load(); }
+};
+
+SyncEngine::SyncEngine(Database& db, HttpTransport& transport, const Clock& clock, RandomSource& random,
+                       Sleeper& sleeper, std::string tokenKeyFile)
+    : db_(db), transport_(transport), clock_(clock), random_(random), sleeper_(sleeper), keyFile_(std::move(tokenKeyFile))
+{
+}
+
+bool SyncEngine::waitOrGiveUp(Pass& pass, std::int64_t ms, const std::string& why)
+{
+    if (pass.options.maxWaitMillis >= 0 && pass.waited + ms > pass.options.maxWaitMillis) {
+        pass.stop(SyncOutcome::Partial, why + "; will retry later");
+        return false;
+    }
+    pass.prog.waitMillis = ms;
+    pass.emit("waiting", why);
+    if (!sleeper_.sleepFor(ms, pass.cancel)) {
+        pass.stop(SyncOutcome::Cancelled, "cancelled");
+        return false;
+    }
+    pass.waited += ms;
+    pass.prog.waitMillis = 0;
+    return true;
+}
+
+void SyncEngine::noteServerTime(Pass& pass, const TransportResult& result)
+{
+    const auto serverTime = serverTimeOf(result);
+    if (!serverTime) return;
+    const std::int64_t skew = *serverTime - clock_.nowUnixMillis();
+    pass.state.clockSkewMs = skew;
+    if (std::llabs(skew) > kMaxClockSkewMillis && !pass.skewWarned) {
+        pass.skewWarned = true;
+        pass.report.warnings.push_back("this computer's clock is " + std::to_string(std::llabs(skew) / 60000) +
+                                       " minutes " + (skew > 0 ? "behind" : "ahead of") +
+                                       " the county server's; correct the date and time settings (records carry "
+                                       "the time they were saved)");
+    }
+}
+
+void SyncEngine::stopForAuth(Pass& pass, const TransportResult& r)
+{
+    const std::string code = errorCodeOf(r.response.body);
+    pass.report.errorCode = code;
+    std::string message;
+    if (code == "device_revoked")
+        message = "the county has revoked this device; ask the county bureau for a new enrollment code and run "
+                  "`taizhang sync enroll` (nothing recorded here is lost)";
+    else if (r.response.status == 401)
+        message = "the county does not recognise this device (" + (code.empty() ? std::string("401") : code) +
+                  "); enroll it again with a new enrollment code (nothing recorded here is lost)";
+    else if (code == "wrong_school")
+        message = "the county says this device does not belong to school " + pass.settings.schoolCode +
+                  "; check the school code and enroll again";
+    else if (code == "school_disabled")
+        message = "the county has disabled school " + pass.settings.schoolCode + "; contact the county bureau";
+    else
+        message = "the county refused this device: " + describeErrorBody(r.response.body);
+    pass.stop(SyncOutcome::AuthProblem, message);
+}
+
+bool SyncEngine::fetchCapabilities(Pass& pass)
+{
+    pass.emit("connecting", pass.client.baseUrl());
+    for (;;) {
+        if (pass.cancelled()) {
+            pass.stop(SyncOutcome::Cancelled, "cancelled");
+            return false;
+        }
+        auto r = pass.client.capabilities(pass.cancel);
+        noteServerTime(pass, r.raw);
+        if (r.value) {
+            if (r.value->protocol != 1) {
+                pass.stop(SyncOutcome::Partial, "the county server speaks protocol " +
+                                                    std::to_string(r.value->protocol) + "; this client speaks 1");
+                return false;
+            }
+            pass.limits = r.value->limits;
+            pass.state.maxBatchRecords = static_cast<std::int64_t>(pass.limits.maxRecords);
+            pass.state.maxBatchBytes = static_cast<std::int64_t>(pass.limits.maxBytes);
+            pass.state.maxDecompressedBytes = static_cast<std::int64_t>(pass.limits.maxDecompressedBytes);
+            pass.failures = 0;
+            return true;
+        }
+        if (r.raw.error == TransportError::Cancelled) {
+            pass.stop(SyncOutcome::Cancelled, "cancelled");
+            return false;
+        }
+        const Verdict v = policy_.classify(r.raw);
+        if (v == Verdict::Fatal) {
+            pass.state.lastErrorKind = "tls";
+            pass.stop(SyncOutcome::TlsProblem, r.raw.message);
+            return false;
+        }
+        std::int64_t ms = policy_.backoffMillis(++pass.failures, random_);
+        if (v == Verdict::RetryAfter)
+            ms = policy_.retryAfterMillis(r.raw.response, clock_.nowUnixMillis()).value_or(ms);
+        if (!waitOrGiveUp(pass, ms, "cannot reach the county server: " + r.error)) return false;
+    }
+}
+
+void SyncEngine::checkServerState(Pass& pass)
+{
+    pass.emit("checking");
+    auto r = pass.client.state(pass.token, pass.cancel);
+    noteServerTime(pass, r.raw);
+    if (r.raw.ok() && (r.raw.response.status == 401 || r.raw.response.status == 403)) {
+        stopForAuth(pass, r.raw);
+        return;
+    }
+    if (!r.value) {
+        pass.report.warnings.push_back("could not check this device's state at the county: " + r.error);
+        return;
+    }
+    pass.state.serverLastSeq = r.value->lastSeq;
+    Outbox outbox(db_, clock_);
+    const auto status = outbox.status();
+    if (r.value->lastSeq > status.maxBatchedSeq) {
+        // The county has batches from this device that this file never froze: the disk was
+        // restored from an older copy (还原卡, backup). Move future sequences past the county's.
+        const auto moved = outbox.ensureSequenceAbove(r.value->lastSeq);
+        pass.state.restoreWarning =
+            "the county holds this device's changes up to sequence " + std::to_string(r.value->lastSeq) +
+            " but this database only knows up to " + std::to_string(status.maxBatchedSeq) +
+            ": it was probably restored from an older copy (还原卡 or backup). Changes made after that copy are at "
+            "the county but not here; new changes continue after sequence " + std::to_string(r.value->lastSeq) +
+            (moved ? " (" + std::to_string(moved) + " unsent changes renumbered)" : std::string{});
+        pass.report.warnings.push_back(pass.state.restoreWarning);
+    }
+}
+
+void SyncEngine::pullConfig(Pass& pass)
+{
+    pass.emit("config");
+    auto r = pass.client.config(pass.token, pass.state.configEtag, pass.cancel);
+    noteServerTime(pass, r.raw);
+    if (r.raw.ok() && (r.raw.response.status == 401 || r.raw.response.status == 403)) {
+        stopForAuth(pass, r.raw);
+        return;
+    }
+    if (!r.value) {
+        pass.report.warnings.push_back("could not fetch the county's configuration: " + r.error);
+        return;
+    }
+    if (r.value->notModified) return;
+    const std::string overrides = r.value->overrides.dump();
+    if (validate_) {
+        try {
+            validate_(overrides);
+        } catch (const std::exception& e) {
+            pass.report.warnings.push_back(std::string("the county's policy overrides were refused: ") + e.what());
+            return;
+        }
+    }
+    pass.state.countyOverrides = overrides;
+    pass.state.terms = r.value->terms.dump();
+    pass.state.configEtag = r.value->etag;
+}
+
+void SyncEngine::sendBatches(Pass& pass)
+{
+    Outbox outbox(db_, clock_);
+    const auto encoder = makeBatchEncoder({pass.settings.deviceId, pass.settings.schoolCode});
+    pass.prog.recordsTotal = outbox.status().unsent();
+    pass.emit("sending");
+    while (!pass.stopped) {
+        if (pass.cancelled()) return pass.stop(SyncOutcome::Cancelled, "cancelled");
+        if (pass.options.maxBatches > 0 && pass.report.batchesSent >= pass.options.maxBatches) return;
+        const auto batch = outbox.freezeNext(pass.limits, encoder);
+        if (!batch) return;
+        auto r = pass.client.postBatch(pass.token, *batch, pass.cancel, {});
+        ++pass.report.attempts;
+        pass.report.bytesSent += r.bytesSent;
+        pass.prog.bytesSent += r.bytesSent;
+        noteServerTime(pass, r);
+        if (r.error == TransportError::Cancelled) return pass.stop(SyncOutcome::Cancelled, "cancelled");
+
+        const auto now = clock_.nowUnixMillis();
+        const auto backoffFor = [&](const std::string& why) {
+            const std::int64_t ms = policy_.backoffMillis(batch->attempts + 1, random_);
+            outbox.recordFailure(batch->batchId, why, now + ms);
+            pass.state.lastError = why;
+            waitOrGiveUp(pass, ms, why);
+        };
+        switch (policy_.classify(r)) {
+        case Verdict::Accepted: {
+            std::vector<DeadLetter> dead;
+            try {
+                dead = outbox.applyAck(*batch, parseAck(r.response.body));
+            } catch (const AckMismatch& e) {
+                pass.state.lastErrorKind = "protocol";
+                backoffFor(std::string("the county's acknowledgement does not add up: ") + e.what());
+                break;
+            }
+            const Ack ack = parseAck(r.response.body);
+            pass.report.counts.created += ack.counts.created;
+            pass.report.counts.updated += ack.counts.updated;
+            pass.report.counts.duplicate += ack.counts.duplicate;
+            pass.report.counts.rejected += ack.counts.rejected;
+            pass.report.counts.conflict += ack.counts.conflict;
+            pass.report.recordsSent += batch->count;
+            pass.report.newDeadLetters += static_cast<std::int64_t>(dead.size());
+            ++pass.report.batchesSent;
+            pass.prog.recordsDone += batch->count;
+            ++pass.prog.batchesDone;
+            pass.emit("sending");
+            break;
+        }
+        case Verdict::Split: {
+            std::string code = errorCodeOf(r.response.body);
+            if (batch->count == 1 || code.empty()) code = batch->count == 1 ? "record_too_large" : "batch_too_large";
+            outbox.split(*batch, encoder, code, describeErrorBody(r.response.body));
+            break;
+        }
+        case Verdict::RetryAfter: {
+            const std::int64_t ms = policy_.retryAfterMillis(r.response, now)
+                                        .value_or(policy_.backoffMillis(batch->attempts + 1, random_));
+            const std::string why = "the county asked to wait (HTTP " + std::to_string(r.response.status) + ")";
+            outbox.recordFailure(batch->batchId, why, now + ms);
+            pass.state.lastErrorKind = "server";
+            waitOrGiveUp(pass, ms, why);
+            break;
+        }
+        case Verdict::Backoff:
+            pass.state.lastErrorKind = r.ok() ? "server" : "network";
+            backoffFor(r.ok() ? "HTTP " + std::to_string(r.response.status) + " " + describeErrorBody(r.response.body)
+                              : r.message);
+            break;
+        case Verdict::Supersede: outbox.supersede(batch->batchId); break;
+        case Verdict::Unauthorized:
+        case Verdict::Forbidden:
+            pass.state.lastErrorKind = r.response.status == 401 ? "auth" : "forbidden";
+            outbox.recordFailure(batch->batchId, describeErrorBody(r.response.body), now);
+            return stopForAuth(pass, r);
+        case Verdict::Fatal:
+            pass.state.lastErrorKind = "tls";
+            outbox.recordFailure(batch->batchId, r.message, now);
+            return pass.stop(SyncOutcome::TlsProblem, r.message);
+        }
+    }
+}
+
+SyncReport SyncEngine::runOnce(const SyncOptions& options, const ProgressCallback& progress,
+                               const std::atomic<bool>* cancel)
+{
+    const SyncSettings settings = loadSyncSettings(db_);
+    Pass pass{options, progress, cancel, {}, settings, loadSyncState(db_), {}, CountyClient(transport_, settings.serverUrl),
+              {}, {}};
+    if (!settings.enrolled()) {
+        pass.report.outcome = SyncOutcome::NotEnrolled;
+        pass.report.message = "this installation is not enrolled with a county server; run `taizhang sync enroll "
+                              "--server URL --school CODE --code ENROLLMENT-CODE`";
+        return pass.report;
+    }
+    try {
+        pass.token = TokenVault(keyFile_).open(settings.sealedToken);
+    } catch (const std::exception& e) {
+        pass.report.outcome = SyncOutcome::NotEnrolled;
+        pass.report.message = e.what();
+        return pass.report;
+    }
+    pass.state.lastAttemptAt = formatUtcTimestamp(clock_.nowUnixMillis());
+    pass.state.lastErrorKind.clear();
+    pass.state.lastError.clear();
+
+    if (fetchCapabilities(pass)) {
+        if (options.checkState && !pass.stopped) checkServerState(pass);
+        if (options.pullConfig && !pass.stopped) pullConfig(pass);
+        if (!pass.stopped) sendBatches(pass);
+    }
+    Outbox outbox(db_, clock_);
+    pass.report.remaining = outbox.status().unsent();
+    if (!pass.stopped && pass.report.remaining > 0)
+        pass.stop(SyncOutcome::Partial, std::to_string(pass.report.remaining) + " changes not sent yet");
+    if (pass.report.outcome == SyncOutcome::AllSent) {
+        pass.report.message = "all changes sent (" + std::to_string(pass.report.recordsSent) + " in this pass)";
+        pass.state.lastSuccessAt = formatUtcTimestamp(clock_.nowUnixMillis());
+        pass.state.lastError.clear();
+    } else {
+        pass.state.lastError = pass.report.message;
+        if (pass.state.lastErrorKind.empty() && pass.report.outcome == SyncOutcome::AuthProblem)
+            pass.state.lastErrorKind = "auth";
+    }
+    saveSyncState(db_, pass.state);
+    pass.prog.message = pass.report.message;
+    pass.emit("done", pass.report.message);
+    return pass.report;
+}
+
+}  // namespace taizhang::sync

@@ -1,0 +1,113 @@
+#pragma once
+// One sync pass, the API the CLI (`taizhang sync`) and the Qt client's sync panel wrap:
+// capabilities -> state (restored-disk check) -> config (ETag) -> freeze/send/ack batches one at a
+// time until the outbox is empty, the pass budget for waiting is used up, or the county refuses
+// this device. Thread-compatible: one pass at a time per engine; progress is reported from the
+// calling thread; cancel is a flag any thread may set.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "clock.h"
+#include "county_client.h"
+#include "curl_transport.h"
+#include "database.h"
+#include "outbox.h"
+#include "retry_policy.h"
+#include "sleeper.h"
+#include "sync_state.h"
+
+namespace taizhang::sync {
+
+enum class SyncOutcome {
+    AllSent,      // nothing left unsent (dead letters may exist: they do not block)
+    Partial,      // something is left: network or server trouble, try again later
+    AuthProblem,  // 401 / 403: device revoked or unknown, wrong school, school disabled
+    NotEnrolled,  // no server or token configured
+    TlsProblem,   // certificate verification or pinning failed (firewall interception?)
+    Cancelled,
+};
+
+// Exit codes of `taizhang sync` (docs/cli.md, docs/sync-protocol.md).
+int exitCodeFor(SyncOutcome outcome);
+const char* outcomeName(SyncOutcome outcome);
+
+struct SyncOptions {
+    bool checkState = true;   // GET /v1/state first (at program start)
+    bool pullConfig = true;   // GET /v1/config with If-None-Match
+    // How long this pass may spend waiting between attempts (backoff, Retry-After) before it
+    // gives the rest back as Partial; the batch keeps its attempts and next_attempt_at. A
+    // negative value waits as long as it takes (the client's background scheduler).
+    std::int64_t maxWaitMillis = 60'000;
+    int maxBatches = 0;  // 0 = until empty
+};
+
+struct SyncProgress {
+    std::string phase;  // connecting | checking | config | sending | waiting | done
+    std::int64_t recordsDone = 0;
+    std::int64_t recordsTotal = 0;  // unsent when the pass started (grows with new data)
+    int batchesDone = 0;
+    std::int64_t bytesSent = 0;
+    std::int64_t waitMillis = 0;    // while phase == waiting
+    std::string message;            // English, for logs / status line
+};
+
+struct SyncReport {
+    SyncOutcome outcome = SyncOutcome::AllSent;
+    std::string message;                // the one line to show
+    std::string errorCode;              // the server's code when the county refused (e.g. device_revoked)
+    std::vector<std::string> warnings;  // clock skew, restored disk, config problems
+    AckCounts counts;                   // summed over the acks of this pass
+    std::int64_t recordsSent = 0;       // rows acknowledged in this pass
+    int batchesSent = 0;
+    int attempts = 0;                   // POST /v1/batches requests made
+    std::int64_t bytesSent = 0;         // request bytes on the wire (headers + bodies)
+    std::int64_t remaining = 0;         // rows still unsent at the end
+    std::int64_t newDeadLetters = 0;
+    int exitCode() const { return exitCodeFor(outcome); }
+};
+
+using ProgressCallback = std::function<void(const SyncProgress&)>;
+
+// A clock skew beyond this is reported (records carry the device's UTC timestamps).
+inline constexpr std::int64_t kMaxClockSkewMillis = 5 * 60 * 1000;
+
+class SyncEngine {
+public:
+    SyncEngine(Database& db, HttpTransport& transport, const Clock& clock, RandomSource& random, Sleeper& sleeper,
+               std::string tokenKeyFile);
+
+    SyncReport runOnce(const SyncOptions& options = {}, const ProgressCallback& progress = {},
+                       const std::atomic<bool>* cancel = nullptr);
+
+    void setRetryPolicy(RetryPolicy policy) { policy_ = policy; }
+    // Called with the county overrides JSON when a new config arrives; throw to refuse it
+    // (core's parseCountyOverrides validates it). Default: stored as received.
+    void setOverridesValidator(std::function<void(const std::string&)> validate) { validate_ = std::move(validate); }
+
+private:
+    struct Pass;
+    bool waitOrGiveUp(Pass& pass, std::int64_t ms, const std::string& why);
+    void noteServerTime(Pass& pass, const TransportResult& result);
+    bool fetchCapabilities(Pass& pass);
+    void checkServerState(Pass& pass);
+    void pullConfig(Pass& pass);
+    void sendBatches(Pass& pass);
+    void stopForAuth(Pass& pass, const TransportResult& result);
+
+    Database& db_;
+    HttpTransport& transport_;
+    const Clock& clock_;
+    RandomSource& random_;
+    Sleeper& sleeper_;
+    std::string keyFile_;
+    RetryPolicy policy_;
+    std::function<void(const std::string&)> validate_;
+};
+
+// Transport options from the stored settings (CA file, pinned key, proxy).
+TransportOptions transportOptionsFrom(const SyncSettings& settings);
+
+}  // namespace taizhang::sync

@@ -1,0 +1,128 @@
+#include "sync_scheduler.h"
+
+#include "token_vault.h"
+
+namespace taizhang::sync {
+
+SyncScheduler::SyncScheduler(SchedulerOptions options) : options_(std::move(options)) {}
+
+SyncScheduler::~SyncScheduler() { stop(); }
+
+void SyncScheduler::setProgressCallback(ProgressCallback cb)
+{
+    std::lock_guard lock(mutex_);
+    progress_ = std::move(cb);
+}
+
+void SyncScheduler::setReportCallback(ReportCallback cb)
+{
+    std::lock_guard lock(mutex_);
+    onReport_ = std::move(cb);
+}
+
+void SyncScheduler::start()
+{
+    std::lock_guard lock(mutex_);
+    if (thread_.joinable()) return;
+    stopping_ = false;
+    triggered_ = options_.syncAtStart;
+    thread_ = std::thread([this] { loop(); });
+}
+
+void SyncScheduler::stop()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    cancel_ = true;
+    sleeper_.wake();
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    cancel_ = false;
+}
+
+void SyncScheduler::syncNow()
+{
+    {
+        std::lock_guard lock(mutex_);
+        triggered_ = true;
+    }
+    sleeper_.wake();  // a pass waiting in backoff retries now
+    cv_.notify_all();
+}
+
+void SyncScheduler::notifyNewData()
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (!newDataAt_) newDataAt_ = std::chrono::steady_clock::now() + options_.newDataDelay;
+    }
+    sleeper_.wake();
+    cv_.notify_all();
+}
+
+void SyncScheduler::cancelCurrent()
+{
+    cancel_ = true;
+    sleeper_.wake();
+}
+
+std::optional<SyncReport> SyncScheduler::lastReport() const
+{
+    std::lock_guard lock(mutex_);
+    return last_;
+}
+
+void SyncScheduler::loop()
+{
+    auto nextPeriodic = std::chrono::steady_clock::now() + options_.interval;
+    for (;;) {
+        {
+            std::unique_lock lock(mutex_);
+            for (;;) {
+                if (stopping_) return;
+                const auto now = std::chrono::steady_clock::now();
+                if (triggered_ || now >= nextPeriodic || (newDataAt_ && now >= *newDataAt_)) break;
+                auto until = nextPeriodic;
+                if (newDataAt_ && *newDataAt_ < until) until = *newDataAt_;
+                cv_.wait_until(lock, until);
+            }
+            triggered_ = false;
+            newDataAt_.reset();
+        }
+        busy_ = true;
+        cancel_ = false;
+        SyncReport report;
+        try {
+            // A connection and a transport per pass: settings (server, CA, proxy) may have changed.
+            Database db = Database::open(options_.databasePath);
+            CurlTransport transport(transportOptionsFrom(loadSyncSettings(db)));
+            SodiumRandom random;
+            SyncEngine engine(db, transport, SystemClock::instance(), random, sleeper_,
+                              TokenVault::keyFileFor(options_.databasePath));
+            SyncOptions opts;
+            opts.maxWaitMillis = -1;  // the background pass never gives up; triggers wake its waits
+            ProgressCallback progress;
+            {
+                std::lock_guard lock(mutex_);
+                progress = progress_;
+            }
+            report = engine.runOnce(opts, progress, &cancel_);
+        } catch (const std::exception& e) {
+            report.outcome = SyncOutcome::Partial;
+            report.message = std::string("sync failed: ") + e.what();
+        }
+        busy_ = false;
+        ReportCallback cb;
+        {
+            std::lock_guard lock(mutex_);
+            last_ = report;
+            cb = onReport_;
+        }
+        if (cb) cb(report);
+        nextPeriodic = std::chrono::steady_clock::now() + options_.interval;
+    }
+}
+
+}  // namespace taizhang::sync
