@@ -97,9 +97,6 @@ ParsedBatch parseBatch(std::string_view ndjson, const BatchIdentity& identity, c
                                           std::to_string(limits.maxBatchRecords) + ")");
 
     const std::size_t recordLines = lines.size() - 1;
-    if (static_cast<std::int64_t>(recordLines) > h.count)
-        fail(400, "count_mismatch", "the body holds " + std::to_string(recordLines) + " record lines, header says " +
-                                        std::to_string(h.count));
     batch.lines.reserve(recordLines);
     std::int64_t previous = -1;
     for (std::size_t i = 1; i < lines.size(); ++i) {
@@ -111,11 +108,14 @@ ParsedBatch parseBatch(std::string_view ndjson, const BatchIdentity& identity, c
         const auto seq = seqIt->get<std::int64_t>();
         if (seq <= previous) fail(400, "seq_out_of_order", "line " + std::to_string(i + 1) + ": seq is not increasing");
         if (i == 1 && seq != h.firstSeq) fail(400, "seq_out_of_order", "first record's seq differs from first_seq");
-        if (seq > h.lastSeq) fail(400, "seq_out_of_order", "line " + std::to_string(i + 1) + ": seq beyond last_seq");
+        if (seq > h.lastSeq && static_cast<std::int64_t>(i) <= h.count) fail(400, "seq_out_of_order", "line " + std::to_string(i + 1) + ": seq beyond last_seq");
         previous = seq;
         value.erase("seq");
         batch.lines.push_back({seq, std::move(value)});
     }
+    if (static_cast<std::int64_t>(recordLines) > h.count)
+        fail(400, "count_mismatch", "the body holds " + std::to_string(recordLines) + " record lines, header says " +
+                                        std::to_string(h.count));
     if (static_cast<std::int64_t>(recordLines) < h.count) {
         if (!lines.back().second || recordLines == 0)
             fail(400, "truncated_batch", "the body ends after " + std::to_string(recordLines) + " of " +

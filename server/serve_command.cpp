@@ -1,4 +1,6 @@
+#include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
@@ -52,6 +54,12 @@ int runServe(const CliArgs& args)
 
     auto storage = storageFromArgs(args, options.threads);
     CountyServer server(*storage, SystemClock::instance(), options);
+    // Test hook only (crash and in-flight tests): hold every batch transaction open this long
+    // before committing, so that a kill -9 or a concurrent request lands inside it.
+    if (const char* delay = std::getenv("TAIZHANG_COUNTY_TEST_COMMIT_DELAY_MS")) {
+        const int ms = std::atoi(delay);
+        server.ingestor().setBeforeCommitHook([ms] { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); });
+    }
     const int port = server.bind();
     std::cout << "listening on " << options.host << ":" << port << std::endl;
     logEvent("info", "server started", {{"backend", storage->backendName()}, {"host", options.host}, {"port", port},

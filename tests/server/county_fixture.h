@@ -1,0 +1,103 @@
+#pragma once
+// Test harness for the county server: the real taizhang-county process on loopback, admin
+// commands run as the real executable, and a fresh database per test on either backend
+// (a SQLite file, or a new database in the throwaway PostgreSQL cluster the ctest fixture
+// started; see pg_cluster.sh).
+#include <sys/types.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "../core/temp_dir.h"
+
+namespace taizhang::testing {
+
+using Json = nlohmann::json;
+
+struct CommandResult {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs build/bin/taizhang-county with these arguments.
+CommandResult runCounty(const std::vector<std::string>& args);
+
+// One database for one test: "sqlite" (a file in a temp dir) or "postgres" (a new database).
+class TestDatabase {
+public:
+    explicit TestDatabase(const std::string& backend);
+    ~TestDatabase();
+    // --data FILE or --db URL
+    std::vector<std::string> storageArgs() const;
+    const std::string& target() const { return target_; }
+    const std::string& backend() const { return backend_; }
+    TempDir& dir() { return dir_; }
+
+private:
+    std::string backend_;
+    TempDir dir_;
+    std::string target_;
+    std::string adminUrl_;
+    std::string dbName_;
+};
+
+class ServerProcess {
+public:
+    ServerProcess(const TestDatabase& db, std::vector<std::string> extraArgs = {},
+                  std::vector<std::string> env = {});
+    ~ServerProcess();
+    int port() const { return port_; }
+    pid_t pid() const { return pid_; }
+    httplib::Client client() const;
+    void terminate();  // SIGTERM, wait; returns when the process has exited
+    void kill9();      // SIGKILL, wait
+    int exitStatus() const { return status_; }
+    std::string log() const;  // stderr so far
+
+private:
+    pid_t pid_ = -1;
+    int port_ = 0;
+    int status_ = -1;
+    std::string logPath_;
+};
+
+struct Enrolled {
+    std::string deviceId;
+    std::string token;
+    std::string schoolCode;
+};
+
+// Adds the school (if missing), issues a code and enrolls over HTTP.
+void addSchool(const TestDatabase& db, const std::string& code, const std::string& name = "测试学校");
+std::string issueCode(const TestDatabase& db, const std::string& school, const std::vector<std::string>& extra = {});
+Enrolled enroll(const TestDatabase& db, const ServerProcess& server, const std::string& school);
+
+// ---- building batches -------------------------------------------------------------------------
+
+Json classRecord(const std::string& id, const std::string& device, int version = 1, const std::string& name = "三年级1班");
+Json homeworkRecord(const std::string& id, const std::string& classId, const std::string& device, int version = 1,
+                    int minutes = 20, const std::string& date = "2026-11-20");
+std::string newId();
+
+// Header + record lines (seq assigned from firstSeq upwards).
+std::string makeBatch(const Enrolled& device, const std::string& batchId, const std::vector<Json>& records,
+                      std::int64_t firstSeq = 1);
+std::string gzip(const std::string& data);
+
+// POSTs a gzip body to /v1/batches with the device's token and this key.
+httplib::Result postBatch(httplib::Client& client, const Enrolled& device, const std::string& key,
+                          const std::string& body, const std::string& encoding = "gzip");
+httplib::Result getWithToken(httplib::Client& client, const std::string& path, const std::string& token);
+
+std::string errorCode(const httplib::Result& res);
+
+// Backends to run the shared ingest suite against.
+std::vector<std::string> testBackends();
+
+}  // namespace taizhang::testing
