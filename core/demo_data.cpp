@@ -342,9 +342,9 @@ DemoSummary createDemoSchool(Database& db, const Clock& clock, const DemoOptions
                         hw("math", rng.between(8, 12), true, false);
                 } else if (c.grade <= 6) {
                     if (flawDay && c.name == summary.overCapClass) {
-                        hw("chinese", 25, true, true, "期中复习，单元测验前集中练习");
-                        hw("math", 30, true, true, "期中复习，单元测验前集中练习");
-                        hw("foreign_language", 15, true, true, "期中复习，单元测验前集中练习");
+                        hw("chinese", 25, true, true, "单元测验前集中复习");
+                        hw("math", 30, true, true, "单元测验前集中复习");
+                        hw("foreign_language", 15, true, true, "单元测验前集中复习");
                     } else {
                         hw("chinese", rng.between(15, 20), true, true);
                         hw("math", rng.between(15, 20), true, true);

@@ -1,0 +1,64 @@
+// taizhang term add|list: the school calendar (学期 and holidays) the checks use for school days.
+#include "commands.h"
+#include "references.h"
+#include "table.h"
+#include "writer.h"
+
+namespace taizhang::cli {
+
+Term termFromArgs(Args& args, const std::string& prefix)
+{
+    Term t;
+    t.name = args.required(prefix + "name");
+    auto start = args.dateOption(prefix + "start");
+    auto end = args.dateOption(prefix + "end");
+    if (!start || !end) throw usageError("a term needs --" + prefix + "start and --" + prefix + "end (YYYY-MM-DD)");
+    t.start = *start;
+    t.end = *end;
+    for (const auto& h : args.options("holiday")) {
+        // NAME:START[:END], e.g. 国庆节:2026-10-01:2026-10-07
+        const auto a = h.find(':');
+        const auto b = a == std::string::npos ? a : h.find(':', a + 1);
+        auto hs = a == std::string::npos ? std::nullopt : Date::parse(h.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1));
+        auto he = b == std::string::npos ? hs : Date::parse(h.substr(b + 1));
+        if (!hs || !he) throw usageError("--holiday needs NAME:START[:END] with dates as YYYY-MM-DD, got '" + h + "'");
+        t.holidays.push_back({h.substr(0, a), *hs, *he});
+    }
+    return t;
+}
+
+int runTerm(Context& ctx)
+{
+    const std::string sub = subcommand(ctx, "term", {"add", "list"});
+    Database& db = ctx.db();
+    Writer writer(db, ctx.clock, "cli");
+    if (sub == "add") {
+        Term t = termFromArgs(ctx.args);
+        ctx.args.expectNoMore(0);
+        const auto result = writer.save(Kind::Term, Json(t));
+        printIssues(ctx.err, result.issues);
+        if (!result.ok()) return kExitInvalid;
+        ctx.out << "added term " << t.name << " " << result.records.front().meta.id << "\n";
+        return kExitOk;
+    }
+    ctx.args.expectNoMore(0);
+    References refs(writer.store());
+    if (ctx.json) {
+        Json arr = Json::array();
+        for (const auto& r : refs.terms()) arr.push_back(recordToJson(r));
+        ctx.out << arr.dump(2) << "\n";
+        return kExitOk;
+    }
+    Table table({"id", "name", "start", "end", "holidays"});
+    for (const auto& r : refs.terms()) {
+        const auto t = bodyAs<Term>(r);
+        std::string holidays;
+        for (const auto& h : t.holidays)
+            holidays += (holidays.empty() ? "" : "; ") + h.name + " " + h.start.toString() + ".." + h.end.toString();
+        table.add({r.meta.id, t.name, t.start.toString(), t.end.toString(), holidays});
+    }
+    table.print(ctx.out);
+    return kExitOk;
+}
+
+}  // namespace taizhang::cli

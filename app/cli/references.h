@@ -1,0 +1,45 @@
+#pragma once
+// Names people type (三年级1班, 王丽, T0003, 数学) resolved to the ids and codes records hold, and
+// back again for listings and exports. Loaded once per command from the live records.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "record_store.h"
+#include "records.h"
+
+namespace taizhang::cli {
+
+struct Resolved {
+    std::string id;       // set on success
+    std::string problem;  // English, set on failure
+    bool ok() const { return problem.empty(); }
+};
+
+class References {
+public:
+    explicit References(const RecordStore& store);
+
+    // By id, else by exact name (teachers also by staff number). Ambiguous names are a problem.
+    Resolved findClass(std::string_view text) const;
+    Resolved findTeacher(std::string_view text) const;
+    Resolved findTerm(std::string_view text) const;
+    // A subject code ("math"), Chinese or English name ("数学"), or a custom code ("school:书法").
+    Resolved findSubject(std::string_view text) const;
+
+    std::string className(const std::string& id) const;  // the id itself if unknown
+    std::string teacherName(const std::string& id) const;
+    std::string termName(const std::string& id) const;
+    static std::string subjectName(const std::string& code);  // Chinese name, or the code
+
+    const std::vector<Record>& classes() const { return classes_; }
+    const std::vector<Record>& teachers() const { return teachers_; }
+    const std::vector<Record>& terms() const { return terms_; }
+
+private:
+    std::vector<Record> classes_, teachers_, terms_, subjects_;
+    std::map<std::string, std::string> classNames_, teacherNames_, termNames_;  // id -> name
+};
+
+}  // namespace taizhang::cli
