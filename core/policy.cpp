@@ -109,10 +109,19 @@ std::vector<Finding> runPolicyChecks(const PolicyDataset& data, const Date& from
     append(checkActivity(data, from, to, overrides));
     append(checkTimetable(data, from, to, overrides));
     append(checkTraining(data, to, overrides));
-    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    // Sort an index, then move each finding once: findings are large, and a year of data can
+    // produce thousands of them.
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        const Finding& a = out[x];
+        const Finding& b = out[y];
         return std::tie(a.date, a.scopeKind, a.scopeId, a.ruleId) < std::tie(b.date, b.scopeKind, b.scopeId, b.ruleId);
     });
-    return out;
+    std::vector<Finding> sorted;
+    sorted.reserve(out.size());
+    for (std::size_t i : order) sorted.push_back(std::move(out[i]));
+    return sorted;
 }
 
 }  // namespace taizhang

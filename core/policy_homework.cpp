@@ -38,14 +38,12 @@ std::vector<Finding> checkHomework(const PolicyDataset& data, const Date& from, 
         Date date;
         std::vector<const Identified<Homework>*> rows;
     };
-    std::unordered_map<std::string, Group> groups;
+    std::unordered_map<std::int64_t, Group> groups;
     groups.reserve(data.homework.size() / 4 + 1);
+    detail::ClassDayKeys keys;
     for (const auto& h : data.homework) {
         if (h.value.date < from || h.value.date > to) continue;
-        std::string key = h.value.classId;
-        key += '|';
-        key += std::to_string(h.value.date.days());
-        auto& g = groups[key];
+        auto& g = groups[keys.key(h.value.classId, h.value.date)];
         if (g.rows.empty()) {
             g.classId = &h.value.classId;
             g.date = h.value.date;

@@ -2,7 +2,9 @@
 // Internal helpers shared by the policy*.cpp checks.
 #include <cstdio>
 #include <map>
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 
 #include "policy.h"
 
@@ -25,6 +27,21 @@ public:
 private:
     const CountyOverrides& overrides_;
     std::map<std::string, RuleSet> cache_;
+};
+
+// Dense keys for (class, day) groups: a class's ordinal (from a map of a few dozen ids) times a
+// day span, so grouping a year of rows hashes integers, not strings.
+class ClassDayKeys {
+public:
+    std::int64_t key(const std::string& classId, const Date& day)
+    {
+        auto it = ordinals_.find(classId);
+        if (it == ordinals_.end()) it = ordinals_.emplace(classId, static_cast<std::int64_t>(ordinals_.size())).first;
+        return it->second * (std::int64_t{1} << 32) + day.days();
+    }
+
+private:
+    std::unordered_map<std::string, std::int64_t> ordinals_;
 };
 
 inline std::string fmt(double v)

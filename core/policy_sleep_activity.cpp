@@ -11,14 +11,6 @@ namespace taizhang {
 using detail::fmt;
 
 namespace {
-std::string classDayKey(const std::string& classId, const Date& d)
-{
-    std::string key = classId;
-    key += '|';
-    key += std::to_string(d.days());
-    return key;
-}
-
 Finding classDayFinding(const std::string& classId, const Date& day, const std::string& rule, Severity severity)
 {
     Finding f;
@@ -49,10 +41,11 @@ std::vector<Finding> checkSleep(const PolicyDataset& data, const Date& from, con
         int reaching = 0;
         std::vector<std::string> ids;
     };
-    std::unordered_map<std::string, Group> groups;
+    std::unordered_map<std::int64_t, Group> groups;
+    detail::ClassDayKeys keys;
     for (const auto& s : data.sleep) {
         if (s.value.date < from || s.value.date > to || s.value.surveyed <= 0) continue;
-        auto& g = groups[classDayKey(s.value.classId, s.value.date)];
+        auto& g = groups[keys.key(s.value.classId, s.value.date)];
         g.classId = &s.value.classId;
         g.date = s.value.date;
         g.weightedHours += s.value.averageHours * s.value.surveyed;
@@ -120,10 +113,11 @@ std::vector<Finding> checkActivity(const PolicyDataset& data, const Date& from, 
         PhysicalActivity sum;
         std::vector<std::string> ids;
     };
-    std::unordered_map<std::string, Group> groups;
+    std::unordered_map<std::int64_t, Group> groups;
+    detail::ClassDayKeys keys;
     for (const auto& a : data.activity) {
         if (a.value.date < from || a.value.date > to) continue;
-        auto& g = groups[classDayKey(a.value.classId, a.value.date)];
+        auto& g = groups[keys.key(a.value.classId, a.value.date)];
         g.classId = &a.value.classId;
         g.date = a.value.date;
         g.sum.peLessonMinutes += a.value.peLessonMinutes;
