@@ -136,12 +136,14 @@ int runEnrollCode(const CliArgs& args)
     if (!storage->findSchool(school)) throw UsageError("no school " + school + "; add it first");
     const long long hours = args.integer("ttl-hours", 168);
     if (hours < 1 || hours > 24 * 90) throw UsageError("--ttl-hours must be between 1 and 2160");
+    // --ttl-seconds exists for tests of expiry; it overrides --ttl-hours.
+    const long long ttlMs = args.get("ttl-seconds") ? args.integer("ttl-seconds", 0) * 1000 : hours * 3600 * 1000;
     const auto now = SystemClock::instance().nowUnixMillis();
     const std::string code = newEnrollmentCode();
-    storage->addEnrollmentCode({enrollmentCodeHash(code), school, now + hours * 3600 * 1000, formatUtcTimestamp(now)});
+    storage->addEnrollmentCode({enrollmentCodeHash(code), school, now + ttlMs, formatUtcTimestamp(now)});
     std::cout << code << "\n";
-    std::cerr << "single-use enrollment code for school " << school << ", expires "
-              << formatUtcTimestamp(now + hours * 3600 * 1000) << "\n";
+    std::cerr << "single-use enrollment code for school " << school << ", expires " << formatUtcTimestamp(now + ttlMs)
+              << "\n";
     return 0;
 }
 

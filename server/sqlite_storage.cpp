@@ -99,7 +99,8 @@ private:
 
 class SqliteStorage final : public Storage {
 public:
-    explicit SqliteStorage(const std::string& path) : db_(Database::open(path, sqliteCountyMigrations()))
+    explicit SqliteStorage(const std::string& path)
+        : db_(Database::open(path, sqliteCountyMigrations())), readDb_(Database::open(path, sqliteCountyMigrations()))
     {
         db_.exec("PRAGMA foreign_keys = ON");
     }
@@ -121,8 +122,8 @@ public:
 
     std::optional<SchoolRow> findSchool(const std::string& code) override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare("SELECT code, name, county_code, type, disabled, created_at FROM schools WHERE code = ?");
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT code, name, county_code, type, disabled, created_at FROM schools WHERE code = ?");
         st.bind(1, code);
         if (!st.step()) return std::nullopt;
         return readSchool(st);
@@ -130,8 +131,8 @@ public:
 
     std::vector<SchoolRow> listSchools() override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare("SELECT code, name, county_code, type, disabled, created_at FROM schools ORDER BY code");
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT code, name, county_code, type, disabled, created_at FROM schools ORDER BY code");
         std::vector<SchoolRow> out;
         while (st.step()) out.push_back(readSchool(st));
         return out;
@@ -178,8 +179,8 @@ public:
 
     std::optional<DeviceRow> findDeviceByTokenHash(const std::string& hash) override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare(std::string(kDeviceColumns) + "WHERE token_hash = ?");
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare(std::string(kDeviceColumns) + "WHERE token_hash = ?");
         st.bind(1, hash);
         if (!st.step()) return std::nullopt;
         return readDevice(st);
@@ -187,8 +188,8 @@ public:
 
     std::optional<DeviceRow> findDevice(const std::string& id) override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare(std::string(kDeviceColumns) + "WHERE id = ?");
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare(std::string(kDeviceColumns) + "WHERE id = ?");
         st.bind(1, id);
         if (!st.step()) return std::nullopt;
         return readDevice(st);
@@ -196,8 +197,8 @@ public:
 
     std::vector<DeviceRow> listDevices(const std::string& schoolCode) override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare(std::string(kDeviceColumns) + "WHERE ? = '' OR school_code = ? ORDER BY school_code, created_at");
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare(std::string(kDeviceColumns) + "WHERE ? = '' OR school_code = ? ORDER BY school_code, created_at");
         st.bind(1, schoolCode).bind(2, schoolCode);
         std::vector<DeviceRow> out;
         while (st.step()) out.push_back(readDevice(st));
@@ -216,14 +217,14 @@ public:
 
     DeviceState deviceState(const std::string& deviceId) override
     {
-        std::lock_guard lock(mu_);
-        auto tx = db_.beginRead();
+        std::lock_guard lock(readMu_);
+        auto tx = readDb_.beginRead();
         DeviceState state;
-        auto st = db_.prepare("SELECT first_seq, last_seq FROM batches WHERE device_id = ? AND response <> ''"
+        auto st = readDb_.prepare("SELECT first_seq, last_seq FROM batches WHERE device_id = ? AND response <> ''"
                               " ORDER BY first_seq");
         st.bind(1, deviceId);
         while (st.step()) state.ranges.push_back({st.int64(0), st.int64(1)});
-        auto count = db_.prepare("SELECT count(*) FROM records WHERE device_id = ?");
+        auto count = readDb_.prepare("SELECT count(*) FROM records WHERE device_id = ?");
         count.bind(1, deviceId);
         count.step();
         state.records = count.int64(0);
@@ -232,8 +233,8 @@ public:
 
     std::optional<std::string> configValue(const std::string& key) override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare("SELECT value FROM config WHERE key = ?");
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT value FROM config WHERE key = ?");
         st.bind(1, key);
         if (!st.step()) return std::nullopt;
         return st.text(0);
@@ -253,8 +254,8 @@ public:
 
     std::vector<std::string> recordJsons(const RecordQuery& q) override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare(
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare(
             "SELECT record_json FROM records WHERE school_code = ? AND (?2 IS NULL OR kind = ?2)"
             " AND (day IS NULL OR ((?3 IS NULL OR day >= ?3) AND (?4 IS NULL OR day <= ?4))) ORDER BY id");
         st.bind(1, q.schoolCode).bind(2, q.kind).bind(3, q.from).bind(4, q.to);
@@ -265,8 +266,8 @@ public:
 
     std::map<std::string, std::int64_t> countByKind(const std::string& schoolCode) override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare("SELECT kind, count(*) FROM records WHERE school_code = ? AND deleted = 0 GROUP BY kind");
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT kind, count(*) FROM records WHERE school_code = ? AND deleted = 0 GROUP BY kind");
         st.bind(1, schoolCode);
         std::map<std::string, std::int64_t> out;
         while (st.step()) out[st.text(0)] = st.int64(1);
@@ -275,8 +276,8 @@ public:
 
     std::int64_t conflictCount(const std::string& schoolCode) override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare("SELECT count(*) FROM conflicts WHERE school_code = ?");
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT count(*) FROM conflicts WHERE school_code = ?");
         st.bind(1, schoolCode);
         st.step();
         return st.int64(0);
@@ -284,8 +285,8 @@ public:
 
     std::optional<std::string> lastSync(const std::string& schoolCode) override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare("SELECT max(last_sync_at) FROM devices WHERE school_code = ?");
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT max(last_sync_at) FROM devices WHERE school_code = ?");
         st.bind(1, schoolCode);
         st.step();
         return st.optText(0);
@@ -293,15 +294,20 @@ public:
 
     std::int64_t totalRecords() override
     {
-        std::lock_guard lock(mu_);
-        auto st = db_.prepare("SELECT count(*) FROM records");
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT count(*) FROM records");
         st.step();
         return st.int64(0);
     }
 
 private:
+    // Writes (and the reads inside an ingest transaction) use db_ under mu_; everything else reads
+    // through readDb_ so that authenticating a request never waits for a batch being written
+    // (WAL lets one reader run beside the writer).
     std::mutex mu_;
     Database db_;
+    std::mutex readMu_;
+    Database readDb_;
 };
 
 }  // namespace
