@@ -1,0 +1,48 @@
+#pragma once
+// County reports: per school, when it last synced, what it holds, which school days have no
+// daily record, and the policy findings core's rules raise over a date range; plus county
+// summaries (share of classes over the homework cap, share of teachers on track for 360 h).
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "policy.h"
+#include "storage.h"
+
+namespace taizhang::server {
+
+struct SchoolReport {
+    SchoolRow school;
+    std::optional<std::string> lastSync;
+    std::map<std::string, std::int64_t> recordsByKind;
+    std::int64_t conflicts = 0;
+    std::vector<Date> missingDays;  // school days up to today without any daily record
+    std::vector<Finding> findings;
+    int classes = 0;
+    int classesOverHomeworkCap = 0;
+    int teachers = 0;
+    int teachersOnTrack360 = 0;
+};
+
+struct CountyReport {
+    Date from;
+    Date to;
+    std::vector<SchoolReport> schools;
+    int classes = 0;
+    int classesOverHomeworkCap = 0;
+    int teachers = 0;
+    int teachersOnTrack360 = 0;
+};
+
+CountyReport buildCountyReport(Storage& storage, const Date& from, const Date& to,
+                               const std::optional<std::string>& schoolCode, const Date& today);
+
+nlohmann::json reportToJson(const CountyReport& report);
+// One row per school, then a "county" summary row.
+void writeReportCsv(const CountyReport& report, std::ostream& out);
+
+}  // namespace taizhang::server
