@@ -302,6 +302,11 @@ DemoSummary createDemoSchool(Database& db, const Clock& clock, const DemoOptions
             add(Date{2026, 9, 5}, Date{2026, 9, 30}, "新教师课堂教学规范（线上）", "provincial", "online", 12);
             continue;
         }
+        if (t.hireDate > today.addYears(-6)) {  // a recent hire's probation year: 120 学时
+            const int y = t.hireDate.year;
+            add(Date{y, 8, 26}, Date{y, 8, 30}, "新教师入职培训", "county", "in_person", 40);
+            add(Date{y, 9, 10}, Date{y, 11, 30}, "新教师跟岗研修", "school", "blended", 80);
+        }
         for (int y = std::max(t.hireDate.year + 1, today.year - 6); y <= today.year; ++y) {
             add(Date{y, 7, 15}, Date{y, 8, 10}, "国家中小学智慧教育平台暑期研修", "national", "online", 20);
             if (ti == behind) continue;  // only the online course: far behind 360
@@ -318,9 +323,12 @@ DemoSummary createDemoSchool(Database& db, const Clock& clock, const DemoOptions
     int flawDays = 0;
     for (const auto& term : terms) {
         int dayIndex = 0;
+        Date lastSurveyWeek;
         for (Date d = term.start; d <= term.end && d <= today; d = d.addDays(1)) {
             if (!isSchoolDay(term, d)) continue;
             ++dayIndex;
+            const bool sleepSurveyDay = d.mondayOfWeek() != lastSurveyWeek;
+            lastSurveyWeek = d.mondayOfWeek();
             const bool flawDay = options.flaws && &term == &terms.back() && (dayIndex % 17 == 5) && flawDays < 4;
             if (flawDay) ++flawDays;
             for (std::size_t ci = 0; ci < classes.size(); ++ci) {
@@ -342,8 +350,9 @@ DemoSummary createDemoSchool(Database& db, const Clock& clock, const DemoOptions
                         hw("math", rng.between(8, 12), true, false);
                 } else if (c.grade <= 6) {
                     if (flawDay && c.name == summary.overCapClass) {
-                        hw("chinese", 25, true, true, "单元测验前集中复习");
-                        hw("math", 30, true, true, "单元测验前集中复习");
+                        // Only the entry that takes the day over the cap needs the reason.
+                        hw("chinese", 25, true, true);
+                        hw("math", 30, true, true);
                         hw("foreign_language", 15, true, true, "单元测验前集中复习");
                     } else {
                         hw("chinese", rng.between(15, 20), true, true);
@@ -360,13 +369,16 @@ DemoSummary createDemoSchool(Database& db, const Clock& clock, const DemoOptions
 
                 const bool junior = c.grade >= 7;
                 const bool shortSleep = options.flaws && c.name == summary.shortSleepClass;
-                SleepSurvey s{classId, d, c.students - rng.between(0, 2), 0, 0};
-                s.averageHours = shortSleep ? rng.real(8.6, 8.9) : junior ? rng.real(9.1, 9.4) : rng.real(10.1, 10.5);
-                s.averageHours = static_cast<double>(static_cast<int>(s.averageHours * 10 + 0.5)) / 10;
-                const double share = shortSleep ? rng.real(0.30, 0.45) : rng.real(0.80, 0.95);
-                s.reachingStandard = static_cast<int>(s.surveyed * share);
-                batch.push_back({Kind::Sleep, Json(s)});
-                ++sleep;
+                // Sleep is surveyed once a week, on the week's first school day.
+                if (sleepSurveyDay) {
+                    SleepSurvey s{classId, d, c.students - rng.between(0, 2), 0, 0};
+                    s.averageHours = shortSleep ? rng.real(8.6, 8.9) : junior ? rng.real(9.1, 9.4) : rng.real(10.1, 10.5);
+                    s.averageHours = static_cast<double>(static_cast<int>(s.averageHours * 10 + 0.5)) / 10;
+                    const double share = shortSleep ? rng.real(0.30, 0.45) : rng.real(0.80, 0.95);
+                    s.reachingStandard = static_cast<int>(s.surveyed * share);
+                    batch.push_back({Kind::Sleep, Json(s)});
+                    ++sleep;
+                }
 
                 PhysicalActivity a{classId, d, 0, 60, 2, d.isoWeekday() == 5 ? 30 : 40, 30};
                 a.peLessonMinutes = peMinutesByWeekday[classId][static_cast<std::size_t>(d.isoWeekday())];

@@ -7,27 +7,18 @@
 #include "commands.h"
 #include "demo_data.h"
 #include "school.h"
+#include "validation.h"
 #include "writer.h"
 
 namespace taizhang::cli {
 
 namespace {
-bool allDigits(const std::string& s, std::size_t n)
-{
-    if (s.size() != n) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
 void checkProfile(const SchoolProfile& p)
 {
     std::string problems;
-    if (!allDigits(p.code, 10)) problems += "\n  --code: the 学校标识码 has 10 digits, got '" + p.code + "'";
-    if (!allDigits(p.countyCode, 6)) problems += "\n  --county: the county code has 6 digits, got '" + p.countyCode + "'";
-    if (p.type != "primary" && p.type != "junior" && p.type != "nine_year")
-        problems += "\n  --type: must be primary, junior or nine_year (九年一贯制), got '" + p.type + "'";
-    if (p.name.empty()) problems += "\n  --name: the school needs a name";
+    for (const auto& issue : validateSchoolProfile(p))
+        if (issue.severity == IssueSeverity::Error)
+            problems += "\n  " + (issue.field.empty() ? "" : issue.field + ": ") + issue.messageEn + " [" + issue.code + "]";
     if (!problems.empty()) throw CliError(kExitInvalid, "the school profile was refused:" + problems);
 }
 

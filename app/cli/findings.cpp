@@ -1,6 +1,8 @@
 #include "findings.h"
 
+#include "policy.h"
 #include "record_store.h"
+#include "writer.h"
 
 namespace taizhang::cli {
 
@@ -25,9 +27,30 @@ FindingsRange findingsRange(Context& ctx)
     return {*from, *to};
 }
 
-std::vector<CliFinding> computeFindings(Context&, const FindingsRange&)
+std::vector<CliFinding> computeFindings(Context& ctx, const FindingsRange& range)
 {
-    throw CliError(kExitInternal, "policy checks are not available in this build yet");
+    Database& db = ctx.db();
+    RecordStore store(db, ctx.clock);
+    const PolicyDataset data = loadPolicyDataset(store, range.from, range.to);
+    std::vector<CliFinding> out;
+    for (const auto& f : runPolicyChecks(data, range.from, range.to, storedOverrides(db))) {
+        CliFinding c;
+        c.ruleId = f.ruleId;
+        c.severity = std::string(severityName(f.severity));
+        c.scopeKind = f.scopeKind;
+        c.scopeId = f.scopeId;
+        c.period = f.period;
+        c.date = f.date.toString();
+        c.expected = f.expected;
+        c.actual = f.actual;
+        c.source = f.source;
+        c.reason = f.reason;
+        c.messageEn = f.messageEn;
+        c.messageZh = f.messageZh;
+        c.json = toJson(f);
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 std::vector<std::string> findingsCsvHeader()

@@ -51,6 +51,10 @@ int report(Context& ctx, const WriteResult& result, const std::string& verb)
     printIssues(ctx.err, result.issues);
     if (!result.ok()) {
         ctx.err << "taizhang: nothing was " << verb << "\n";
+        for (const auto& i : result.issues) {
+            if (i.code == "record.stale_version" || i.code == "record.deleted") return kExitConflict;
+            if (i.code == "record.not_found") return kExitNotFound;
+        }
         return kExitInvalid;
     }
     for (const auto& r : result.records) {

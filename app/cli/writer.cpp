@@ -3,9 +3,27 @@
 #include <memory>
 #include <ostream>
 
+#include "ledger.h"
+#include "policy_overrides.h"
 #include "school.h"
+#include "sync_state.h"
 
 namespace taizhang::cli {
+
+namespace {
+WriteIssue toIssue(const ValidationIssue& v, std::size_t index = 0)
+{
+    return WriteIssue{index, v.field, v.code, v.messageEn, v.severity == IssueSeverity::Error};
+}
+
+WriteResult fromLedger(LedgerResult r)
+{
+    WriteResult out;
+    for (const auto& i : r.issues) out.issues.push_back(toIssue(i));
+    if (r.record) out.records.push_back(std::move(*r.record));
+    return out;
+}
+}  // namespace
 
 bool WriteResult::ok() const
 {
@@ -14,12 +32,28 @@ bool WriteResult::ok() const
     return true;
 }
 
+// Loads the county's overrides (as sync last received them) so that the stricter caps decide
+// which entries need a reason; a stored overrides text that no longer parses falls back to the
+// national rules rather than blocking every write.
+CountyOverrides storedOverrides(const Database& db)
+{
+    const std::string text = loadSyncState(db).countyOverrides;
+    if (text.empty()) return {};
+    try {
+        auto parsed = parseCountyOverrides(Json::parse(text));
+        if (parsed.ok()) return parsed.overrides;
+    } catch (const std::exception&) {
+    }
+    return {};
+}
+
 struct Writer::Impl {
     Impl(Database& db, const Clock& clock, std::string author)
-        : store(db, clock), ctx{std::move(author), ensureDeviceId(db, clock), ""}
+        : ledger(db, clock), ctx{std::move(author), ensureDeviceId(db, clock), ""}
     {
+        ledger.setOverrides(storedOverrides(db));
     }
-    RecordStore store;
+    Ledger ledger;
     ChangeContext ctx;
 };
 
@@ -28,32 +62,36 @@ Writer::Writer(Database& db, const Clock& clock, std::string author)
 {
 }
 
-RecordStore& Writer::store() { return impl_->store; }
+RecordStore& Writer::store() { return impl_->ledger.store(); }
 
 WriteResult Writer::save(Kind kind, Json body, const std::string& reason)
 {
     ChangeContext ctx = impl_->ctx;
     ctx.reason = reason;
-    return {{impl_->store.create(kind, std::move(body), ctx)}, {}};
+    return fromLedger(impl_->ledger.save(kind, std::move(body), ctx));
 }
 
 WriteResult Writer::saveMany(const std::vector<NewRecord>& records)
 {
-    return {impl_->store.createMany(records, impl_->ctx), {}};
+    auto bulk = impl_->ledger.saveMany(records, impl_->ctx);
+    WriteResult out;
+    out.records = std::move(bulk.records);
+    for (const auto& i : bulk.issues) out.issues.push_back(toIssue(i.issue, i.index));
+    return out;
 }
 
 WriteResult Writer::update(const std::string& id, Json body, std::int64_t expectedVersion, const std::string& reason)
 {
     ChangeContext ctx = impl_->ctx;
     ctx.reason = reason;
-    return {{impl_->store.update(id, std::move(body), expectedVersion, ctx)}, {}};
+    return fromLedger(impl_->ledger.update(id, std::move(body), expectedVersion, ctx));
 }
 
 WriteResult Writer::remove(const std::string& id, std::int64_t expectedVersion, const std::string& reason)
 {
     ChangeContext ctx = impl_->ctx;
     ctx.reason = reason;
-    return {{impl_->store.remove(id, expectedVersion, ctx)}, {}};
+    return fromLedger(impl_->ledger.remove(id, expectedVersion, ctx));
 }
 
 void printIssues(std::ostream& err, const std::vector<WriteIssue>& issues, const std::string& prefix)

@@ -7,6 +7,7 @@
 
 #include "clock.h"
 #include "database.h"
+#include "policy_overrides.h"
 #include "record_store.h"
 
 namespace taizhang::cli {
@@ -40,6 +41,9 @@ private:
     struct Impl;
     std::shared_ptr<Impl> impl_;
 };
+
+// The county overrides sync last stored (national rules when none or unreadable).
+CountyOverrides storedOverrides(const Database& db);
 
 // Prints issues as "error: minutes (homework.minutes_negative): ..." lines.
 void printIssues(std::ostream& err, const std::vector<WriteIssue>& issues, const std::string& prefix = {});
