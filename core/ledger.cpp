@@ -40,15 +40,16 @@ std::string overCapReason(const Json& body, const ChangeContext& ctx)
 
 // Refuses a homework row that puts its class-day over the cap (a hard finding) without a reason,
 // and copies the reason into the body so the county sees it too.
-void checkOverCap(Json& body, const std::string& id, const ValidationContext& ctx, const WriteIndex& index,
-                  const CountyOverrides& overrides, ChangeContext& change, std::vector<ValidationIssue>& issues)
+void checkOverCap(Json& body, const std::string& id, const ValidationContext& ctx, const SchoolCalendar& calendar,
+                  const WriteIndex& index, const CountyOverrides& overrides, ChangeContext& change,
+                  std::vector<ValidationIssue>& issues)
 {
     const auto h = body.get<Homework>();
     auto klass = ctx.classes.find(h.classId);
     if (klass == ctx.classes.end()) return;
     const int grade = klass->second.grade;
     const bool counts = h.written && h.minutes > 0 && (grade > 2 || h.atHome);
-    if (!counts || !SchoolCalendar(ctx.terms).isSchoolDay(h.date)) return;
+    if (!counts || !calendar.isSchoolDay(h.date)) return;
     std::vector<Homework> entries{h};
     if (auto it = index.homework.find(classDayKey(h.classId, h.date)); it != index.homework.end())
         for (const auto& other : it->second)
@@ -209,12 +210,13 @@ BulkResult Ledger::saveMany(const std::vector<NewRecord>& input, const ChangeCon
     };
     std::vector<NewRecord> rows = input;
     std::vector<ChangeContext> contexts(rows.size(), ctx);
+    std::optional<SchoolCalendar> calendar(std::in_place, vctx.terms);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         auto& row = rows[i];
         const std::string pseudoId = "#input-" + std::to_string(i);
         auto issues = validateBody(row.kind, row.body, vctx, pseudoId);
         if (!hasErrors(issues) && row.kind == Kind::Homework)
-            checkOverCap(row.body, pseudoId, vctx, index, overrides_, contexts[i], issues);
+            checkOverCap(row.body, pseudoId, vctx, *calendar, index, overrides_, contexts[i], issues);
         const bool accepted = !hasErrors(issues);
         for (auto& issue : issues) result.issues.push_back(BulkIssue{i, std::move(issue)});
         if (!accepted) continue;
@@ -224,7 +226,10 @@ BulkResult Ledger::saveMany(const std::vector<NewRecord>& input, const ChangeCon
         pseudo.kind = row.kind;
         pseudo.body = row.body;
         index.add(pseudo);
-        if (row.kind == Kind::Term) vctx.terms[pseudoId] = row.body.get<Term>();
+        if (row.kind == Kind::Term) {
+            vctx.terms[pseudoId] = row.body.get<Term>();
+            calendar.emplace(vctx.terms);
+        }
         if (row.kind == Kind::Subject) {
             auto s = row.body.get<CustomSubject>();
             vctx.customSubjects[s.code] = s;
@@ -270,7 +275,7 @@ LedgerResult Ledger::update(std::string_view id, Json body, std::int64_t expecte
     result.issues = validateBody(existing->kind, body, vctx, std::string(id));
     ChangeContext change = ctx;
     if (!hasErrors(result.issues) && existing->kind == Kind::Homework)
-        checkOverCap(body, std::string(id), vctx, index, overrides_, change, result.issues);
+        checkOverCap(body, std::string(id), vctx, SchoolCalendar(vctx.terms), index, overrides_, change, result.issues);
     if (hasErrors(result.issues)) return result;
     try {
         result.record = store_.update(id, std::move(body), expectedVersion, change);
