@@ -98,4 +98,16 @@ void saveSyncState(Database& db, const SyncStateInfo& s)
                 {"sync.restore_warning", s.restoreWarning}});
 }
 
+CountyOverrides loadCountyOverrides(const Database& db)
+{
+    const std::string text = get(db, "sync.county_overrides");
+    if (text.empty()) return {};
+    try {
+        auto parsed = parseCountyOverrides(Json::parse(text));
+        if (parsed.ok()) return parsed.overrides;
+    } catch (const std::exception&) {
+    }
+    return {};
+}
+
 }  // namespace taizhang

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "database.h"
+#include "policy_overrides.h"
 
 namespace taizhang {
 
@@ -50,5 +51,9 @@ void clearEnrollment(Database& db);
 
 SyncStateInfo loadSyncState(const Database& db);
 void saveSyncState(Database& db, const SyncStateInfo& state);
+
+// The county overrides last pulled by sync (GET /v1/config), parsed; empty overrides when none
+// were pulled or the stored JSON no longer parses. Callers hand them to Ledger::setOverrides.
+CountyOverrides loadCountyOverrides(const Database& db);
 
 }  // namespace taizhang

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "batch_codec.h"
+#include "policy_overrides.h"
 #include "token_vault.h"
 
 namespace taizhang::sync {
@@ -12,11 +13,12 @@ int exitCodeFor(SyncOutcome outcome)
 {
     switch (outcome) {
     case SyncOutcome::AllSent: return 0;
-    case SyncOutcome::Partial: return 6;
-    case SyncOutcome::AuthProblem: return 7;
-    case SyncOutcome::NotEnrolled: return 8;
-    case SyncOutcome::TlsProblem: return 9;
-    case SyncOutcome::Cancelled: return 10;
+    // 1-6 and 70 are the CLI's general codes (docs/cli.md); sync's own start at 10.
+    case SyncOutcome::Partial: return 10;
+    case SyncOutcome::AuthProblem: return 11;
+    case SyncOutcome::NotEnrolled: return 12;
+    case SyncOutcome::TlsProblem: return 13;
+    case SyncOutcome::Cancelled: return 14;
     }
     return 1;
 }
@@ -78,6 +80,11 @@ SyncEngine::SyncEngine(Database& db, HttpTransport& transport, const Clock& cloc
                        Sleeper& sleeper, std::string tokenKeyFile)
     : db_(db), transport_(transport), clock_(clock), random_(random), sleeper_(sleeper), keyFile_(std::move(tokenKeyFile))
 {
+    // The same check the county ran when the overrides were set: never looser than national.
+    validate_ = [](const std::string& text) {
+        const auto parsed = parseCountyOverrides(Json::parse(text));
+        if (!parsed.ok()) throw std::invalid_argument(parsed.errors.front().field + ": " + parsed.errors.front().messageEn);
+    };
 }
 
 bool SyncEngine::waitOrGiveUp(Pass& pass, std::int64_t ms, const std::string& why)

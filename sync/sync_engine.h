@@ -84,7 +84,7 @@ public:
 
     void setRetryPolicy(RetryPolicy policy) { policy_ = policy; }
     // Called with the county overrides JSON when a new config arrives; throw to refuse it
-    // (core's parseCountyOverrides validates it). Default: stored as received.
+    // Default: core's parseCountyOverrides; refused overrides are not stored (a warning says why).
     void setOverridesValidator(std::function<void(const std::string&)> validate) { validate_ = std::move(validate); }
 
 private:

@@ -17,7 +17,7 @@ inline Json homeworkBody(int i)
     h.subject = i % 2 ? "math" : "chinese";
     h.minutes = 10 + i % 50;
     h.content = "练习册第" + std::to_string(i) + "页";
-    h.teacherId = "0190a3b4-0000-7000-8000-0000000000t1";
+    h.teacherId = "0190a3b4-0000-7000-8000-0000000000f1";
     return h;
 }
 
