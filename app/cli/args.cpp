@@ -8,7 +8,8 @@ namespace taizhang::cli {
 namespace {
 // Options that take no value. Every other --name takes the next argument (or =value).
 const std::set<std::string> kFlags{"json", "demo", "fail-on-findings", "help", "include-deleted", "dry-run",
-                                   "password-stdin", "part-time", "enable", "bom", "no-bom"};
+                                   "password-stdin", "part-time", "enable", "bom", "no-bom",
+                                   "status", "quiet", "all"};  // status/quiet/all: `taizhang sync`
 }
 
 Args Args::parse(const std::vector<std::string>& argv)

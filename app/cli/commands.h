@@ -18,6 +18,7 @@ int runCheck(Context& ctx);
 int runExport(Context& ctx);
 int runImport(Context& ctx);
 int runVersion(Context& ctx);
+int runSync(Context& ctx);  // command_sync.cpp (the sync helper's)
 
 // Generic record operations (record_ops.cpp) used by `record`, `class` and `teacher`.
 int addRecord(Context& ctx, Kind kind);
