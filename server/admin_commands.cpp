@@ -15,7 +15,7 @@ const char* kUsage = R"(usage: taizhang-county COMMAND [options]
 storage (every command): --data county.db (SQLite, default) | --db postgresql://user@host/dbname
 
   serve [--listen 127.0.0.1:8787] [--threads 16] [--tls-cert FILE --tls-key FILE]
-        [--rate-limit 600] [--max-batch-records 1000] [--max-batch-bytes N]
+        [--rate-limit 600] [--trusted-proxy 127.0.0.1] [--max-batch-records 1000] [--max-batch-bytes N]
         [--max-decompressed-bytes N] [--max-record-bytes N] [--max-json-depth N]
   school add --code 10DIGITS --name NAME --county 6DIGITS [--type primary|junior|nine_year]
   school add --csv FILE            (columns: code,name,county[,type]; header row optional)

@@ -115,6 +115,13 @@ void CountyServer::shutdown()
     http_->stop();
 }
 
+std::string CountyServer::clientAddress(const httplib::Request& req) const
+{
+    if (!options_.trustedProxy.empty() && req.remote_addr == options_.trustedProxy && req.has_header("X-Real-IP"))
+        return req.get_header_value("X-Real-IP");
+    return req.remote_addr;
+}
+
 DeviceRow CountyServer::authenticate(const httplib::Request& req)
 {
     const std::string header = req.get_header_value("Authorization");
@@ -157,10 +164,10 @@ void CountyServer::routes()
     http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         sendError(res, ApiError(500, "internal_error", "internal server error"));
     });
-    http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         const auto& note = currentRequestNote();
         Json line{{"level", "info"}, {"msg", "request"}, {"method", req.method}, {"path", req.path},
-                  {"status", res.status}, {"remote", req.remote_addr},
+                  {"status", res.status}, {"remote", clientAddress(req)},
                   {"ms", SystemClock::instance().nowUnixMillis() - note.startMs}};
         if (!note.deviceId.empty()) line["device"] = note.deviceId;
         if (!note.schoolCode.empty()) line["school"] = note.schoolCode;
@@ -247,7 +254,7 @@ void CountyServer::handleEnroll(const httplib::Request& req, httplib::Response& 
         const std::string code = stringField(body, "enrollment_code");
         const std::string name = stringField(body, "device_name");
         currentRequestNote().schoolCode = school;
-        const std::string addrKey = "addr:" + req.remote_addr, schoolKey = "school:" + school;
+        const std::string addrKey = "addr:" + clientAddress(req), schoolKey = "school:" + school;
         const int wait = std::max(enrollThrottle_.retryAfter(addrKey, now), enrollThrottle_.retryAfter(schoolKey, now));
         if (wait) throw ApiError(429, "enrollment_throttled", "too many failed enrollment attempts; wait and retry", wait);
 

@@ -28,7 +28,9 @@ struct ServerOptions {
     std::string tlsKey;
     int enrollMaxFailures = 5;
     std::int64_t enrollWindowMs = 10 * 60 * 1000;
-    std::int64_t enrollmentCodeTtlMs = 7LL * 24 * 3600 * 1000;
+    // Behind nginx every request comes from the proxy's address: requests from this address
+    // are attributed to X-Real-IP instead (enrollment throttling per address, logs).
+    std::string trustedProxy;
 };
 
 class CountyServer {
@@ -49,6 +51,7 @@ private:
     void handleState(const httplib::Request& req, httplib::Response& res);
     void handleConfig(const httplib::Request& req, httplib::Response& res);
     DeviceRow authenticate(const httplib::Request& req);
+    std::string clientAddress(const httplib::Request& req) const;
 
     Storage& storage_;
     const Clock& clock_;

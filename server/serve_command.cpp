@@ -41,6 +41,7 @@ int runServe(const CliArgs& args)
     l.maxRecordBytes = args.integer("max-record-bytes", l.maxRecordBytes);
     l.maxJsonDepth = args.integer("max-json-depth", l.maxJsonDepth);
     l.rateLimitPerMinute = static_cast<int>(args.integer("rate-limit", l.rateLimitPerMinute));
+    options.trustedProxy = args.value("trusted-proxy", "");
     options.enrollMaxFailures = static_cast<int>(args.integer("enroll-max-failures", options.enrollMaxFailures));
 
     // SIGTERM/SIGINT are taken by one thread with sigwait so that shutdown runs in a normal

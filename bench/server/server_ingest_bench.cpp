@@ -1,0 +1,312 @@
+// County server ingest throughput: N devices push M records each, in parallel, in frozen gzip
+// batches through the real taizhang-county process on loopback; then, in the same run, the same
+// rows bulk-loaded bare into a fresh database with the same schema (PostgreSQL COPY; SQLite one
+// transaction of prepared INSERTs). Prints records/s of both and the ratio.
+//   server_ingest_bench --backend sqlite|postgres [--pg-url URL] [--devices 50] [--records 5000]
+//                       [--batch 1000] [--threads 16]
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <httplib.h>
+#include <libpq-fe.h>
+#include <sqlite3.h>
+#include <zlib.h>
+
+#include "cli_args.h"
+#include "clock.h"
+#include "crypto.h"
+#include "county_schema.h"
+#include "database.h"
+#include "records.h"
+#include "storage.h"
+#include "uuid.h"
+
+using namespace taizhang;
+using namespace taizhang::server;
+using Json = nlohmann::json;
+using Steady = std::chrono::steady_clock;
+
+namespace {
+
+constexpr const char* kSchool = "3201020001";
+
+std::string gzipBytes(const std::string& data)
+{
+    z_stream z{};
+    deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&z, data.size()) + 32, '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    z.avail_in = static_cast<uInt>(data.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return out;
+}
+
+struct Device {
+    std::string id, token;
+    std::vector<std::pair<std::string, std::string>> batches;  // key, gzip body
+};
+
+Record homework(const std::string& device, std::int64_t ms, int n)
+{
+    Record r;
+    r.kind = Kind::Homework;
+    r.meta = {newUuidV7(ms), 1, formatUtcTimestamp(ms), formatUtcTimestamp(ms), "t01", device, false};
+    Homework h;
+    h.classId = newUuidV7(1700000000000 + n % 40);
+    h.date = Date::parse("2026-09-01")->addDays(n % 100);
+    h.subject = n % 2 ? "math" : "chinese";
+    h.minutes = 10 + n % 50;
+    h.content = "练习册第" + std::to_string(n % 90) + "页";
+    h.teacherId = newUuidV7(1700000001000 + n % 60);
+    r.body = h;
+    return r;
+}
+
+struct Server {
+    pid_t pid = -1;
+    int port = 0;
+};
+
+Server startServer(const std::vector<std::string>& storageArgs, int threads)
+{
+    std::vector<std::string> args{TAIZHANG_COUNTY_BIN, "serve", "--listen", "127.0.0.1:0", "--threads",
+                                  std::to_string(threads), "--rate-limit", "0"};
+    args.insert(args.end(), storageArgs.begin(), storageArgs.end());
+    int fds[2];
+    if (pipe(fds) != 0) throw std::runtime_error("pipe");
+    Server s;
+    s.pid = fork();
+    if (s.pid == 0) {
+        dup2(fds[1], 1);
+        const int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 2);  // access log off the terminal; it is still produced (part of the cost)
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(fds[1]);
+    std::string line;
+    char ch;
+    while (read(fds[0], &ch, 1) == 1 && ch != '\n') line += ch;
+    close(fds[0]);
+    s.port = std::stoi(line.substr(line.rfind(':') + 1));
+    return s;
+}
+
+void stopServer(Server& s)
+{
+    kill(s.pid, SIGTERM);
+    int status;
+    waitpid(s.pid, &status, 0);
+}
+
+// The rows the server writes for these records, as COPY text or INSERT values.
+struct Row {
+    std::string id, kind, day, classId, teacherId, json, device, batch;
+    std::int64_t version;
+};
+
+double bareSqlite(const std::string& path, const std::vector<Row>& rows, const std::string& now)
+{
+    { auto s = openStorage(path, 1); }  // creates the county schema
+    auto db = Database::open(path, sqliteCountyMigrations());
+    const auto start = Steady::now();
+    auto tx = db.beginWrite();
+    auto st = db.prepare("INSERT INTO records(id, school_code, kind, version, deleted, day, class_id, teacher_id,"
+                         " record_json, device_id, batch_id, received_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& r : rows) {
+        st.reset();
+        st.bind(1, r.id).bind(2, kSchool).bind(3, r.kind).bind(4, r.version).bind(5, r.day).bind(6, r.classId)
+            .bind(7, r.teacherId).bind(8, r.json).bind(9, r.device).bind(10, r.batch).bind(11, now);
+        st.run();
+    }
+    tx.commit();
+    return std::chrono::duration<double>(Steady::now() - start).count();
+}
+
+std::string copyEscape(const std::string& s)
+{
+    std::string out;
+    for (char c : s) {
+        if (c == '\\') out += "\\\\";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\r') out += "\\r";
+        else out += c;
+    }
+    return out;
+}
+
+double barePostgres(const std::string& url, const std::vector<Row>& rows, const std::string& now)
+{
+    { auto s = openStorage(url, 1); }
+    PGconn* c = PQconnectdb(url.c_str());
+    const auto start = Steady::now();
+    PQclear(PQexec(c, "BEGIN"));
+    PGresult* r = PQexec(c, "COPY records(id, school_code, kind, version, deleted, day, class_id, teacher_id,"
+                            " record_json, device_id, batch_id, received_at) FROM STDIN");
+    if (PQresultStatus(r) != PGRES_COPY_IN) throw std::runtime_error(PQerrorMessage(c));
+    PQclear(r);
+    std::string chunk;
+    for (const auto& row : rows) {
+        chunk += row.id + "\t" + kSchool + "\t" + row.kind + "\t" + std::to_string(row.version) + "\tf\t" + row.day +
+                 "\t" + row.classId + "\t" + row.teacherId + "\t" + copyEscape(row.json) + "\t" + row.device + "\t" +
+                 row.batch + "\t" + now + "\n";
+        if (chunk.size() > (1 << 20)) {
+            PQputCopyData(c, chunk.data(), static_cast<int>(chunk.size()));
+            chunk.clear();
+        }
+    }
+    PQputCopyData(c, chunk.data(), static_cast<int>(chunk.size()));
+    PQputCopyEnd(c, nullptr);
+    r = PQgetResult(c);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK) throw std::runtime_error(PQerrorMessage(c));
+    PQclear(r);
+    PQclear(PQexec(c, "COMMIT"));
+    const double secs = std::chrono::duration<double>(Steady::now() - start).count();
+    PQfinish(c);
+    return secs;
+}
+
+void pgExec(const std::string& url, const std::string& sql)
+{
+    PGconn* c = PQconnectdb(url.c_str());
+    PGresult* r = PQexec(c, sql.c_str());
+    const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    std::string m = PQerrorMessage(c);
+    PQclear(r);
+    PQfinish(c);
+    if (!ok) throw std::runtime_error(m);
+}
+
+std::string databaseUrl(std::string adminUrl, const std::string& name)
+{
+    adminUrl.replace(adminUrl.find("/postgres?"), 10, "/" + name + "?");
+    return adminUrl;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    CliArgs args(argc, argv, 1);
+    const std::string backend = args.value("backend", "sqlite");
+    const int devices = static_cast<int>(args.integer("devices", 50));
+    const int perDevice = static_cast<int>(args.integer("records", 5000));
+    const int batchSize = static_cast<int>(args.integer("batch", 1000));
+    const int threads = static_cast<int>(args.integer("threads", 16));
+    const auto tmp = std::filesystem::temp_directory_path() / ("tz-bench-" + randomHex(4));
+    std::filesystem::create_directories(tmp);
+    std::string ingestTarget, bareTarget;
+    std::vector<std::string> storageArgs;
+    if (backend == "sqlite") {
+        ingestTarget = (tmp / "ingest.db").string();
+        bareTarget = (tmp / "bare.db").string();
+        storageArgs = {"--data", ingestTarget};
+    } else {
+        const std::string admin = args.require("pg-url");
+        const std::string a = "bench_ingest_" + randomHex(4), b = "bench_bare_" + randomHex(4);
+        pgExec(admin, "CREATE DATABASE " + a);
+        pgExec(admin, "CREATE DATABASE " + b);
+        ingestTarget = databaseUrl(admin, a);
+        bareTarget = databaseUrl(admin, b);
+        storageArgs = {"--db", ingestTarget};
+    }
+
+    // Setup (not timed): school, enrollment codes, devices, frozen batches.
+    std::vector<std::string> codes;
+    {
+        auto storage = openStorage(ingestTarget, 1);
+        const auto now = SystemClock::instance().nowUnixMillis();
+        storage->addSchool({kSchool, "基准学校", "320102", "primary", false, formatUtcTimestamp(now)});
+        for (int d = 0; d < devices; ++d) {
+            codes.push_back(newEnrollmentCode());
+            storage->addEnrollmentCode({enrollmentCodeHash(codes.back()), kSchool, now + 3600000, formatUtcTimestamp(now)});
+        }
+    }
+    Server server = startServer(storageArgs, threads);
+    std::vector<Device> fleet(devices);
+    std::vector<Row> rows;
+    rows.reserve(static_cast<std::size_t>(devices) * perDevice);
+    std::int64_t ms = 1760000000000;
+    std::size_t wireBytes = 0;
+    for (int d = 0; d < devices; ++d) {
+        httplib::Client c("127.0.0.1", server.port);
+        auto res = c.Post("/v1/enroll",
+                          Json{{"school_code", kSchool}, {"enrollment_code", codes[d]}, {"device_name", "bench"}}.dump(),
+                          "application/json");
+        if (!res || res->status != 200) throw std::runtime_error("enroll failed");
+        const auto j = Json::parse(res->body);
+        fleet[d].id = j["device_id"];
+        fleet[d].token = j["device_token"];
+        for (int first = 0; first < perDevice; first += batchSize) {
+            const int count = std::min(batchSize, perDevice - first);
+            const std::string key = newUuidV7(ms);
+            std::string body = Json{{"protocol", 1}, {"batch_id", key}, {"device_id", fleet[d].id},
+                                    {"school_code", kSchool}, {"first_seq", first + 1}, {"last_seq", first + count},
+                                    {"count", count}}
+                                   .dump() + "\n";
+            for (int i = 0; i < count; ++i) {
+                const Record r = homework(fleet[d].id, ++ms, first + i + d * 7);
+                Json line = recordToJson(r);
+                rows.push_back({r.meta.id, "homework", r.date()->toString(), r.classId(), r.teacherId(),
+                                line.dump(), fleet[d].id, key, 1});
+                line["seq"] = first + i + 1;
+                body += line.dump() + "\n";
+            }
+            fleet[d].batches.emplace_back(key, gzipBytes(body));
+            wireBytes += fleet[d].batches.back().second.size();
+        }
+    }
+
+    std::atomic<int> failures{0};
+    const auto start = Steady::now();
+    std::vector<std::thread> clients;
+    for (const auto& device : fleet) {
+        clients.emplace_back([&, device] {
+            httplib::Client c("127.0.0.1", server.port);
+            c.set_read_timeout(120, 0);
+            for (const auto& [key, body] : device.batches) {
+                auto res = c.Post("/v1/batches",
+                                  httplib::Headers{{"Authorization", "Bearer " + device.token},
+                                                   {"Idempotency-Key", key}, {"Content-Encoding", "gzip"}},
+                                  body, "application/x-ndjson");
+                if (!res || res->status != 200) ++failures;
+            }
+        });
+    }
+    for (auto& t : clients) t.join();
+    const double ingestSecs = std::chrono::duration<double>(Steady::now() - start).count();
+    stopServer(server);
+    const auto stored = openStorage(ingestTarget, 1)->totalRecords();
+
+    const std::string now = formatUtcTimestamp(SystemClock::instance().nowUnixMillis());
+    const double bareSecs = backend == "sqlite" ? bareSqlite(bareTarget, rows, now) : barePostgres(bareTarget, rows, now);
+    const double total = static_cast<double>(rows.size());
+    std::cout.setf(std::ios::fixed);
+    std::cout.precision(0);
+    std::cout << "backend " << backend << ": " << devices << " devices x " << perDevice << " records, batches of "
+              << batchSize << ", " << threads << " server threads\n"
+              << "  ingest: " << total / ingestSecs << " records/s (" << ingestSecs * 1000 << " ms, stored " << stored
+              << ", failed requests " << failures << ", " << wireBytes / rows.size() << " gzip bytes/record)\n"
+              << "  bare " << (backend == "sqlite" ? "INSERT" : "COPY") << ": " << total / bareSecs
+              << " records/s (" << bareSecs * 1000 << " ms)\n";
+    std::cout.precision(1);
+    std::cout << "  ratio ingest/bare: " << 100.0 * bareSecs / ingestSecs << " %\n";
+    std::filesystem::remove_all(tmp);
+    return failures == 0 && stored == static_cast<std::int64_t>(rows.size()) ? 0 : 1;
+}
