@@ -1,0 +1,38 @@
+// The bulk write path's shortcuts must not change what is stored: the outbox payload and audit
+// "after" text equal recordToJson(record).dump(), and ids made in one millisecond still sort.
+#include <gtest/gtest.h>
+
+#include "record_store.h"
+#include "temp_dir.h"
+#include "uuid.h"
+
+using namespace taizhang;
+
+TEST(WritePath, GIVEN_body_with_quotes_and_chinese_WHEN_created_THEN_outbox_and_audit_text_equal_recordToJson)
+{
+    taizhang::testing::TempDir dir;
+    Database db = Database::open(dir.file("w.db"));
+    ManualClock clock(unixMillisAt(Date{2026, 9, 1}));
+    RecordStore store(db, clock);
+    Json body{{"class_id", "c\"1\\"}, {"date", "2026-09-01"}, {"subject", "math"}, {"minutes", 20},
+              {"content", "抄写\n\t\"生字\""}, {"teacher_id", "t-1"}};
+    const auto r = store.create(Kind::Homework, body, ChangeContext{"作者\"x", "dev\\1", ""});
+    auto s = db.prepare("SELECT o.payload, a.after FROM outbox o JOIN audit a ON a.record_id = o.record_id");
+    ASSERT_TRUE(s.step());
+    EXPECT_EQ(s.text(0), recordToJson(r).dump());
+    EXPECT_EQ(s.text(1), recordToJson(r).dump());
+    EXPECT_EQ(recordToJson(*store.find(r.meta.id)).dump(), recordToJson(r).dump());
+}
+
+TEST(WritePath, GIVEN_many_ids_in_the_same_millisecond_WHEN_generated_THEN_strictly_ascending_and_v7)
+{
+    std::string previous;
+    for (int i = 0; i < 20000; ++i) {
+        const auto id = newUuidV7(1790000000000);
+        ASSERT_TRUE(isCanonicalUuid(id));
+        ASSERT_EQ(id[14], '7');
+        ASSERT_TRUE(id[19] == '8' || id[19] == '9' || id[19] == 'a' || id[19] == 'b') << id;
+        ASSERT_GT(id, previous);
+        previous = id;
+    }
+}
