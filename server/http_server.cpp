@@ -2,7 +2,10 @@
 
 #include <httplib.h>
 
+#include <cstdlib>
 #include <ctime>
+
+#include "database.h"
 
 #include "crypto.h"
 #include "request_log.h"
@@ -33,6 +36,13 @@ template <class F> void guarded(httplib::Response& res, F&& f)
         f();
     } catch (const ApiError& e) {
         sendError(res, e);
+    } catch (const StorageError& e) {
+        // Database unreachable or failing (PostgreSQL down, SQLite locked too long): transient.
+        logEvent("error", "storage failure", {{"error", e.what()}});
+        sendError(res, ApiError(503, "unavailable", "the county database is unavailable; retry later", 5));
+    } catch (const DbError& e) {
+        logEvent("error", "storage failure", {{"error", e.what()}});
+        sendError(res, ApiError(503, "unavailable", "the county database is unavailable; retry later", 5));
     } catch (const std::exception& e) {
         logEvent("error", "request failed", {{"error", e.what()}});
         sendError(res, ApiError(500, "internal_error", "internal server error; the request was rolled back"));
@@ -191,7 +201,7 @@ void CountyServer::routes()
                 throw ApiError(415, "unsupported_encoding", "Content-Encoding must be gzip or identity");
             const auto& limits = ingestor_.limits();
             if (req.has_header("Content-Length") &&
-                std::stoll(req.get_header_value("Content-Length")) > limits.maxBatchBytes)
+                std::strtoll(req.get_header_value("Content-Length").c_str(), nullptr, 10) > limits.maxBatchBytes)
                 throw ApiError(413, "batch_too_large", "request body exceeds max_batch_bytes (" +
                                                            std::to_string(limits.maxBatchBytes) + ")");
             // httplib inflates gzip chunk by chunk into this receiver; stopping here at the cap
