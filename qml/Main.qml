@@ -16,7 +16,10 @@ ApplicationWindow {
     // Page ids and titles, in navigation order; the self-test and screenshots walk this list.
     readonly property var pages: [
         { name: "today", title: qsTr("今日"), file: "TodayPage.qml", admin: false },
-        { name: "homework", title: qsTr("作业登记"), file: "HomeworkPage.qml", admin: false }
+        { name: "homework", title: qsTr("作业登记"), file: "HomeworkPage.qml", admin: false },
+        { name: "activity", title: qsTr("体育活动"), file: "ActivityPage.qml", admin: true },
+        { name: "sleep", title: qsTr("睡眠调查"), file: "SleepPage.qml", admin: true },
+        { name: "training", title: qsTr("教师培训"), file: "TrainingPage.qml", admin: true }
     ]
     readonly property var pageNames: pages.map(p => p.name)
     property int currentPage: 0

@@ -33,11 +33,16 @@ bool countsAgainstCap(int grade, const Homework& h)
 
 std::vector<UiFinding> classDayFindings(AppContext& app, const std::string& classId, const Date& day)
 {
+    return previewFindings(app, classId, day, app.store().query(RecordQuery{.from = day, .to = day, .classId = classId}));
+}
+
+std::vector<UiFinding> previewFindings(AppContext& app, const std::string& classId, const Date& day,
+                                       const std::vector<Record>& records)
+{
     std::vector<UiFinding> out;
     const ClassInfo* c = app.findClass(classId);
     if (!c) return out;
     const int grade = c->body.grade;
-    const auto records = app.store().query(RecordQuery{.from = day, .to = day, .classId = classId});
 
     int written = 0;
     bool anyHomework = false;
@@ -76,6 +81,22 @@ std::vector<UiFinding> classDayFindings(AppContext& app, const std::string& clas
                 out.push_back({"soft", tr("睡眠时间"), tr(kSleepSource),
                                tr("平均睡眠 %1 小时，应达到 %2 小时").arg(s.averageHours, 0, 'f', 1).arg(need)});
         }
+    }
+    return out;
+}
+
+TrainingStatus trainingStatus(const Teacher& teacher, const std::vector<TrainingRecord>& trainings, const Date& asOf)
+{
+    TrainingStatus out;
+    const Date windowStart = asOf.addYears(-5).addDays(1);
+    const Date yearAgo = asOf.addYears(-1).addDays(1);
+    const bool hired = teacher.hireDate.isValid();
+    const Date probationEnd = hired ? teacher.hireDate.addYears(1).addDays(-1) : Date{};
+    out.inProbation = hired && asOf >= teacher.hireDate && asOf <= probationEnd;
+    for (const auto& t : trainings) {
+        if (t.end >= windowStart && t.end <= asOf) out.hoursInWindow += t.hours;
+        if (t.end >= yearAgo && t.end <= asOf) out.hoursLast12Months += t.hours;
+        if (hired && t.end >= teacher.hireDate && t.end <= probationEnd) out.probationHours += t.hours;
     }
     return out;
 }

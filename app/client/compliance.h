@@ -32,5 +32,21 @@ bool countsAgainstCap(int grade, const Homework& h);
 
 // Findings for one class-day (homework, activity, sleep), from core's policy checks.
 std::vector<UiFinding> classDayFindings(AppContext& app, const std::string& classId, const Date& day);
+// The findings these (possibly unsaved) records of one class-day would raise: the entry forms
+// show them before saving.
+std::vector<UiFinding> previewFindings(AppContext& app, const std::string& classId, const Date& day,
+                                       const std::vector<Record>& records);
+
+// A teacher's progress towards 360 学时 in the rolling five years and 120 学时 in the probation
+// year, as of a day.
+struct TrainingStatus {
+    double hoursInWindow = 0;
+    double requiredHours = 360;
+    bool inProbation = false;
+    double probationHours = 0;
+    double probationRequired = 120;
+    double hoursLast12Months = 0;
+};
+TrainingStatus trainingStatus(const Teacher& teacher, const std::vector<TrainingRecord>& trainings, const Date& asOf);
 
 }  // namespace taizhang

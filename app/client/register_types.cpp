@@ -3,9 +3,11 @@
 #include <QtQml/qqml.h>
 
 #include "app_context.h"
+#include "daily_form.h"
 #include "homework_entry_model.h"
 #include "setup_controller.h"
 #include "today_model.h"
+#include "training_model.h"
 
 namespace taizhang {
 
@@ -15,6 +17,8 @@ void registerBackendTypes(AppContext* app)
     qmlRegisterSingletonInstance(uri, 1, 0, "App", app);
     qmlRegisterType<HomeworkEntryModel>(uri, 1, 0, "HomeworkEntryModel");
     qmlRegisterType<TodayModel>(uri, 1, 0, "TodayModel");
+    qmlRegisterType<DailyForm>(uri, 1, 0, "DailyForm");
+    qmlRegisterType<TrainingModel>(uri, 1, 0, "TrainingModel");
     qmlRegisterType<SetupController>(uri, 1, 0, "SetupController");
 }
 

@@ -1,0 +1,178 @@
+#include "daily_form.h"
+
+#include <QCoreApplication>
+
+#include "app_context.h"
+#include "compliance.h"
+#include "logging.h"
+#include "qt_convert.h"
+
+namespace taizhang {
+
+namespace {
+QString tr(const char* s) { return QCoreApplication::translate("DailyForm", s); }
+
+// Reads a whole number typed into a field; nullopt when it is not one or out of [lo, hi].
+std::optional<int> intField(const QVariantMap& f, const char* name, int lo, int hi)
+{
+    bool ok = false;
+    const int v = f.value(name).toString().trimmed().toInt(&ok);
+    return ok && v >= lo && v <= hi ? std::optional<int>(v) : std::nullopt;
+}
+}  // namespace
+
+DailyForm::DailyForm(QObject* parent) : DailyForm(*AppContext::instance(), parent) {}
+
+DailyForm::DailyForm(AppContext& app, QObject* parent) : QObject(parent), app_(&app), date_(app.today()) {}
+
+void DailyForm::setKind(const QString& k)
+{
+    if (k == kind_ || (k != "sleep" && k != "activity")) return;
+    kind_ = k;
+    reload();
+}
+
+void DailyForm::setClassId(const QString& id)
+{
+    if (id == classId_) return;
+    classId_ = id;
+    reload();
+}
+
+void DailyForm::setDate(const QString& d)
+{
+    if (d == date_) return;
+    date_ = d;
+    reload();
+}
+
+void DailyForm::set(const QString& field, const QVariant& value)
+{
+    fields_.insert(field, value.toString().trimmed());
+    dirty_ = true;
+    check();
+}
+
+void DailyForm::reload()
+{
+    stored_.reset();
+    fields_.clear();
+    dirty_ = false;
+    auto day = dateFrom(date_);
+    const Kind kind = kind_ == "sleep" ? Kind::Sleep : Kind::Activity;
+    if (day && app_->findClass(ss(classId_))) {
+        // One class-day: an indexed look-up, never a scan.
+        auto found = app_->store().query(RecordQuery{.kind = kind, .from = day, .to = day, .classId = ss(classId_), .limit = 1});
+        if (!found.empty()) stored_ = found.front();
+    }
+    if (stored_ && kind == Kind::Sleep) {
+        auto s = bodyAs<SleepSurvey>(*stored_);
+        fields_ = {{"surveyed", QString::number(s.surveyed)}, {"reachingStandard", QString::number(s.reachingStandard)},
+                   {"averageHours", QString::number(s.averageHours, 'f', 1)}};
+    } else if (stored_) {
+        auto a = bodyAs<PhysicalActivity>(*stored_);
+        fields_ = {{"peLessonMinutes", QString::number(a.peLessonMinutes)},
+                   {"longBreakMinutes", QString::number(a.longBreakMinutes)},
+                   {"longBreakSessions", QString::number(a.longBreakSessions)},
+                   {"afterSchoolMinutes", QString::number(a.afterSchoolMinutes)},
+                   {"outOfSchoolMinutes", QString::number(a.outOfSchoolMinutes)}};
+    } else if (kind == Kind::Sleep) {
+        auto c = app_->findClass(ss(classId_));
+        fields_ = {{"surveyed", c ? QString::number(c->body.students) : QString()}, {"reachingStandard", ""}, {"averageHours", ""}};
+    } else {
+        fields_ = {{"peLessonMinutes", "0"}, {"longBreakMinutes", "30"}, {"longBreakSessions", "1"},
+                   {"afterSchoolMinutes", "0"}, {"outOfSchoolMinutes", "0"}};
+    }
+    emit formChanged();
+    setStatus({});
+    check();
+}
+
+void DailyForm::check()
+{
+    errors_.clear();
+    findings_.clear();
+    auto day = dateFrom(date_);
+    const ClassInfo* c = app_->findClass(ss(classId_));
+    if (!c) errors_["classId"] = tr("请选择班级");
+    if (!day) errors_["date"] = tr("日期格式应为 年-月-日，例如 2026-11-23");
+    else if (*day > app_->todayDate()) errors_["date"] = tr("不能记录未来日期");
+    if (kind_ == "sleep") {
+        const int students = c ? c->body.students : 200;
+        auto surveyed = intField(fields_, "surveyed", 1, students);
+        if (!surveyed) errors_["surveyed"] = tr("调查人数应为 1 到 %1 之间的整数（班级人数）").arg(students);
+        auto reaching = intField(fields_, "reachingStandard", 0, surveyed.value_or(students));
+        if (!reaching) errors_["reachingStandard"] = tr("达标人数应为 0 到调查人数之间的整数");
+        bool ok = false;
+        const double hours = fields_.value("averageHours").toString().toDouble(&ok);
+        if (!ok || hours < 4 || hours > 14) errors_["averageHours"] = tr("平均睡眠时间应在 4 到 14 小时之间，例如 9.5");
+    } else {
+        const struct { const char* name; int hi; const char* message; } limits[] = {
+            {"peLessonMinutes", 180, QT_TRANSLATE_NOOP("DailyForm", "体育课分钟数应为 0 到 180 之间的整数")},
+            {"longBreakMinutes", 120, QT_TRANSLATE_NOOP("DailyForm", "大课间分钟数应为 0 到 120 之间的整数")},
+            {"longBreakSessions", 4, QT_TRANSLATE_NOOP("DailyForm", "大课间次数应为 0 到 4 之间的整数")},
+            {"afterSchoolMinutes", 240, QT_TRANSLATE_NOOP("DailyForm", "课后体育分钟数应为 0 到 240 之间的整数")},
+            {"outOfSchoolMinutes", 240, QT_TRANSLATE_NOOP("DailyForm", "校外活动分钟数应为 0 到 240 之间的整数")},
+        };
+        for (const auto& l : limits)
+            if (!intField(fields_, l.name, 0, l.hi)) errors_[l.name] = tr(l.message);
+        if (errors_.isEmpty() && fields_.value("longBreakSessions").toInt() == 0 && fields_.value("longBreakMinutes").toInt() > 0)
+            errors_["longBreakSessions"] = tr("有大课间分钟数时次数至少为 1");
+    }
+    if (auto b = body(); b && c && day) {
+        Record preview;
+        preview.kind = kind_ == "sleep" ? Kind::Sleep : Kind::Activity;
+        preview.body = *b;
+        for (const auto& f : previewFindings(*app_, c->id, *day, {preview})) findings_ << f.toVariant();
+    }
+    emit checked();
+}
+
+std::optional<Json> DailyForm::body() const
+{
+    if (!errors_.isEmpty()) return std::nullopt;
+    auto day = dateFrom(date_);
+    if (!day) return std::nullopt;
+    auto num = [&](const char* n) { return fields_.value(n).toString().toInt(); };
+    if (kind_ == "sleep")
+        return Json(SleepSurvey{ss(classId_), *day, num("surveyed"), num("reachingStandard"),
+                                fields_.value("averageHours").toString().toDouble()});
+    return Json(PhysicalActivity{ss(classId_), *day, num("peLessonMinutes"), num("longBreakMinutes"),
+                                 num("longBreakSessions"), num("afterSchoolMinutes"), num("outOfSchoolMinutes")});
+}
+
+void DailyForm::setStatus(const QString& s)
+{
+    status_ = s;
+    emit statusChanged();
+}
+
+bool DailyForm::save()
+{
+    auto b = body();
+    if (!b || !canSave()) {
+        setStatus(tr("请先改正标红的内容"));
+        return false;
+    }
+    try {
+        const Kind kind = kind_ == "sleep" ? Kind::Sleep : Kind::Activity;
+        if (stored_) app_->store().update(stored_->meta.id, *b, stored_->meta.version, app_->change());
+        else app_->store().create(kind, *b, app_->change());
+    } catch (const StaleVersion&) {
+        reload();
+        setStatus(tr("记录已被他人修改，已重新读取，请核对后再保存"));
+        return false;
+    } catch (const std::exception& e) {
+        qCWarning(lcData) << kind_ << "save failed:" << e.what();
+        setStatus(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    qCInfo(lcData) << "saved" << kind_ << classId_ << date_;
+    app_->notifyDataChanged();
+    reload();
+    setStatus(tr("已保存"));
+    emit savedOk();
+    return true;
+}
+
+}  // namespace taizhang

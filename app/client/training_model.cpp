@@ -1,0 +1,138 @@
+#include "training_model.h"
+
+#include <map>
+
+#include <QCoreApplication>
+
+#include "app_context.h"
+#include "compliance.h"
+#include "logging.h"
+#include "qt_convert.h"
+
+namespace taizhang {
+
+namespace {
+QString tr(const char* s) { return QCoreApplication::translate("Training", s); }
+}
+
+TrainingModel::TrainingModel(QObject* parent) : TrainingModel(*AppContext::instance(), parent) {}
+
+TrainingModel::TrainingModel(AppContext& app, QObject* parent) : QAbstractListModel(parent), app_(&app)
+{
+    fields_ = {{"start", app.today()}, {"end", app.today()}, {"level", "school"}, {"mode", "in_person"}, {"hours", ""}};
+    connect(app_, &AppContext::dataChanged, this, &TrainingModel::reload);
+    reload();
+    check();
+}
+
+int TrainingModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+QHash<int, QByteArray> TrainingModel::roleNames() const
+{
+    return {{TeacherIdRole, "teacherId"},     {NameRole, "name"},
+            {HoursRole, "hours"},             {RequiredRole, "required"},
+            {ProgressRole, "progress"},       {InProbationRole, "inProbation"},
+            {ProbationHoursRole, "probationHours"}, {ProbationRequiredRole, "probationRequired"},
+            {Last12MonthsRole, "last12Months"}};
+}
+
+QVariant TrainingModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const Row& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case NameRole: return r.name;
+    case TeacherIdRole: return r.teacherId;
+    case HoursRole: return r.hours;
+    case RequiredRole: return r.required;
+    case ProgressRole: return r.required > 0 ? std::min(1.0, r.hours / r.required) : 1.0;
+    case InProbationRole: return r.inProbation;
+    case ProbationHoursRole: return r.probationHours;
+    case ProbationRequiredRole: return r.probationRequired;
+    case Last12MonthsRole: return r.last12;
+    default: return {};
+    }
+}
+
+void TrainingModel::reload()
+{
+    beginResetModel();
+    rows_.clear();
+    completed_ = 0;
+    // Training is per teacher, a few records a year each: reading all of them is small.
+    std::map<std::string, std::vector<TrainingRecord>> byTeacher;
+    for (const auto& r : app_->store().query(RecordQuery{.kind = Kind::Training}))
+        byTeacher[r.teacherId()].push_back(bodyAs<TrainingRecord>(r));
+    const Date asOf = app_->todayDate();
+    for (const auto& t : app_->teachers()) {
+        const auto st = trainingStatus(t.body, byTeacher[t.id], asOf);
+        rows_.push_back({qs(t.id), qs(t.body.name), st.hoursInWindow, st.requiredHours, st.probationHours,
+                         st.probationRequired, st.hoursLast12Months, st.inProbation});
+        if (st.hoursInWindow >= st.requiredHours) ++completed_;
+    }
+    endResetModel();
+    emit summaryChanged();
+}
+
+void TrainingModel::set(const QString& field, const QVariant& value)
+{
+    fields_.insert(field, value.toString().trimmed());
+    status_.clear();
+    check();
+}
+
+void TrainingModel::check()
+{
+    errors_.clear();
+    auto f = [&](const char* k) { return fields_.value(k).toString(); };
+    if (!app_->findTeacher(ss(f("teacherId")))) errors_["teacherId"] = tr("请选择教师");
+    auto start = dateFrom(f("start"));
+    auto end = dateFrom(f("end"));
+    if (!start) errors_["start"] = tr("日期应写成 2026-07-10");
+    if (!end) errors_["end"] = tr("日期应写成 2026-07-14");
+    else if (start && *end < *start) errors_["end"] = tr("结束日期不能早于开始日期");
+    else if (*end > app_->todayDate()) errors_["end"] = tr("只能登记已结束的培训");
+    if (f("title").trimmed().isEmpty()) errors_["title"] = tr("请填写培训名称");
+    bool ok = false;
+    const double hours = f("hours").toDouble(&ok);
+    if (!ok || hours <= 0 || hours > 200) errors_["hours"] = tr("学时应为 0 到 200 之间的数，例如 24 或 1.5");
+    if (!QStringList{"national", "provincial", "municipal", "county", "school"}.contains(f("level")))
+        errors_["level"] = tr("请选择培训级别");
+    if (!QStringList{"in_person", "online", "blended"}.contains(f("mode"))) errors_["mode"] = tr("请选择培训形式");
+    emit formChanged();
+}
+
+bool TrainingModel::save()
+{
+    check();
+    if (!canSave()) {
+        status_ = tr("请先改正标红的内容");
+        emit formChanged();
+        return false;
+    }
+    auto f = [&](const char* k) { return fields_.value(k).toString(); };
+    TrainingRecord t{ss(f("teacherId")), *dateFrom(f("start")), *dateFrom(f("end")), ss(f("title").trimmed()),
+                     ss(f("level")), ss(f("mode")), f("hours").toDouble(), ss(f("certificateNumber").trimmed())};
+    try {
+        app_->store().create(Kind::Training, Json(t), app_->change());
+    } catch (const std::exception& e) {
+        qCWarning(lcData) << "training save failed:" << e.what();
+        status_ = tr("保存失败：%1").arg(QString::fromUtf8(e.what()));
+        emit formChanged();
+        return false;
+    }
+    qCInfo(lcData) << "saved training for" << f("teacherId");
+    fields_.insert("title", "");
+    fields_.insert("hours", "");
+    fields_.insert("certificateNumber", "");
+    app_->notifyDataChanged();
+    status_ = tr("已保存");
+    check();
+    return true;
+}
+
+}  // namespace taizhang
