@@ -19,7 +19,8 @@ ApplicationWindow {
         { name: "homework", title: qsTr("作业登记"), file: "HomeworkPage.qml", admin: false },
         { name: "activity", title: qsTr("体育活动"), file: "ActivityPage.qml", admin: true },
         { name: "sleep", title: qsTr("睡眠调查"), file: "SleepPage.qml", admin: true },
-        { name: "training", title: qsTr("教师培训"), file: "TrainingPage.qml", admin: true }
+        { name: "training", title: qsTr("教师培训"), file: "TrainingPage.qml", admin: true },
+        { name: "timetable", title: qsTr("课程表"), file: "TimetablePage.qml", admin: true }
     ]
     readonly property var pageNames: pages.map(p => p.name)
     property int currentPage: 0

@@ -72,6 +72,10 @@ void AppContext::reloadReferenceData()
     teachers_.clear();
     for (const auto& r : store_->query(RecordQuery{.kind = Kind::Teacher}))
         teachers_.push_back({r.meta.id, r.meta.version, bodyAs<Teacher>(r)});
+    terms_.clear();
+    for (const auto& r : store_->query(RecordQuery{.kind = Kind::Term}))
+        terms_.emplace_back(r.meta.id, bodyAs<Term>(r));
+    std::sort(terms_.begin(), terms_.end(), [](const auto& a, const auto& b) { return a.second.start < b.second.start; });
     userSlots_.clear();
     if (!teacherId_.empty())
         for (const auto& r : store_->query(RecordQuery{.kind = Kind::Timetable, .teacherId = teacherId_}))
@@ -120,6 +124,25 @@ QVariantList AppContext::teacherList() const
     for (const auto& t : teachers_)
         out << QVariantMap{{"id", qs(t.id)}, {"name", qs(t.body.name)}, {"staffNumber", qs(t.body.staffNumber)}};
     return out;
+}
+
+QVariantList AppContext::termList() const
+{
+    QVariantList out;
+    for (const auto& [id, t] : terms_)
+        out << QVariantMap{{"id", qs(id)}, {"name", qs(t.name)}, {"start", qs(t.start)}, {"end", qs(t.end)}};
+    return out;
+}
+
+QString AppContext::currentTermId() const
+{
+    const Date today = todayDate();
+    QString latest;
+    for (const auto& [id, t] : terms_) {
+        if (today >= t.start && today <= t.end) return qs(id);
+        if (t.start <= today) latest = qs(id);
+    }
+    return latest.isEmpty() && !terms_.empty() ? qs(terms_.back().first) : latest;
 }
 
 std::vector<std::string> AppContext::subjectsOfClass(const ClassInfo& c) const

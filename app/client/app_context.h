@@ -48,6 +48,8 @@ class AppContext : public QObject {
     Q_PROPERTY(QVariantList teachers READ teacherList NOTIFY dataChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     Q_PROPERTY(QVariantList users READ userList NOTIFY schoolChanged)
+    Q_PROPERTY(QVariantList terms READ termList NOTIFY dataChanged)
+    Q_PROPERTY(QString currentTermId READ currentTermId NOTIFY dataChanged)
 
 public:
     // clock must outlive the context. Throws DbError when the file cannot be opened.
@@ -87,6 +89,9 @@ public:
     // teacher has lessons in (timetable) for teachers.
     QVariantList classList() const;
     QVariantList teacherList() const;
+    QVariantList termList() const;
+    // The term containing today, else the latest one that started, else "".
+    QString currentTermId() const;
     std::vector<std::string> subjectsOfClass(const ClassInfo& c) const;
     // Subjects the signed-in teacher teaches in this class (all for administrators).
     std::vector<std::string> subjectsUserMayRecord(const ClassInfo& c) const;
@@ -129,6 +134,7 @@ private:
     std::optional<SchoolProfile> profile_;
     std::vector<ClassInfo> classes_;
     std::vector<TeacherInfo> teachers_;
+    std::vector<std::pair<std::string, Term>> terms_;
     std::vector<TimetableSlot> userSlots_;  // the signed-in teacher's lessons
     QString userId_;
     QString userName_;

@@ -85,6 +85,31 @@ std::vector<UiFinding> previewFindings(AppContext& app, const std::string& class
     return out;
 }
 
+std::vector<UiFinding> timetableFindings(int grade, const std::map<std::string, int>& counts)
+{
+    std::vector<UiFinding> out;
+    const QString plan = tr("义务教育课程方案（2022年版）");
+    auto count = [&](const char* code) {
+        auto it = counts.find(code);
+        return it == counts.end() ? 0 : it->second;
+    };
+    int total = 0;
+    for (const auto& [code, n] : counts) total += n;
+    const int standard = grade <= 2 ? 26 : grade <= 6 ? 30 : 34;
+    if (total > standard)
+        out.push_back({"hard", tr("周课时总量"), plan, tr("每周 %1 节，超过 %2 节").arg(total).arg(standard)});
+    else if (total < standard)
+        out.push_back({"soft", tr("周课时总量"), plan, tr("每周 %1 节，少于 %2 节").arg(total).arg(standard)});
+    const int pe = grade <= 2 ? 4 : 3;
+    if (count("pe") < pe)
+        out.push_back({"hard", tr("体育课时"), tr(kActivitySource2011), tr("体育与健康每周 %1 节，应不少于 %2 节").arg(count("pe")).arg(pe)});
+    if (count("labour") < 1)
+        out.push_back({"hard", tr("劳动课"), plan, tr("劳动每周应不少于 1 节")});
+    if (grade >= 3 && grade <= 8 && count("it") < 1)
+        out.push_back({"soft", tr("信息科技"), plan, tr("三至八年级信息科技应单独设课")});
+    return out;
+}
+
 TrainingStatus trainingStatus(const Teacher& teacher, const std::vector<TrainingRecord>& trainings, const Date& asOf)
 {
     TrainingStatus out;

@@ -1,6 +1,7 @@
 #pragma once
 // The rule look-ups the client needs to show caps and findings, in one place, so that the pages
 // never hard-code a number. Delegates to core's policy code (policy.h) for the rules themselves.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ std::vector<UiFinding> classDayFindings(AppContext& app, const std::string& clas
 // show them before saving.
 std::vector<UiFinding> previewFindings(AppContext& app, const std::string& classId, const Date& day,
                                        const std::vector<Record>& records);
+
+// Findings of one class's weekly timetable (lesson counts per subject code).
+std::vector<UiFinding> timetableFindings(int grade, const std::map<std::string, int>& weeklyCounts);
 
 // A teacher's progress towards 360 学时 in the rolling five years and 120 学时 in the probation
 // year, as of a day.

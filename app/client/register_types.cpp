@@ -6,6 +6,7 @@
 #include "daily_form.h"
 #include "homework_entry_model.h"
 #include "setup_controller.h"
+#include "timetable_model.h"
 #include "today_model.h"
 #include "training_model.h"
 
@@ -19,6 +20,7 @@ void registerBackendTypes(AppContext* app)
     qmlRegisterType<TodayModel>(uri, 1, 0, "TodayModel");
     qmlRegisterType<DailyForm>(uri, 1, 0, "DailyForm");
     qmlRegisterType<TrainingModel>(uri, 1, 0, "TrainingModel");
+    qmlRegisterType<TimetableModel>(uri, 1, 0, "TimetableModel");
     qmlRegisterType<SetupController>(uri, 1, 0, "SetupController");
 }
 

@@ -1,0 +1,235 @@
+#include "timetable_model.h"
+
+#include <QCoreApplication>
+#include <QVariantMap>
+
+#include "app_context.h"
+#include "compliance.h"
+#include "logging.h"
+#include "qt_convert.h"
+
+namespace taizhang {
+
+namespace {
+QString tr(const char* s) { return QCoreApplication::translate("Timetable", s); }
+}
+
+TimetableModel::TimetableModel(QObject* parent) : TimetableModel(*AppContext::instance(), parent) {}
+
+TimetableModel::TimetableModel(AppContext& app, QObject* parent)
+    : QAbstractListModel(parent), app_(&app), termId_(app.currentTermId()), cells_(kPeriods * kWeekdays)
+{
+}
+
+int TimetableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(cells_.size());
+}
+
+QHash<int, QByteArray> TimetableModel::roleNames() const
+{
+    return {{WeekdayRole, "weekday"}, {PeriodRole, "period"}, {SubjectRole, "subject"}, {SubjectNameRole, "subjectName"}};
+}
+
+QVariant TimetableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const int i = index.row();
+    const Cell& c = cells_[static_cast<std::size_t>(i)];
+    switch (role) {
+    case WeekdayRole: return i % kWeekdays + 1;
+    case PeriodRole: return i / kWeekdays + 1;
+    case SubjectRole: return qs(c.subject);
+    case Qt::DisplayRole:
+    case SubjectNameRole: return c.subject.empty() ? QString() : app_->subjectName(qs(c.subject));
+    default: return {};
+    }
+}
+
+void TimetableModel::setClassId(const QString& id)
+{
+    if (id == classId_) return;
+    classId_ = id;
+    reload();
+}
+
+void TimetableModel::setTermId(const QString& id)
+{
+    if (id == termId_) return;
+    termId_ = id;
+    reload();
+}
+
+std::vector<TimetableModel::Cell> TimetableModel::loadCells(const std::string& classId) const
+{
+    std::vector<Cell> cells(kPeriods * kWeekdays);
+    // The slots of one class (indexed by class), filtered to the term.
+    for (auto& r : app_->store().query(RecordQuery{.kind = Kind::Timetable, .classId = classId})) {
+        auto s = bodyAs<TimetableSlot>(r);
+        if (qs(s.termId) != termId_ || s.weekday < 1 || s.weekday > kWeekdays || s.period < 1 || s.period > kPeriods)
+            continue;
+        Cell& c = cells[static_cast<std::size_t>((s.period - 1) * kWeekdays + s.weekday - 1)];
+        c.subject = s.subject;
+        c.stored = std::move(r);
+    }
+    return cells;
+}
+
+void TimetableModel::reload()
+{
+    beginResetModel();
+    cells_ = loadCells(ss(classId_));
+    endResetModel();
+    emit formChanged();
+    emit countsChanged();
+    setStatus({});
+}
+
+QVariantList TimetableModel::subjectOptions() const
+{
+    QVariantList out{QVariantMap{{"code", ""}, {"name", tr("（空）")}}};
+    if (auto c = app_->findClass(ss(classId_)))
+        for (const auto& code : app_->subjectsOfClass(*c))
+            out << QVariantMap{{"code", qs(code)}, {"name", app_->subjectName(qs(code))}};
+    return out;
+}
+
+QVariantList TimetableModel::counts() const
+{
+    std::map<std::string, int> n;
+    for (const auto& c : cells_)
+        if (!c.subject.empty()) ++n[c.subject];
+    QVariantList out;
+    if (auto c = app_->findClass(ss(classId_)))
+        for (const auto& code : app_->subjectsOfClass(*c))
+            out << QVariantMap{{"code", qs(code)}, {"name", app_->subjectName(qs(code))}, {"count", n[code]}};
+    return out;
+}
+
+int TimetableModel::total() const
+{
+    return static_cast<int>(std::count_if(cells_.begin(), cells_.end(), [](const Cell& c) { return !c.subject.empty(); }));
+}
+
+QVariantList TimetableModel::findings() const
+{
+    QVariantList out;
+    auto c = app_->findClass(ss(classId_));
+    if (!c) return out;
+    std::map<std::string, int> n;
+    for (const auto& cell : cells_)
+        if (!cell.subject.empty()) ++n[cell.subject];
+    for (const auto& f : timetableFindings(c->body.grade, n)) out << f.toVariant();
+    return out;
+}
+
+bool TimetableModel::dirty() const
+{
+    return std::any_of(cells_.begin(), cells_.end(), [](const Cell& c) {
+        const bool live = c.stored && !c.stored->meta.deleted;
+        if (!live) return !c.subject.empty();
+        return bodyAs<TimetableSlot>(*c.stored).subject != c.subject;
+    });
+}
+
+void TimetableModel::setCell(int index, const QString& subject)
+{
+    if (index < 0 || index >= rowCount()) return;
+    cells_[static_cast<std::size_t>(index)].subject = ss(subject);
+    emit dataChanged(this->index(index), this->index(index));
+    emit countsChanged();
+}
+
+std::string TimetableModel::teacherFor(const std::string& subject) const
+{
+    for (const auto& c : cells_)
+        if (c.stored && c.subject == subject) {
+            auto s = bodyAs<TimetableSlot>(*c.stored);
+            if (s.subject == subject && !s.teacherId.empty()) return s.teacherId;
+        }
+    for (const auto& t : app_->teachers())
+        if (std::find(t.body.subjects.begin(), t.body.subjects.end(), subject) != t.body.subjects.end()) return t.id;
+    return {};
+}
+
+int TimetableModel::writeGrid(const std::string& classId, const std::vector<std::string>& wanted, std::vector<Cell>& cells)
+{
+    const auto ctx = app_->change();
+    std::vector<NewRecord> creates;
+    int changes = 0;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        Cell& c = cells[i];
+        const bool live = c.stored && !c.stored->meta.deleted;
+        const std::string& subject = wanted[i];
+        TimetableSlot slot{classId, ss(termId_), static_cast<int>(i % kWeekdays) + 1,
+                           static_cast<int>(i / kWeekdays) + 1, subject, teacherFor(subject)};
+        if (!live) {
+            if (!subject.empty()) creates.push_back({Kind::Timetable, Json(slot)});
+        } else if (subject.empty()) {
+            app_->store().remove(c.stored->meta.id, c.stored->meta.version, ctx);
+        } else if (bodyAs<TimetableSlot>(*c.stored).subject != subject) {
+            app_->store().update(c.stored->meta.id, Json(slot), c.stored->meta.version, ctx);
+        } else {
+            continue;
+        }
+        ++changes;
+    }
+    if (!creates.empty()) app_->store().createMany(creates, ctx);
+    return changes;
+}
+
+bool TimetableModel::save()
+{
+    if (!app_->findClass(ss(classId_)) || termId_.isEmpty()) {
+        setStatus(tr("请先选择班级和学期"));
+        return false;
+    }
+    std::vector<std::string> wanted;
+    for (const auto& c : cells_) wanted.push_back(c.subject);
+    int changes = 0;
+    try {
+        auto stored = loadCells(ss(classId_));
+        changes = writeGrid(ss(classId_), wanted, stored);
+    } catch (const std::exception& e) {
+        qCWarning(lcData) << "timetable save failed:" << e.what();
+        setStatus(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    qCInfo(lcData) << "timetable saved" << classId_ << changes << "changes";
+    app_->notifyDataChanged();
+    reload();
+    setStatus(tr("已保存 %1 处修改").arg(changes));
+    return true;
+}
+
+int TimetableModel::copyToParallelClasses()
+{
+    auto self = app_->findClass(ss(classId_));
+    if (!self || (dirty() && !save())) return 0;
+    std::vector<std::string> wanted;
+    for (const auto& c : cells_) wanted.push_back(c.subject);
+    int classes = 0;
+    try {
+        for (const auto& other : app_->classes()) {
+            if (other.id == self->id || other.body.grade != self->body.grade) continue;
+            auto cells = loadCells(other.id);
+            writeGrid(other.id, wanted, cells);
+            ++classes;
+        }
+    } catch (const std::exception& e) {
+        qCWarning(lcData) << "timetable copy failed:" << e.what();
+        setStatus(tr("复制失败：%1").arg(QString::fromUtf8(e.what())));
+        return classes;
+    }
+    app_->notifyDataChanged();
+    setStatus(tr("已复制到 %1 个平行班").arg(classes));
+    return classes;
+}
+
+void TimetableModel::setStatus(const QString& s)
+{
+    status_ = s;
+    emit statusChanged();
+}
+
+}  // namespace taizhang

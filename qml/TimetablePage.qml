@@ -1,0 +1,150 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Taizhang.Backend
+
+// Weekly timetable of a class: pick a subject per cell; counts and findings update live.
+Page {
+    id: page
+    padding: 16
+    property alias timetable: timetable
+
+    TimetableModel {
+        id: timetable
+        classId: classBox.currentValue ?? ""
+        termId: termBox.currentValue ?? ""
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        PageHeader {
+            title: qsTr("课程表")
+            subtitle: qsTr("每周共 %1 节").arg(timetable.total)
+            Button {
+                text: qsTr("复制到平行班")
+                enabled: classBox.currentIndex >= 0
+                onClicked: timetable.copyToParallelClasses()
+            }
+            Button {
+                text: qsTr("保存")
+                highlighted: true
+                enabled: timetable.dirty
+                onClicked: timetable.save()
+            }
+        }
+
+        RowLayout {
+            spacing: 12
+            Label { text: qsTr("班级") }
+            ComboBox {
+                id: classBox
+                Layout.preferredWidth: 180
+                model: App.classes
+                textRole: "name"
+                valueRole: "id"
+                Accessible.name: qsTr("班级")
+            }
+            Label { text: qsTr("学期") }
+            ComboBox {
+                id: termBox
+                Layout.preferredWidth: 260
+                model: App.terms
+                textRole: "name"
+                valueRole: "id"
+                Accessible.name: qsTr("学期")
+                Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.currentTermId))
+            }
+            Label { text: timetable.status; color: "#37474f" }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 16
+
+            GridLayout {
+                id: grid
+                Layout.alignment: Qt.AlignTop
+                columns: timetable.weekdays + 1
+                rowSpacing: 2
+                columnSpacing: 2
+                readonly property var dayNames: [qsTr("星期一"), qsTr("星期二"), qsTr("星期三"), qsTr("星期四"), qsTr("星期五")]
+
+                Label { text: "" }
+                Repeater {
+                    model: grid.dayNames
+                    delegate: Label {
+                        required property string modelData
+                        Layout.preferredWidth: 118
+                        horizontalAlignment: Text.AlignHCenter
+                        text: modelData
+                        font.bold: true
+                    }
+                }
+                Repeater {
+                    model: timetable.periods
+                    delegate: Label {
+                        required property int index
+                        Layout.row: index + 1
+                        Layout.column: 0
+                        text: qsTr("第%1节").arg(index + 1)
+                    }
+                }
+                Repeater {
+                    model: timetable
+                    delegate: ComboBox {
+                        required property int index
+                        required property int weekday
+                        required property int period
+                        required property string subject
+                        Layout.row: period
+                        Layout.column: weekday
+                        Layout.preferredWidth: 118
+                        model: timetable.subjectOptions
+                        textRole: "name"
+                        valueRole: "code"
+                        currentIndex: indexOfValue(subject)
+                        Accessible.name: qsTr("%1 第%2节").arg(grid.dayNames[weekday - 1]).arg(period)
+                        onActivated: timetable.setCell(index, currentValue)
+                    }
+                }
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Label { text: qsTr("每周节数"); font.bold: true }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: 6
+                    Repeater {
+                        model: timetable.counts
+                        delegate: Label {
+                            required property var modelData
+                            text: qsTr("%1 %2").arg(modelData.name).arg(modelData.count)
+                            padding: 3
+                            background: Rectangle { color: "#eceff1"; radius: 3 }
+                        }
+                    }
+                }
+                Label { text: qsTr("检查结果"); font.bold: true }
+                Repeater {
+                    model: timetable.findings
+                    delegate: FindingBadge {
+                        required property var modelData
+                        finding: modelData
+                        Layout.fillWidth: true
+                    }
+                }
+                Label {
+                    visible: timetable.findings.length === 0
+                    text: qsTr("符合课程方案")
+                    color: "#2e7d32"
+                }
+                Item { Layout.fillHeight: true }
+            }
+        }
+    }
+}
