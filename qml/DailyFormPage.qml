@@ -15,6 +15,11 @@ Page {
     property var fieldSpecs: []
     property alias form: form
 
+    function openFor(classId, date) {
+        classBox.currentIndex = classBox.indexOfValue(classId)
+        form.date = date
+    }
+
     DailyForm {
         id: form
         kind: page.kind

@@ -15,6 +15,11 @@ Page {
         classId: classBox.currentValue ?? ""
     }
 
+    function openFor(classId, date) {
+        classBox.currentIndex = classBox.indexOfValue(classId)
+        entry.date = date
+    }
+
     function trySave() {
         if (entry.save())
             classBox.forceActiveFocus()

@@ -20,7 +20,8 @@ ApplicationWindow {
         { name: "activity", title: qsTr("体育活动"), file: "ActivityPage.qml", admin: true },
         { name: "sleep", title: qsTr("睡眠调查"), file: "SleepPage.qml", admin: true },
         { name: "training", title: qsTr("教师培训"), file: "TrainingPage.qml", admin: true },
-        { name: "timetable", title: qsTr("课程表"), file: "TimetablePage.qml", admin: true }
+        { name: "timetable", title: qsTr("课程表"), file: "TimetablePage.qml", admin: true },
+        { name: "records", title: qsTr("记录查询"), file: "RecordsPage.qml", admin: false }
     ]
     readonly property var pageNames: pages.map(p => p.name)
     property int currentPage: 0
@@ -33,6 +34,17 @@ ApplicationWindow {
         currentPage = i
         const loader = pageRepeater.itemAt(i)
         return loader !== null && loader.status === Loader.Ready
+    }
+
+    // Opens an entry page at a record's class and day (the records browser's "修改").
+    function openEntry(target) {
+        const i = pageNames.indexOf(target.page)
+        if (i < 0)
+            return
+        currentPage = i
+        const item = pageRepeater.itemAt(i).item
+        if (item && item.openFor)
+            item.openFor(target.classId, target.date)
     }
 
     Loader {
@@ -121,6 +133,11 @@ ApplicationWindow {
                     // and a visited page keeps what was typed when the user switches away.
                     property bool visited: window.currentPage === index
                     active: App.signedIn && (visited || window.currentPage === index)
+                    Connections {
+                        target: pageLoader.item
+                        ignoreUnknownSignals: true
+                        function onEditRequested(target) { window.openEntry(target) }
+                    }
                     Connections {
                         target: window
                         function onCurrentPageChanged() {

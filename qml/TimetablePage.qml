@@ -9,6 +9,10 @@ Page {
     padding: 16
     property alias timetable: timetable
 
+    function openFor(classId, date) {
+        classBox.currentIndex = classBox.indexOfValue(classId)
+    }
+
     TimetableModel {
         id: timetable
         classId: classBox.currentValue ?? ""

@@ -5,6 +5,7 @@
 #include "app_context.h"
 #include "daily_form.h"
 #include "homework_entry_model.h"
+#include "records_model.h"
 #include "setup_controller.h"
 #include "timetable_model.h"
 #include "today_model.h"
@@ -21,6 +22,7 @@ void registerBackendTypes(AppContext* app)
     qmlRegisterType<DailyForm>(uri, 1, 0, "DailyForm");
     qmlRegisterType<TrainingModel>(uri, 1, 0, "TrainingModel");
     qmlRegisterType<TimetableModel>(uri, 1, 0, "TimetableModel");
+    qmlRegisterType<RecordsModel>(uri, 1, 0, "RecordsModel");
     qmlRegisterType<SetupController>(uri, 1, 0, "SetupController");
 }
 

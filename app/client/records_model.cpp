@@ -1,0 +1,204 @@
+#include "records_model.h"
+
+#include <QCoreApplication>
+
+#include "app_context.h"
+#include "logging.h"
+#include "qt_convert.h"
+
+namespace taizhang {
+
+namespace {
+QString tr(const char* s) { return QCoreApplication::translate("Records", s); }
+}
+
+RecordsModel::RecordsModel(QObject* parent) : RecordsModel(*AppContext::instance(), parent) {}
+
+RecordsModel::RecordsModel(AppContext& app, QObject* parent) : QAbstractListModel(parent), app_(&app)
+{
+    // Default view: the last week, which is what people look for.
+    to_ = app.today();
+    from_ = app.addDays(to_, -6);
+    connect(app_, &AppContext::dataChanged, this, &RecordsModel::reload);
+    reload();
+}
+
+int RecordsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+QHash<int, QByteArray> RecordsModel::roleNames() const
+{
+    return {{IdRole, "recordId"},  {KindRole, "kind"},           {KindNameRole, "kindName"},
+            {DayRole, "day"},      {ClassNameRole, "className"}, {SummaryRole, "summary"},
+            {AuthorRole, "author"}, {UpdatedAtRole, "updatedAt"}, {VersionRole, "version"},
+            {DeletedRole, "deleted"}};
+}
+
+QString RecordsModel::summarize(const AppContext& app, const Record& r)
+{
+    try {
+        switch (r.kind) {
+        case Kind::Homework: {
+            auto h = bodyAs<Homework>(r);
+            return tr("%1 %2 分钟 · %3 · %4 · %5")
+                .arg(app.subjectName(qs(h.subject))).arg(h.minutes)
+                .arg(h.written ? tr("书面") : tr("非书面")).arg(h.atHome ? tr("在家") : tr("在校"))
+                .arg(qs(h.content));
+        }
+        case Kind::Sleep: {
+            auto s = bodyAs<SleepSurvey>(r);
+            return tr("调查 %1 人，达标 %2 人，平均 %3 小时").arg(s.surveyed).arg(s.reachingStandard).arg(s.averageHours, 0, 'f', 1);
+        }
+        case Kind::Activity: {
+            auto a = bodyAs<PhysicalActivity>(r);
+            return tr("体育课 %1 · 大课间 %2（%3 次）· 课后 %4 · 校外 %5 分钟")
+                .arg(a.peLessonMinutes).arg(a.longBreakMinutes).arg(a.longBreakSessions)
+                .arg(a.afterSchoolMinutes).arg(a.outOfSchoolMinutes);
+        }
+        case Kind::Timetable: {
+            auto t = bodyAs<TimetableSlot>(r);
+            return tr("星期%1 第%2节 %3").arg(t.weekday).arg(t.period).arg(app.subjectName(qs(t.subject)));
+        }
+        case Kind::Training: {
+            auto t = bodyAs<TrainingRecord>(r);
+            return tr("%1 · %2 · %3 学时").arg(app.teacherName(qs(t.teacherId))).arg(qs(t.title)).arg(t.hours);
+        }
+        case Kind::SchoolClass: {
+            auto c = bodyAs<SchoolClass>(r);
+            return tr("%1 · %2 人").arg(qs(c.name)).arg(c.students);
+        }
+        case Kind::Teacher: return qs(bodyAs<Teacher>(r).name);
+        case Kind::Term: return qs(bodyAs<Term>(r).name);
+        case Kind::Subject: return qs(bodyAs<CustomSubject>(r).name);
+        }
+    } catch (const std::exception&) {
+        // A body from a newer version or a damaged row: show it raw rather than hide it.
+    }
+    return qs(r.body.dump());
+}
+
+QVariant RecordsModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    const Record& r = rows_[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case IdRole: return qs(r.meta.id);
+    case KindRole: return qs(std::string(kindName(r.kind)));
+    case KindNameRole: return app_->kindName(qs(std::string(kindName(r.kind))));
+    case DayRole: return r.date() ? qs(*r.date()) : QString();
+    case ClassNameRole: return app_->className(qs(r.classId()));
+    case Qt::DisplayRole:
+    case SummaryRole: return summarize(*app_, r);
+    case AuthorRole: return qs(r.meta.author);
+    case UpdatedAtRole: return qs(r.meta.updatedAt);
+    case VersionRole: return QVariant::fromValue<qlonglong>(r.meta.version);
+    case DeletedRole: return r.meta.deleted;
+    default: return {};
+    }
+}
+
+#define TZ_SETTER(name, member)              \
+    void RecordsModel::name(const QString& v) \
+    {                                         \
+        if (v == member) return;              \
+        member = v;                           \
+        reload();                             \
+    }
+TZ_SETTER(setKind, kind_)
+TZ_SETTER(setClassId, classId_)
+TZ_SETTER(setFrom, from_)
+TZ_SETTER(setTo, to_)
+TZ_SETTER(setAuthor, author_)
+#undef TZ_SETTER
+
+void RecordsModel::setIncludeDeleted(bool v)
+{
+    if (v == includeDeleted_) return;
+    includeDeleted_ = v;
+    reload();
+}
+
+void RecordsModel::reload()
+{
+    RecordQuery q;
+    filterError_.clear();
+    if (!kind_.isEmpty()) q.kind = kindFromName(ss(kind_));
+    if (!from_.trimmed().isEmpty() && !(q.from = dateFrom(from_))) filterError_ = tr("开始日期应写成 2026-11-01");
+    if (!to_.trimmed().isEmpty() && !(q.to = dateFrom(to_))) filterError_ = tr("结束日期应写成 2026-11-30");
+    if (q.from && q.to && *q.to < *q.from) filterError_ = tr("结束日期不能早于开始日期");
+    q.classId = ss(classId_);
+    q.author = ss(author_.trimmed());
+    q.includeDeleted = includeDeleted_;
+    q.limit = kLimit + 1;
+    beginResetModel();
+    rows_.clear();
+    if (filterError_.isEmpty()) rows_ = app_->store().query(q);
+    truncated_ = rows_.size() > kLimit;
+    if (truncated_) rows_.resize(kLimit);
+    endResetModel();
+    emit filterChanged();
+}
+
+bool RecordsModel::remove(int row)
+{
+    if (row < 0 || row >= rowCount()) return false;
+    const Record& r = rows_[static_cast<std::size_t>(row)];
+    if (r.meta.deleted) return false;
+    try {
+        app_->store().remove(r.meta.id, r.meta.version, app_->change());
+    } catch (const std::exception& e) {
+        qCWarning(lcData) << "delete failed:" << e.what();
+        status_ = tr("删除失败：%1").arg(QString::fromUtf8(e.what()));
+        emit statusChanged();
+        return false;
+    }
+    qCInfo(lcData) << "deleted (tombstone)" << qs(r.meta.id);
+    status_ = tr("已删除（保留删除标记，可在“显示已删除”中查看）");
+    emit statusChanged();
+    app_->notifyDataChanged();
+    return true;
+}
+
+QVariantList RecordsModel::history(int row) const
+{
+    QVariantList out;
+    if (row < 0 || row >= rowCount()) return out;
+    for (const auto& a : app_->store().history(rows_[static_cast<std::size_t>(row)].meta.id)) {
+        QStringList changes;
+        if (a.before && a.after && a.before->contains("body") && a.after->contains("body")) {
+            const Json& b = (*a.before)["body"];
+            const Json& n = (*a.after)["body"];
+            for (auto it = n.begin(); it != n.end(); ++it)
+                if (!b.contains(it.key()) || b[it.key()] != it.value())
+                    changes << QString("%1: %2 → %3").arg(qs(it.key()), qs(b.value(it.key(), Json()).dump()), qs(it.value().dump()));
+        }
+        const QHash<QString, QString> actions{{"create", tr("新建")}, {"update", tr("修改")}, {"delete", tr("删除")}};
+        out << QVariantMap{{"action", actions.value(qs(a.action), qs(a.action))},
+                           {"at", qs(a.at)},
+                           {"author", qs(a.author)},
+                           {"version", QVariant::fromValue<qlonglong>(a.version)},
+                           {"reason", qs(a.reason)},
+                           {"changes", changes.join('\n')}};
+    }
+    return out;
+}
+
+QVariantMap RecordsModel::editTarget(int row) const
+{
+    if (row < 0 || row >= rowCount()) return {};
+    const Record& r = rows_[static_cast<std::size_t>(row)];
+    QString page;
+    switch (r.kind) {
+    case Kind::Homework: page = "homework"; break;
+    case Kind::Sleep: page = "sleep"; break;
+    case Kind::Activity: page = "activity"; break;
+    case Kind::Timetable: page = "timetable"; break;
+    default: return {};
+    }
+    if (r.meta.deleted) return {};
+    return {{"page", page}, {"classId", qs(r.classId())}, {"date", r.date() ? qs(*r.date()) : QString()}};
+}
+
+}  // namespace taizhang
