@@ -9,6 +9,7 @@
 #include "logging.h"
 #include "qt_convert.h"
 #include "subjects.h"
+#include "sync_state.h"
 #include "users.h"
 
 namespace taizhang {
@@ -21,6 +22,7 @@ AppContext::AppContext(const std::string& dbPath, const Clock& clock, QObject* p
     : QObject(parent), db_(Database::open(dbPath)), clock_(clock)
 {
     store_ = std::make_unique<RecordStore>(db_, clock_);
+    ledger_ = std::make_unique<Ledger>(db_, clock_);
     deviceId_ = ensureDeviceId(db_, clock_);
     reloadProfile();
     g_instance = this;
@@ -76,6 +78,16 @@ void AppContext::reloadReferenceData()
     for (const auto& r : store_->query(RecordQuery{.kind = Kind::Term}))
         terms_.emplace_back(r.meta.id, bodyAs<Term>(r));
     std::sort(terms_.begin(), terms_.end(), [](const auto& a, const auto& b) { return a.second.start < b.second.start; });
+    termsById_ = std::map<std::string, Term>(terms_.begin(), terms_.end());
+    overrides_ = {};
+    const auto sync = loadSyncState(db_);
+    if (!sync.countyOverrides.empty()) {
+        // Sync validated them on arrival; a file edited by hand is still checked again here.
+        auto parsed = parseCountyOverrides(Json::parse(sync.countyOverrides, nullptr, false));
+        if (parsed.ok()) overrides_ = parsed.overrides;
+        else qCWarning(lcApp) << "ignoring invalid county overrides in the database";
+    }
+    if (ledger_) ledger_->setOverrides(overrides_);
     userSlots_.clear();
     if (!teacherId_.empty())
         for (const auto& r : store_->query(RecordQuery{.kind = Kind::Timetable, .teacherId = teacherId_}))

@@ -2,6 +2,7 @@
 // The one QObject that owns the open ledger for the QML side: database, record store, clock,
 // school profile, the signed-in user, and cached reference data (classes, teachers) that every
 // page needs. Exposed to QML as the singleton Taizhang.Backend/App.
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,7 +13,9 @@
 #include <QVariantList>
 
 #include "clock.h"
+#include "policy_overrides.h"
 #include "database.h"
+#include "ledger.h"
 #include "record_store.h"
 #include "records.h"
 #include "school.h"
@@ -61,6 +64,8 @@ public:
 
     Database& db() { return db_; }
     RecordStore& store() { return *store_; }
+    // Validated writes (core/ledger.h): every save of the client goes through it.
+    Ledger& ledger() { return *ledger_; }
     const Clock& clock() const { return clock_; }
     const std::string& deviceId() const { return deviceId_; }
     const std::optional<SchoolProfile>& profile() const { return profile_; }
@@ -82,6 +87,9 @@ public:
     QString language() const { return language_; }
 
     const std::vector<ClassInfo>& classes() const { return classes_; }
+    const std::map<std::string, Term>& termsById() const { return termsById_; }
+    // County overrides received by sync (stricter caps etc.); empty when none.
+    const CountyOverrides& overrides() const { return overrides_; }
     const std::vector<TeacherInfo>& teachers() const { return teachers_; }
     const ClassInfo* findClass(const std::string& id) const;
     const TeacherInfo* findTeacher(const std::string& id) const;
@@ -129,12 +137,15 @@ private:
 
     Database db_;
     std::unique_ptr<RecordStore> store_;
+    std::unique_ptr<Ledger> ledger_;
     const Clock& clock_;
     std::string deviceId_;
     std::optional<SchoolProfile> profile_;
     std::vector<ClassInfo> classes_;
     std::vector<TeacherInfo> teachers_;
     std::vector<std::pair<std::string, Term>> terms_;
+    std::map<std::string, Term> termsById_;
+    CountyOverrides overrides_;
     std::vector<TimetableSlot> userSlots_;  // the signed-in teacher's lessons
     QString userId_;
     QString userName_;

@@ -4,13 +4,13 @@
 
 #include "app_context.h"
 #include "compliance.h"
+#include "ledger_errors.h"
 #include "logging.h"
 #include "qt_convert.h"
 
 namespace taizhang {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("DailyForm", s); }
 
 // Reads a whole number typed into a field; nullopt when it is not one or out of [lo, hi].
 std::optional<int> intField(const QVariantMap& f, const char* name, int lo, int hi)
@@ -115,7 +115,7 @@ void DailyForm::check()
             {"outOfSchoolMinutes", 240, QT_TRANSLATE_NOOP("DailyForm", "校外活动分钟数应为 0 到 240 之间的整数")},
         };
         for (const auto& l : limits)
-            if (!intField(fields_, l.name, 0, l.hi)) errors_[l.name] = tr(l.message);
+            if (!intField(fields_, l.name, 0, l.hi)) errors_[l.name] = QCoreApplication::translate("DailyForm", l.message);
         if (errors_.isEmpty() && fields_.value("longBreakSessions").toInt() == 0 && fields_.value("longBreakMinutes").toInt() > 0)
             errors_["longBreakSessions"] = tr("有大课间分钟数时次数至少为 1");
     }
@@ -156,8 +156,23 @@ bool DailyForm::save()
     }
     try {
         const Kind kind = kind_ == "sleep" ? Kind::Sleep : Kind::Activity;
-        if (stored_) app_->store().update(stored_->meta.id, *b, stored_->meta.version, app_->change());
-        else app_->store().create(kind, *b, app_->change());
+        auto res = stored_ ? app_->ledger().update(stored_->meta.id, *b, stored_->meta.version, app_->change())
+                           : app_->ledger().save(kind, *b, app_->change());
+        if (!res.ok()) {
+            // Show core's message next to the field it concerns (snake_case body field names).
+            for (const auto& issue : res.errors()) {
+                QString field = qs(issue.field);
+                for (int i = field.indexOf('_'); i >= 0; i = field.indexOf('_'))
+                    field = field.left(i) + field.mid(i + 1, 1).toUpper() + field.mid(i + 2);
+                errors_.insert(fields_.contains(field) ? field : QStringLiteral("date"), issueMessage(*app_, issue));
+            }
+            emit checked();
+            throw LedgerRefused(errorMessages(*app_, res.issues));
+        }
+    } catch (const LedgerRefused& e) {
+        qCWarning(lcData) << kind_ << "refused:" << e.what();
+        setStatus(tr("未保存：%1").arg(e.messages().join(QStringLiteral("；"))));
+        return false;
     } catch (const StaleVersion&) {
         reload();
         setStatus(tr("记录已被他人修改，已重新读取，请核对后再保存"));

@@ -4,13 +4,13 @@
 
 #include "app_context.h"
 #include "compliance.h"
+#include "ledger_errors.h"
 #include "logging.h"
 #include "qt_convert.h"
 
 namespace taizhang {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("HomeworkEntry", s); }
 constexpr int kMaxMinutes = 300;
 }  // namespace
 
@@ -63,6 +63,7 @@ bool HomeworkEntryModel::setData(const QModelIndex& index, const QVariant& value
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return false;
     Row& r = rows_[static_cast<std::size_t>(index.row())];
+    r.refused.clear();
     switch (role) {
     case MinutesRole: r.minutes = value.toString().trimmed(); break;
     case WrittenRole: r.written = value.toBool(); break;
@@ -158,7 +159,7 @@ QString HomeworkEntryModel::rowError(const Row& row) const
     if (!m) return tr("分钟数应为 0 到 %1 之间的整数").arg(kMaxMinutes);
     if (*m > 0 && row.content.trimmed().isEmpty()) return tr("请填写作业内容（作业公示需要）");
     if (row.content.size() > 500) return tr("作业内容不能超过 500 字");
-    return {};
+    return row.refused;
 }
 
 int HomeworkEntryModel::writtenTotal() const
@@ -241,24 +242,66 @@ bool HomeworkEntryModel::save()
     const Date day = *dateFrom(date_);
     const std::string reason = overCap() ? ss(reason_.trimmed()) : std::string();
     const auto ctx = app_->change(reason);
+    Ledger& ledger = app_->ledger();
+    // Validate every changed row first (core's rules, Chinese messages per row), so that a
+    // refusal never leaves some rows of the day saved and others not.
+    const auto vctx = ledger.buildContext();
+    bool refused = false;
+    for (auto& row : rows_) {
+        if (!rowChanged(row) || row.minutes.isEmpty()) continue;
+        auto issues = validateBody(Kind::Homework, Json(bodyOf(row, day)), vctx, row.stored ? row.stored->meta.id : "");
+        auto messages = errorMessages(*app_, issues);
+        if (!messages.isEmpty()) {
+            row.refused = messages.join(QStringLiteral("；"));
+            refused = true;
+        }
+    }
+    if (refused) {
+        emit dataChanged(index(0), index(rowCount() - 1), {ErrorRole});
+        emit totalsChanged();
+        setStatus(tr("请先改正标红的内容"));
+        return false;
+    }
     std::vector<NewRecord> creates;
+    std::vector<std::size_t> createRows;
     int changed = 0;
     try {
         // Updates and deletes first (each checks the version it edited), then every new row in one
-        // transaction; all rows were validated above, so a failure here is a database error.
-        for (auto& row : rows_) {
+        // transaction.
+        for (std::size_t i = 0; i < rows_.size(); ++i) {
+            Row& row = rows_[i];
             if (!rowChanged(row)) continue;
             ++changed;
             const bool live = row.stored && !row.stored->meta.deleted;
+            LedgerResult res;
             if (row.minutes.isEmpty()) {
-                app_->store().remove(row.stored->meta.id, row.stored->meta.version, ctx);
+                res = ledger.remove(row.stored->meta.id, row.stored->meta.version, ctx);
             } else if (live) {
-                app_->store().update(row.stored->meta.id, Json(bodyOf(row, day)), row.stored->meta.version, ctx);
+                res = ledger.update(row.stored->meta.id, Json(bodyOf(row, day)), row.stored->meta.version, ctx);
             } else {
                 creates.push_back({Kind::Homework, Json(bodyOf(row, day))});
+                createRows.push_back(i);
+                continue;
+            }
+            if (!res.ok()) throw LedgerRefused(errorMessages(*app_, res.issues));
+        }
+        if (!creates.empty()) {
+            auto bulk = ledger.saveMany(creates, ctx);
+            if (!bulk.ok()) {
+                QStringList all;
+                for (const auto& bi : bulk.issues) {
+                    if (bi.issue.severity != IssueSeverity::Error) continue;
+                    rows_[createRows[bi.index]].refused = issueMessage(*app_, bi.issue);
+                    all << issueMessage(*app_, bi.issue);
+                }
+                throw LedgerRefused(all);
             }
         }
-        if (!creates.empty()) app_->store().createMany(creates, ctx);
+    } catch (const LedgerRefused& e) {
+        qCWarning(lcData) << "homework save refused:" << e.what();
+        emit dataChanged(index(0), index(rowCount() - 1), {ErrorRole});
+        setStatus(tr("未保存：%1").arg(e.messages().join(QStringLiteral("；"))));
+        return false;
     } catch (const StaleVersion&) {
         qCWarning(lcData) << "homework save refused: stale version" << classId_ << date_;
         reload();

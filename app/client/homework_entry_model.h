@@ -90,6 +90,7 @@ private:
         bool atHome = true;
         QString content;
         std::optional<Record> stored;  // the current record for this subject, if any
+        QString refused;               // the Ledger's message from the last save attempt
     };
     QString rowError(const Row& row) const;
     std::optional<int> minutesOf(const Row& row) const;

@@ -3,14 +3,11 @@
 #include <QCoreApplication>
 
 #include "app_context.h"
+#include "ledger_errors.h"
 #include "logging.h"
 #include "qt_convert.h"
 
 namespace taizhang {
-
-namespace {
-QString tr(const char* s) { return QCoreApplication::translate("Records", s); }
-}
 
 RecordsModel::RecordsModel(QObject* parent) : RecordsModel(*AppContext::instance(), parent) {}
 
@@ -147,7 +144,8 @@ bool RecordsModel::remove(int row)
     const Record& r = rows_[static_cast<std::size_t>(row)];
     if (r.meta.deleted) return false;
     try {
-        app_->store().remove(r.meta.id, r.meta.version, app_->change());
+        auto res = app_->ledger().remove(r.meta.id, r.meta.version, app_->change());
+        if (!res.ok()) throw LedgerRefused(errorMessages(*app_, res.issues));
     } catch (const std::exception& e) {
         qCWarning(lcData) << "delete failed:" << e.what();
         status_ = tr("删除失败：%1").arg(QString::fromUtf8(e.what()));

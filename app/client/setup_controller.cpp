@@ -13,7 +13,6 @@
 namespace taizhang {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("Setup", s); }
 
 QString joinErrors(const std::vector<ParsedLine>& errors)
 {

@@ -10,10 +10,6 @@
 
 namespace taizhang {
 
-namespace {
-QString tr(const char* s) { return QCoreApplication::translate("Timetable", s); }
-}
-
 TimetableModel::TimetableModel(QObject* parent) : TimetableModel(*AppContext::instance(), parent) {}
 
 TimetableModel::TimetableModel(AppContext& app, QObject* parent)
@@ -63,7 +59,7 @@ void TimetableModel::setTermId(const QString& id)
 std::vector<TimetableModel::Cell> TimetableModel::loadCells(const std::string& classId) const
 {
     std::vector<Cell> cells(kPeriods * kWeekdays);
-    // The slots of one class (indexed by class), filtered to the term.
+    // The lessons of one class (indexed by class), filtered to the term.
     for (auto& r : app_->store().query(RecordQuery{.kind = Kind::Timetable, .classId = classId})) {
         auto s = bodyAs<TimetableSlot>(r);
         if (qs(s.termId) != termId_ || s.weekday < 1 || s.weekday > kWeekdays || s.period < 1 || s.period > kPeriods)
@@ -116,10 +112,12 @@ QVariantList TimetableModel::findings() const
     QVariantList out;
     auto c = app_->findClass(ss(classId_));
     if (!c) return out;
-    std::map<std::string, int> n;
-    for (const auto& cell : cells_)
-        if (!cell.subject.empty()) ++n[cell.subject];
-    for (const auto& f : timetableFindings(c->body.grade, n)) out << f.toVariant();
+    std::vector<TimetableSlot> lessons;
+    for (std::size_t i = 0; i < cells_.size(); ++i)
+        if (!cells_[i].subject.empty())
+            lessons.push_back({c->id, ss(termId_), static_cast<int>(i % kWeekdays) + 1, static_cast<int>(i / kWeekdays) + 1,
+                             cells_[i].subject, ""});
+    for (const auto& f : timetableFindings(*app_, c->id, ss(termId_), lessons)) out << f.toVariant();
     return out;
 }
 

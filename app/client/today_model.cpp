@@ -76,6 +76,7 @@ void TodayModel::reload()
             activity.insert(r.classId());
         for (auto& r : app_->store().query(RecordQuery{.kind = Kind::Sleep, .from = day, .to = day}))
             sleep.insert(r.classId());
+        auto findings = schoolDayFindings(*app_, *day);
         for (const auto& v : app_->classList()) {
             const auto m = v.toMap();
             Row row;
@@ -88,7 +89,7 @@ void TodayModel::reload()
             row.sleep = sleep.count(id) > 0;
             row.written = written[id];
             row.cap = writtenHomeworkCap(*app_, row.grade, *day);
-            for (const auto& f : classDayFindings(*app_, id, *day)) {
+            for (const auto& f : findings[id]) {
                 row.findings << f.toVariant();
                 if (f.severity == "hard") {
                     ++hard_;

@@ -6,14 +6,11 @@
 
 #include "app_context.h"
 #include "compliance.h"
+#include "ledger_errors.h"
 #include "logging.h"
 #include "qt_convert.h"
 
 namespace taizhang {
-
-namespace {
-QString tr(const char* s) { return QCoreApplication::translate("Training", s); }
-}
 
 TrainingModel::TrainingModel(QObject* parent) : TrainingModel(*AppContext::instance(), parent) {}
 
@@ -69,7 +66,7 @@ void TrainingModel::reload()
         byTeacher[r.teacherId()].push_back(bodyAs<TrainingRecord>(r));
     const Date asOf = app_->todayDate();
     for (const auto& t : app_->teachers()) {
-        const auto st = trainingStatus(t.body, byTeacher[t.id], asOf);
+        const auto st = trainingStatus(*app_, t.body, byTeacher[t.id], asOf);
         rows_.push_back({qs(t.id), qs(t.body.name), st.hoursInWindow, st.requiredHours, st.probationHours,
                          st.probationRequired, st.hoursLast12Months, st.inProbation});
         if (st.hoursInWindow >= st.requiredHours) ++completed_;
@@ -118,7 +115,12 @@ bool TrainingModel::save()
     TrainingRecord t{ss(f("teacherId")), *dateFrom(f("start")), *dateFrom(f("end")), ss(f("title").trimmed()),
                      ss(f("level")), ss(f("mode")), f("hours").toDouble(), ss(f("certificateNumber").trimmed())};
     try {
-        app_->store().create(Kind::Training, Json(t), app_->change());
+        auto res = app_->ledger().save(Kind::Training, Json(t), app_->change());
+        if (!res.ok()) {
+            status_ = tr("未保存：%1").arg(errorMessages(*app_, res.issues).join(QStringLiteral("；")));
+            emit formChanged();
+            return false;
+        }
     } catch (const std::exception& e) {
         qCWarning(lcData) << "training save failed:" << e.what();
         status_ = tr("保存失败：%1").arg(QString::fromUtf8(e.what()));
