@@ -5,13 +5,14 @@
 #include "app_context.h"
 #include "compliance.h"
 #include "ledger_errors.h"
+#include "validation.h"
 #include "logging.h"
 #include "qt_convert.h"
 
 namespace taizhang {
 
 namespace {
-constexpr int kMaxMinutes = 300;
+constexpr int kMaxMinutes = kMaxHomeworkMinutes;  // core validation.h
 }  // namespace
 
 HomeworkEntryModel::HomeworkEntryModel(QObject* parent) : HomeworkEntryModel(*AppContext::instance(), parent) {}

@@ -1,0 +1,140 @@
+// The homework entry model: rows per subject, running written total against the cap, inline
+// messages, the over-cap reason rule, copy-previous-day, all on a real ledger file.
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+#include "client_fixture.h"
+#include "homework_entry_model.h"
+#include "qt_convert.h"
+
+namespace taizhang::testing {
+namespace {
+
+using HomeworkEntry = ClientFixture;
+
+int rowOf(const HomeworkEntryModel& m, const QString& subject)
+{
+    for (int i = 0; i < m.rowCount(); ++i)
+        if (m.data(m.index(i), HomeworkEntryModel::SubjectRole).toString() == subject) return i;
+    return -1;
+}
+
+// A grade 3-6 class of the demo school that is not the deliberate over-cap class.
+std::string ordinaryMiddleClass(const DemoSummary& demo, const AppContext& app)
+{
+    for (const auto& c : app.classes())
+        if (c.body.grade >= 3 && c.body.grade <= 6 && c.body.name != demo.overCapClass) return c.id;
+    return {};
+}
+
+TEST_F(HomeworkEntry, GIVEN_a_class_and_day_WHEN_loaded_THEN_one_row_per_subject_with_stored_minutes)
+{
+    HomeworkEntryModel model(*app);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const std::string id = ordinaryMiddleClass(demo, *app);
+    model.setClassId(qs(id));
+    ASSERT_EQ(model.date(), "2026-11-20");
+    EXPECT_EQ(model.rowCount(), static_cast<int>(app->subjectsOfClass(*app->findClass(id)).size()));
+    const int chinese = rowOf(model, "chinese");
+    ASSERT_GE(chinese, 0);
+    EXPECT_TRUE(model.data(model.index(chinese), HomeworkEntryModel::SavedRole).toBool());
+    EXPECT_EQ(model.cap(), 60);
+    EXPECT_GT(model.writtenTotal(), 0);
+    EXPECT_FALSE(model.dirty());
+    EXPECT_FALSE(model.canSave());
+}
+
+TEST_F(HomeworkEntry, GIVEN_typing_WHEN_minutes_change_THEN_total_updates_and_over_cap_needs_a_reason)
+{
+    HomeworkEntryModel model(*app);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setClassId(qs(ordinaryMiddleClass(demo, *app)));
+    QSignalSpy totals(&model, &HomeworkEntryModel::totalsChanged);
+    const int before = model.writtenTotal();
+    const int science = rowOf(model, "science");
+    ASSERT_GE(science, 0);
+    ASSERT_TRUE(model.setField(science, "minutes", "50"));
+    ASSERT_TRUE(model.setField(science, "content", "实验报告"));
+    EXPECT_GE(totals.count(), 2);
+    EXPECT_EQ(model.writtenTotal(), before + 50);
+    EXPECT_TRUE(model.overCap());
+    EXPECT_FALSE(model.canSave());
+    EXPECT_FALSE(model.save());
+    EXPECT_TRUE(model.status().contains("原因"));
+
+    model.setOverCapReason("期中复习");
+    ASSERT_TRUE(model.canSave());
+    ASSERT_TRUE(model.save()) << model.status().toStdString();
+    // Saved and reloaded: the over-cap entry carries its reason, also in the audit trail.
+    auto stored = app->store().query(RecordQuery{.kind = Kind::Homework, .from = Date{2026, 11, 20}, .to = Date{2026, 11, 20},
+                                                 .classId = ss(model.classId())});
+    auto it = std::find_if(stored.begin(), stored.end(), [](const Record& r) { return r.body["subject"] == "science"; });
+    ASSERT_NE(it, stored.end());
+    EXPECT_EQ(it->body["over_cap_reason"], "期中复习");
+    auto history = app->store().history(it->meta.id);
+    ASSERT_FALSE(history.empty());
+    EXPECT_EQ(history.back().reason, "期中复习");
+}
+
+TEST_F(HomeworkEntry, GIVEN_bad_minutes_WHEN_typed_THEN_row_shows_a_specific_message_and_save_is_disabled)
+{
+    HomeworkEntryModel model(*app);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setClassId(qs(ordinaryMiddleClass(demo, *app)));
+    const int music = rowOf(model, "music");
+    ASSERT_TRUE(model.setField(music, "minutes", "abc"));
+    EXPECT_EQ(model.data(model.index(music), HomeworkEntryModel::ErrorRole).toString(), "分钟数应为 0 到 240 之间的整数");
+    EXPECT_FALSE(model.valid());
+    EXPECT_FALSE(model.canSave());
+    ASSERT_TRUE(model.setField(music, "minutes", "10"));
+    EXPECT_EQ(model.data(model.index(music), HomeworkEntryModel::ErrorRole).toString(), "请填写作业内容（作业公示需要）");
+    ASSERT_TRUE(model.setField(music, "written", false));
+    ASSERT_TRUE(model.setField(music, "content", "听赏《茉莉花》"));
+    EXPECT_TRUE(model.data(model.index(music), HomeworkEntryModel::ErrorRole).toString().isEmpty());
+    EXPECT_TRUE(model.canSave());
+}
+
+TEST_F(HomeworkEntry, GIVEN_a_future_date_WHEN_set_THEN_date_error_and_nothing_can_be_saved)
+{
+    HomeworkEntryModel model(*app);
+    model.setClassId(qs(ordinaryMiddleClass(demo, *app)));
+    model.setDate("2026-11-21x");
+    EXPECT_FALSE(model.dateError().isEmpty());
+    model.setDate("2026-12-01");
+    EXPECT_EQ(model.dateError(), "不能记录未来日期的作业");
+    EXPECT_FALSE(model.canSave());
+}
+
+TEST_F(HomeworkEntry, GIVEN_an_empty_day_WHEN_copy_previous_day_THEN_rows_are_filled_but_not_saved)
+{
+    HomeworkEntryModel model(*app);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const std::string id = ordinaryMiddleClass(demo, *app);
+    model.setClassId(qs(id));
+    model.setDate("2026-11-21");  // Saturday: no homework stored
+    ASSERT_EQ(model.writtenTotal(), 0);
+    const auto outboxBefore = app->store().outboxCount();
+    EXPECT_GT(model.copyPreviousDay(), 0);
+    EXPECT_GT(model.writtenTotal(), 0);
+    EXPECT_TRUE(model.dirty());
+    EXPECT_EQ(app->store().outboxCount(), outboxBefore);
+}
+
+TEST_F(HomeworkEntry, GIVEN_a_saved_row_WHEN_cleared_and_saved_THEN_it_becomes_a_tombstone)
+{
+    HomeworkEntryModel model(*app);
+    model.setClassId(qs(ordinaryMiddleClass(demo, *app)));
+    const int chinese = rowOf(model, "chinese");
+    ASSERT_TRUE(model.setField(chinese, "minutes", ""));
+    ASSERT_TRUE(model.save()) << model.status().toStdString();
+    auto live = app->store().query(RecordQuery{.kind = Kind::Homework, .from = Date{2026, 11, 20}, .to = Date{2026, 11, 20},
+                                               .classId = ss(model.classId())});
+    EXPECT_TRUE(std::none_of(live.begin(), live.end(), [](const Record& r) { return r.body["subject"] == "chinese"; }));
+    auto all = app->store().query(RecordQuery{.kind = Kind::Homework, .from = Date{2026, 11, 20}, .to = Date{2026, 11, 20},
+                                              .classId = ss(model.classId()), .includeDeleted = true});
+    EXPECT_TRUE(std::any_of(all.begin(), all.end(),
+                            [](const Record& r) { return r.body["subject"] == "chinese" && r.meta.deleted; }));
+}
+
+}  // namespace
+}  // namespace taizhang::testing
