@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include "request_log.h"
 #include "storage.h"
 
 namespace taizhang::server {
@@ -37,6 +38,9 @@ PgConnection::PgConnection(const std::string& url) : c_(PQconnectdb(url.c_str())
         c_ = nullptr;
         throw StorageError("cannot connect to PostgreSQL: " + message);
     }
+    // Server notices would otherwise go to stderr as plain text, breaking the JSON log.
+    PQsetNoticeProcessor(
+        c_, [](void*, const char* message) { logEvent("warning", "postgresql notice", {{"notice", message}}); }, nullptr);
     PgResult(PQexec(c_, "SET client_min_messages = warning"));
 }
 

@@ -302,3 +302,23 @@ TEST_F(Protocol, GIVEN_requests_WHEN_logged_THEN_one_json_line_each_and_never_th
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ProtocolPostgres, GIVEN_database_gone_WHEN_device_requests_THEN_503_with_Retry_After_and_the_server_survives)
+{
+    auto db = std::make_unique<TestDatabase>("postgres");
+    ServerProcess server(*db);
+    const auto device = enroll(*db, server, kSchool);
+    auto c = server.client();
+    ASSERT_EQ(getWithToken(c, "/v1/state", device.token)->status, 200);
+    db.reset();  // DROP DATABASE ... WITH (FORCE): every server connection is cut
+    auto res = getWithToken(c, "/v1/state", device.token);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 503);
+    EXPECT_EQ(errorCode(res), "unavailable");
+    EXPECT_EQ(res->get_header_value("Retry-After"), "5");
+    EXPECT_EQ(c.Get("/v1/capabilities")->status, 200);
+}
+
+}  // namespace
