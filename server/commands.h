@@ -11,7 +11,7 @@ namespace taizhang::server {
 int runCountyCli(int argc, char** argv);
 
 // --db postgresql://... or --data FILE (default county.db).
-std::unique_ptr<Storage> storageFromArgs(const CliArgs& args, int connections = 4);
+std::unique_ptr<Storage> storageFromArgs(const CliArgs& args, int connections = 1);
 
 int runServe(const CliArgs& args);
 int runSchool(const CliArgs& args);
