@@ -66,16 +66,17 @@ class Proxy:
     async def shaped_write(self, writer, data, direction):
         """Writes with the link's bandwidth; counts bytes."""
         self.stats["bytes_up" if direction == "up" else "bytes_down"] += len(data)
-        if self.bps <= 0:
+        bps = self.bps  # fixed for this write even if "shape" changes it meanwhile
+        if bps <= 0:
             writer.write(data)
             await writer.drain()
             return
-        chunk = max(512, self.bps // 50)
+        chunk = max(512, bps // 50)
         for i in range(0, len(data), chunk):
             part = data[i:i + chunk]
             writer.write(part)
             await writer.drain()
-            await asyncio.sleep(len(part) / self.bps)
+            await asyncio.sleep(len(part) / bps)
 
     @staticmethod
     def hard_close(writer):
