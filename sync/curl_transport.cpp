@@ -195,7 +195,8 @@ TransportResult CurlTransport::send(const HttpRequest& request)
     curl_easy_getinfo(h, CURLINFO_SIZE_DOWNLOAD_T, &down);
     curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &requestSize);
     curl_easy_getinfo(h, CURLINFO_HEADER_SIZE, &headerSize);
-    result.bytesSent = static_cast<std::int64_t>(up) + requestSize;
+    // REQUEST_SIZE already counts a POSTFIELDS body; SIZE_UPLOAD only matters for streamed bodies.
+    result.bytesSent = std::max<std::int64_t>(requestSize, static_cast<std::int64_t>(up));
     result.bytesReceived = static_cast<std::int64_t>(down) + headerSize;
     result.response.status = static_cast<int>(status);
     result.error = classify(rc);

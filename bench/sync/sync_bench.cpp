@@ -1,0 +1,216 @@
+// Sync throughput and bytes on the wire, against the real county server on loopback:
+//   1. N records (default 100k) in batches (the advertised 1000 per batch): records/s, bytes/record
+//   2. the same records one request per record (the ODK way) on a subset, extrapolated
+//   3. 10k records through the fault proxy shaped to 1 Mbit/s, +300 ms per request, 2 % dropped
+//      connections, with the real retry policy: time vs 2x (wire bytes / bandwidth), exactly once
+// Usage: sync_bench [--records N] [--single M] [--shaped N] [--shaped-runs K] [--skip-shaped]
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <random>
+#include <string>
+
+#include "county_fixture.h"
+#include "batch_codec.h"
+#include "county_client.h"
+#include "curl_transport.h"
+#include "enrollment.h"
+#include "outbox.h"
+#include "record_store.h"
+#include "sleeper.h"
+#include "sync_engine.h"
+#include "sync_state.h"
+#include "temp_dir.h"
+#include "token_vault.h"
+#include "uuid.h"
+
+using namespace taizhang;
+using namespace taizhang::testing;
+using Clock_ = std::chrono::steady_clock;
+
+namespace {
+const char* kContents[] = {"口算练习第一组", "背诵课文第三段", "练习册第12页", "英语单词听写准备", "阅读《西游记》第五回",
+                           "数学思维训练", "生字抄写两遍", "科学观察记录", "预习下一课", "完成实验报告"};
+const char* kSubjects[] = {"chinese", "math", "foreign_language", "science", "moral", "history", "geography"};
+
+// A school's homework as teachers type it: 30 classes, 40 teachers, a term of school days.
+void fillSchool(Database& db, int n)
+{
+    RecordStore store(db, SystemClock::instance());
+    std::mt19937 rng(42);
+    std::vector<std::string> classes, teachers;
+    for (int i = 0; i < 30; ++i) classes.push_back(newUuidV7(1'760'000'000'000 + i));
+    for (int i = 0; i < 40; ++i) teachers.push_back(newUuidV7(1'760'000'100'000 + i));
+    const Date start = *Date::parse("2026-09-01");
+    int made = 0;
+    while (made < n) {
+        std::vector<NewRecord> chunk;
+        for (int i = 0; i < 5000 && made < n; ++i, ++made) {
+            Homework h;
+            h.classId = classes[static_cast<std::size_t>(made) % classes.size()];
+            h.date = start.addDays(made / 210);
+            h.subject = kSubjects[(made / 30) % 7];
+            h.minutes = 10 + static_cast<int>(rng() % 7) * 5;
+            h.written = rng() % 4 != 0;
+            h.content = kContents[rng() % 10];
+            h.teacherId = teachers[rng() % teachers.size()];
+            chunk.push_back({Kind::Homework, Json(h)});
+        }
+        store.createMany(chunk, {"0193b0f3-0000-7000-8000-0000000000a1", "0193b0f3-0000-7000-8000-0000000000d1", ""});
+    }
+}
+
+struct Setup {
+    TempDir dir;
+    CountyServer county{dir};
+    std::string dbPath = dir.file("school.db");
+};
+
+void startAndEnroll(Setup& s, Database& db, const std::vector<std::string>& serveArgs)
+{
+    s.county.addSchool(kSchool, "示范小学");
+    s.county.start(serveArgs);
+    sync::CurlTransport t;
+    const auto r = sync::enrollDevice(db, t, {s.county.url(), kSchool, s.county.issueCode(kSchool), "bench", "", "", "none"},
+                                      sync::TokenVault::keyFileFor(s.dbPath));
+    if (!r.ok) throw std::runtime_error("enroll failed: " + r.message);
+}
+
+struct PassResult {
+    sync::SyncReport report;
+    double seconds = 0;
+    std::int64_t bodyBytes = 0;
+};
+
+PassResult runPass(Database& db, const std::string& dbPath, int maxBatches = 0, sync::Sleeper* sleeper = nullptr,
+                   std::int64_t maxWait = 600'000)
+{
+    sync::TransportOptions o;
+    o.proxy = "none";
+    sync::CurlTransport t(o);
+    sync::SodiumRandom random;
+    sync::RealSleeper real;
+    sync::SyncEngine engine(db, t, SystemClock::instance(), random, sleeper ? *sleeper : real,
+                            sync::TokenVault::keyFileFor(dbPath));
+    sync::SyncOptions opts;
+    opts.maxBatches = maxBatches;
+    opts.maxWaitMillis = maxWait;
+    PassResult r;
+    const auto t0 = Clock_::now();
+    r.report = engine.runOnce(opts);
+    r.seconds = std::chrono::duration<double>(Clock_::now() - t0).count();
+    auto s = db.prepare("SELECT coalesce(sum(length(body)), 0) FROM sync_batches WHERE state = 'acked'");
+    s.step();
+    r.bodyBytes = s.int64(0);
+    return r;
+}
+
+int argInt(int argc, char** argv, const char* name, int fallback)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0) return std::stoi(argv[i + 1]);
+    return fallback;
+}
+bool argFlag(int argc, char** argv, const char* name)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], name) == 0) return true;
+    return false;
+}
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const int n = argInt(argc, argv, "--records", 100'000);
+    const int single = argInt(argc, argv, "--single", 2'000);
+    const int shapedN = argInt(argc, argv, "--shaped", 10'000);
+    const int shapedRuns = argInt(argc, argv, "--shaped-runs", 3);
+    const std::string unlimited = "100000000";
+
+    // 1 + 2: the same client file, copied before the first sync, feeds both county servers.
+    Setup batched;
+    Database db = Database::open(batched.dbPath);
+    const auto f0 = Clock_::now();
+    fillSchool(db, n);
+    std::printf("client database: %d homework records written in %.1f s\n", n,
+                std::chrono::duration<double>(Clock_::now() - f0).count());
+    Setup perRecord;
+    db.exec("VACUUM INTO '" + perRecord.dbPath + "'");
+
+    startAndEnroll(batched, db, {"--rate-limit", unlimited});
+    const auto b = runPass(db, batched.dbPath);
+    const auto held = batched.county.count("SELECT count(*) FROM records");
+    const double batchedRate = n / b.seconds;
+    std::printf("batched:    %d records in %.2f s = %.0f records/s, %d batches, %s; county holds %lld\n", n, b.seconds,
+                batchedRate, b.report.batchesSent, sync::outcomeName(b.report.outcome), static_cast<long long>(held));
+    std::printf("            gzip body %.1f bytes/record, request bytes incl. HTTP headers %.1f bytes/record\n",
+                static_cast<double>(b.bodyBytes) / n, static_cast<double>(b.report.bytesSent) / n);
+
+    // The ODK way: one HTTP request per record, keep-alive, each record gzip NDJSON on its own.
+    // Only the network and the county's work are timed: the records are encoded beforehand and
+    // no client bookkeeping is done, which flatters the baseline.
+    Database db2 = Database::open(perRecord.dbPath);
+    startAndEnroll(perRecord, db2, {"--rate-limit", unlimited});
+    const auto settings = loadSyncSettings(db2);
+    const std::string token = sync::TokenVault(sync::TokenVault::keyFileFor(perRecord.dbPath)).open(settings.sealedToken);
+    RecordQuery q;
+    q.limit = static_cast<std::size_t>(single);
+    std::vector<FrozenBatch> singles;
+    std::int64_t seq = 0;
+    for (const auto& rec : RecordStore(db2, SystemClock::instance()).query(q)) {
+        FrozenBatch fb;
+        fb.batchId = newUuidV7(SystemClock::instance().nowUnixMillis());
+        fb.count = 1;
+        std::size_t raw = 0;
+        fb.body = sync::makeBatchEncoder({settings.deviceId, settings.schoolCode})(
+            fb.batchId, {OutboxRow{++seq, rec.meta.id, "homework", rec.meta.version, recordToJson(rec).dump()}}, raw);
+        singles.push_back(std::move(fb));
+    }
+    sync::TransportOptions topts;
+    topts.proxy = "none";
+    sync::CurlTransport transport(topts);
+    sync::CountyClient client(transport, settings.serverUrl);
+    std::int64_t singleBytes = 0, accepted = 0;
+    const auto s0 = Clock_::now();
+    for (const auto& fb : singles) {
+        const auto r = client.postBatch(token, fb, nullptr);
+        singleBytes += r.bytesSent;
+        if (r.ok() && r.response.status == 200) ++accepted;
+    }
+    const double singleSeconds = std::chrono::duration<double>(Clock_::now() - s0).count();
+    const double singleRate = static_cast<double>(accepted) / singleSeconds;
+    std::printf("per-record: %lld records (first %d, one request each) in %.2f s = %.0f records/s; "
+                "%.1f request bytes/record; extrapolated to %d records: %.0f s\n",
+                static_cast<long long>(accepted), single, singleSeconds, singleRate,
+                static_cast<double>(singleBytes) / std::max<std::int64_t>(1, accepted), n, n / singleRate);
+    std::printf("ratio:      batched / per-record = %.1fx\n", batchedRate / singleRate);
+
+    if (argFlag(argc, argv, "--skip-shaped")) return 0;
+    // 3: a school's line: 1 Mbit/s each way, +300 ms per request (150 ms each way), 2 % drops.
+    for (int run = 1; run <= shapedRuns; ++run) {
+        Setup shaped;
+        Database db3 = Database::open(shaped.dbPath);
+        fillSchool(db3, shapedN);
+        startAndEnroll(shaped, db3, {"--rate-limit", unlimited, "--max-batch-records", "5000"});
+        FaultProxy proxy(shaped.county.port(), {"--delay-ms", "150", "--bandwidth-bps", "125000", "--drop-rate", "0.02",
+                                                "--seed", std::to_string(run)});
+        auto s = loadSyncSettings(db3);
+        s.serverUrl = proxy.url();
+        saveSyncSettings(db3, s);
+        const auto r = runPass(db3, shaped.dbPath);
+        const auto stats = Json::parse(proxy.command("stats"));
+        const double wire = stats["bytes_up"].get<double>() + stats["bytes_down"].get<double>();
+        const double ideal = (static_cast<double>(r.report.bytesSent)) / 125000.0;
+        const auto count = shaped.county.count("SELECT count(*) FROM records");
+        const auto distinct = shaped.county.count("SELECT count(DISTINCT id) FROM records");
+        std::printf("shaped #%d:  %d records in %.2f s (%s), %d requests, %lld dropped; wire %.0f bytes through the "
+                    "proxy, request bytes %lld, bytes/bandwidth %.2f s -> %.2fx of it (target <= 2x); county holds %lld "
+                    "(%lld distinct)\n",
+                    run, shapedN, r.seconds, sync::outcomeName(r.report.outcome), stats["requests"].get<int>(),
+                    static_cast<long long>(stats.value("linkdrop", 0)), wire,
+                    static_cast<long long>(r.report.bytesSent), ideal, r.seconds / ideal,
+                    static_cast<long long>(count), static_cast<long long>(distinct));
+    }
+    return 0;
+}
