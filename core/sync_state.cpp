@@ -77,6 +77,8 @@ SyncStateInfo loadSyncState(const Database& db)
     s.maxBatchRecords = getInt(db, "sync.max_batch_records");
     s.maxBatchBytes = getInt(db, "sync.max_batch_bytes");
     s.maxDecompressedBytes = getInt(db, "sync.max_decompressed_bytes");
+    s.maxRecordBytes = getInt(db, "sync.max_record_bytes");
+    s.capabilitiesAt = getInt(db, "sync.capabilities_at");
     s.restoreWarning = get(db, "sync.restore_warning");
     return s;
 }
@@ -95,6 +97,8 @@ void saveSyncState(Database& db, const SyncStateInfo& s)
                 {"sync.max_batch_records", std::to_string(s.maxBatchRecords)},
                 {"sync.max_batch_bytes", std::to_string(s.maxBatchBytes)},
                 {"sync.max_decompressed_bytes", std::to_string(s.maxDecompressedBytes)},
+                {"sync.max_record_bytes", std::to_string(s.maxRecordBytes)},
+                {"sync.capabilities_at", std::to_string(s.capabilitiesAt)},
                 {"sync.restore_warning", s.restoreWarning}});
 }
 

@@ -40,6 +40,8 @@ struct SyncStateInfo {
     std::int64_t maxBatchRecords = 0;  // last advertised limits (0 = unknown)
     std::int64_t maxBatchBytes = 0;
     std::int64_t maxDecompressedBytes = 0;
+    std::int64_t maxRecordBytes = 0;
+    std::int64_t capabilitiesAt = 0;  // unix ms of the last GET /v1/capabilities (0 = refetch)
     std::string restoreWarning;      // set when the server knew more of this device than the file
 };
 

@@ -57,6 +57,16 @@ EnrollResult enrollDevice(Database& db, HttpTransport& transport, const EnrollRe
     s.pinnedPublicKey = request.pinnedPublicKey;
     s.proxy = request.proxy;
     saveSyncSettings(db, s);
+    // Learn the limits now (best effort): the first sync pass then needs one round trip less.
+    if (auto caps = client.capabilities(); caps.value) {
+        SyncStateInfo st = loadSyncState(db);
+        st.maxBatchRecords = static_cast<std::int64_t>(caps.value->limits.maxRecords);
+        st.maxBatchBytes = static_cast<std::int64_t>(caps.value->limits.maxBytes);
+        st.maxDecompressedBytes = static_cast<std::int64_t>(caps.value->limits.maxDecompressedBytes);
+        st.maxRecordBytes = static_cast<std::int64_t>(caps.value->limits.maxRecordBytes);
+        st.capabilitiesAt = SystemClock::instance().nowUnixMillis();
+        saveSyncState(db, st);
+    }
     out.ok = true;
     out.deviceId = e.deviceId;
     out.schoolName = e.schoolName;

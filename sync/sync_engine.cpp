@@ -143,6 +143,15 @@ void SyncEngine::stopForAuth(Pass& pass, const TransportResult& r)
 bool SyncEngine::fetchCapabilities(Pass& pass)
 {
     pass.emit("connecting", pass.client.baseUrl());
+    const auto& st = pass.state;
+    const std::int64_t age = clock_.nowUnixMillis() - st.capabilitiesAt;
+    if (st.capabilitiesAt > 0 && st.maxBatchRecords > 0 && age >= 0 && age < pass.options.capabilitiesMaxAgeMillis) {
+        pass.limits.maxRecords = static_cast<std::size_t>(st.maxBatchRecords);
+        pass.limits.maxBytes = static_cast<std::size_t>(st.maxBatchBytes);
+        pass.limits.maxDecompressedBytes = static_cast<std::size_t>(st.maxDecompressedBytes);
+        if (st.maxRecordBytes > 0) pass.limits.maxRecordBytes = static_cast<std::size_t>(st.maxRecordBytes);
+        return true;
+    }
     for (;;) {
         if (pass.cancelled()) {
             pass.stop(SyncOutcome::Cancelled, "cancelled");
@@ -160,6 +169,8 @@ bool SyncEngine::fetchCapabilities(Pass& pass)
             pass.state.maxBatchRecords = static_cast<std::int64_t>(pass.limits.maxRecords);
             pass.state.maxBatchBytes = static_cast<std::int64_t>(pass.limits.maxBytes);
             pass.state.maxDecompressedBytes = static_cast<std::int64_t>(pass.limits.maxDecompressedBytes);
+            pass.state.maxRecordBytes = static_cast<std::int64_t>(pass.limits.maxRecordBytes);
+            pass.state.capabilitiesAt = clock_.nowUnixMillis();
             pass.failures = 0;
             return true;
         }
@@ -188,6 +199,10 @@ void SyncEngine::checkServerState(Pass& pass)
     if (r.raw.ok() && (r.raw.response.status == 401 || r.raw.response.status == 403)) {
         stopForAuth(pass, r.raw);
         return;
+    }
+    if (!r.raw.ok() && policy_.classify(r.raw) == Verdict::Fatal) {
+        pass.state.lastErrorKind = "tls";
+        return pass.stop(SyncOutcome::TlsProblem, r.raw.message);
     }
     if (!r.value) {
         pass.report.warnings.push_back("could not check this device's state at the county: " + r.error);
@@ -290,6 +305,7 @@ void SyncEngine::sendBatches(Pass& pass)
         case Verdict::Split: {
             std::string code = errorCodeOf(r.response.body);
             if (batch->count == 1 || code.empty()) code = batch->count == 1 ? "record_too_large" : "batch_too_large";
+            pass.state.capabilitiesAt = 0;  // the county's limits changed: ask again next pass
             outbox.split(*batch, encoder, code, describeErrorBody(r.response.body));
             break;
         }
@@ -346,8 +362,9 @@ SyncReport SyncEngine::runOnce(const SyncOptions& options, const ProgressCallbac
 
     if (fetchCapabilities(pass)) {
         if (options.checkState && !pass.stopped) checkServerState(pass);
-        if (options.pullConfig && !pass.stopped) pullConfig(pass);
         if (!pass.stopped) sendBatches(pass);
+        // Data first: on a slow line the county's configuration must not delay the records.
+        if (options.pullConfig && !pass.stopped) pullConfig(pass);
     }
     Outbox outbox(db_, clock_);
     pass.report.remaining = outbox.status().unsent();

@@ -42,6 +42,9 @@ struct SyncOptions {
     // negative value waits as long as it takes (the client's background scheduler).
     std::int64_t maxWaitMillis = 60'000;
     int maxBatches = 0;  // 0 = until empty
+    // The advertised limits are reused this long (a round trip saved per pass on a slow line);
+    // a 413 forgets them. 0 = always ask.
+    std::int64_t capabilitiesMaxAgeMillis = 6 * 3600 * 1000;
 };
 
 struct SyncProgress {

@@ -80,6 +80,7 @@ void startAndEnroll(Setup& s, Database& db, const std::vector<std::string>& serv
 struct PassResult {
     sync::SyncReport report;
     double seconds = 0;
+    double arrivalSeconds = 0;  // until the last batch was acknowledged
     std::int64_t bodyBytes = 0;
 };
 
@@ -98,7 +99,10 @@ PassResult runPass(Database& db, const std::string& dbPath, int maxBatches = 0, 
     opts.maxWaitMillis = maxWait;
     PassResult r;
     const auto t0 = Clock_::now();
-    r.report = engine.runOnce(opts);
+    r.report = engine.runOnce(opts, [&](const sync::SyncProgress& p) {
+        if (p.phase == "sending" && p.batchesDone > 0)
+            r.arrivalSeconds = std::chrono::duration<double>(Clock_::now() - t0).count();
+    });
     r.seconds = std::chrono::duration<double>(Clock_::now() - t0).count();
     auto s = db.prepare("SELECT coalesce(sum(length(body)), 0) FROM sync_batches WHERE state = 'acked'");
     s.step();
@@ -201,15 +205,15 @@ int main(int argc, char** argv)
         const auto r = runPass(db3, shaped.dbPath);
         const auto stats = Json::parse(proxy.command("stats"));
         const double wire = stats["bytes_up"].get<double>() + stats["bytes_down"].get<double>();
-        const double ideal = (static_cast<double>(r.report.bytesSent)) / 125000.0;
+        const double ideal = wire / 125000.0;
         const auto count = shaped.county.count("SELECT count(*) FROM records");
         const auto distinct = shaped.county.count("SELECT count(DISTINCT id) FROM records");
-        std::printf("shaped #%d:  %d records in %.2f s (%s), %d requests, %lld dropped; wire %.0f bytes through the "
-                    "proxy, request bytes %lld, bytes/bandwidth %.2f s -> %.2fx of it (target <= 2x); county holds %lld "
-                    "(%lld distinct)\n",
-                    run, shapedN, r.seconds, sync::outcomeName(r.report.outcome), stats["requests"].get<int>(),
-                    static_cast<long long>(stats.value("linkdrop", 0)), wire,
-                    static_cast<long long>(r.report.bytesSent), ideal, r.seconds / ideal,
+        std::printf("shaped #%d:  %d records arrived in %.2f s (pass incl. config pull %.2f s, %s), %d requests, %lld "
+                    "dropped; wire %.0f bytes through the proxy (both ways), request bytes %lld, wire/bandwidth %.2f s "
+                    "-> arrival took %.2fx of it (target <= 2x); county holds %lld (%lld distinct)\n",
+                    run, shapedN, r.arrivalSeconds, r.seconds, sync::outcomeName(r.report.outcome),
+                    stats["requests"].get<int>(), static_cast<long long>(stats.value("linkdrop", 0)), wire,
+                    static_cast<long long>(r.report.bytesSent), ideal, r.arrivalSeconds / ideal,
                     static_cast<long long>(count), static_cast<long long>(distinct));
     }
     return 0;
