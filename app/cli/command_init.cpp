@@ -98,8 +98,16 @@ int runInit(Context& ctx)
     DemoSummary summary;
     try {
         Database db = Database::open(temp);
-        Writer writer(db, ctx.clock, "demo");
-        summary = createDemoSchool(db, ctx.clock, demoOptions, [&](const std::vector<NewRecord>& batch) {
+        // The demo term is 2026-09-01..2027-01-15. On a machine whose clock is before it, the
+        // demo is written as of the term's last day (validation refuses days in the future).
+        const ManualClock termEndClock(unixMillisAt(demoTermEnd(), 18));
+        const bool clockBeforeTerm = ctx.today() < demoTermStart();
+        const Clock& clock = clockBeforeTerm ? static_cast<const Clock&>(termEndClock) : ctx.clock;
+        if (clockBeforeTerm)
+            ctx.err << "note: the clock is before the demo term; the demo data is dated as of "
+                    << demoTermEnd().toString() << "\n";
+        Writer writer(db, clock, "demo");
+        summary = createDemoSchool(db, clock, demoOptions, [&](const std::vector<NewRecord>& batch) {
             auto result = writer.saveMany(batch);
             if (!result.ok()) {
                 printIssues(ctx.err, result.issues, "demo data: ");

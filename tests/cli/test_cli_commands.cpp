@@ -150,3 +150,16 @@ TEST_F(CommandsTest, GIVEN_teacher_WHEN_added_and_edited_by_staff_number_THEN_li
               3);
     EXPECT_EQ(cli({"teacher", "delete", "T0000"}).exitCode, 5);
 }
+
+TEST(ClockBeforeDemoTerm, GIVEN_clock_before_the_demo_term_WHEN_init_demo_and_check_THEN_data_dated_at_term_end_and_findings_listed)
+{
+    TempDir dir;
+    CliRunner early(dir, "2025-05-01");
+    auto r = early.run({"--db", "d.db", "init", "--demo", "--classes", "9"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("dated as of 2027-01-15"), std::string::npos);
+    r = early.run({"--db", "d.db", "--json", "check"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.json()["to"], "2027-01-15");
+    EXPECT_GT(r.json()["count"].get<int>(), 0);
+}
