@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -79,7 +80,7 @@ struct Server {
     int port = 0;
 };
 
-Server startServer(const std::vector<std::string>& storageArgs, int threads)
+Server startServer(const std::vector<std::string>& storageArgs, int threads, const std::string& logPath)
 {
     std::vector<std::string> args{TAIZHANG_COUNTY_BIN, "serve", "--listen", "127.0.0.1:0", "--threads",
                                   std::to_string(threads), "--rate-limit", "0"};
@@ -90,8 +91,8 @@ Server startServer(const std::vector<std::string>& storageArgs, int threads)
     s.pid = fork();
     if (s.pid == 0) {
         dup2(fds[1], 1);
-        const int devnull = open("/dev/null", O_WRONLY);
-        dup2(devnull, 2);  // access log off the terminal; it is still produced (part of the cost)
+        const int log = open(logPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(log, 2);  // the access log is written (part of the cost) to a file, shown on failure
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
@@ -238,7 +239,8 @@ int main(int argc, char** argv)
             storage->addEnrollmentCode({enrollmentCodeHash(codes.back()), kSchool, now + 3600000, formatUtcTimestamp(now)});
         }
     }
-    Server server = startServer(storageArgs, threads);
+    const std::string logPath = (tmp / "server.log").string();
+    Server server = startServer(storageArgs, threads, logPath);
     std::vector<Device> fleet(devices);
     std::vector<Row> rows;
     rows.reserve(static_cast<std::size_t>(devices) * perDevice);
@@ -273,19 +275,28 @@ int main(int argc, char** argv)
         }
     }
 
-    std::atomic<int> failures{0};
+    std::atomic<int> failures{0}, retries{0};
     const auto start = Steady::now();
     std::vector<std::thread> clients;
     for (const auto& device : fleet) {
         clients.emplace_back([&, device] {
             httplib::Client c("127.0.0.1", server.port);
             c.set_read_timeout(120, 0);
+            c.set_write_timeout(120, 0);
             for (const auto& [key, body] : device.batches) {
-                auto res = c.Post("/v1/batches",
-                                  httplib::Headers{{"Authorization", "Bearer " + device.token},
-                                                   {"Idempotency-Key", key}, {"Content-Encoding", "gzip"}},
-                                  body, "application/x-ndjson");
-                if (!res || res->status != 200) ++failures;
+                // Like the sync client: a failed attempt is resent with the same bytes and key.
+                for (int attempt = 0;; ++attempt) {
+                    auto res = c.Post("/v1/batches",
+                                      httplib::Headers{{"Authorization", "Bearer " + device.token},
+                                                       {"Idempotency-Key", key}, {"Content-Encoding", "gzip"}},
+                                      body, "application/x-ndjson");
+                    if (res && res->status == 200) break;
+                    if (attempt == 5) {
+                        ++failures;
+                        break;
+                    }
+                    ++retries;
+                }
             }
         });
     }
@@ -302,11 +313,16 @@ int main(int argc, char** argv)
     std::cout << "backend " << backend << ": " << devices << " devices x " << perDevice << " records, batches of "
               << batchSize << ", " << threads << " server threads\n"
               << "  ingest: " << total / ingestSecs << " records/s (" << ingestSecs * 1000 << " ms, stored " << stored
-              << ", failed requests " << failures << ", " << wireBytes / rows.size() << " gzip bytes/record)\n"
+              << ", retried requests " << retries << ", failed batches " << failures << ", " << wireBytes / rows.size() << " gzip bytes/record)\n"
               << "  bare " << (backend == "sqlite" ? "INSERT" : "COPY") << ": " << total / bareSecs
               << " records/s (" << bareSecs * 1000 << " ms)\n";
     std::cout.precision(1);
     std::cout << "  ratio ingest/bare: " << 100.0 * bareSecs / ingestSecs << " %\n";
+    if (failures) {
+        std::ifstream log(logPath);
+        for (std::string line; std::getline(log, line);)
+            if (line.find("\"status\":200") == std::string::npos) std::cerr << line << "\n";
+    }
     std::filesystem::remove_all(tmp);
     return failures == 0 && stored == static_cast<std::int64_t>(rows.size()) ? 0 : 1;
 }
