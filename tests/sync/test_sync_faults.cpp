@@ -138,3 +138,34 @@ TEST_F(SyncFixture, GIVEN_the_county_is_killed_in_the_middle_of_a_batch_WHEN_it_
     EXPECT_GE(report.attempts, 2);
     expectConverged();
 }
+
+namespace {
+class TopOfRange final : public sync::RandomSource {
+public:
+    double uniform01() override { return 0.9999999; }
+};
+}  // namespace
+
+TEST_F(SyncFixture, GIVEN_repeated_server_errors_WHEN_retrying_THEN_backoff_doubles_from_2s_and_resets_after_a_success)
+{
+    startCounty({"--max-batch-records", "5"});
+    enrollOk();
+    addHomework(store, 10);  // two batches
+    FaultProxy proxy(county.port());
+    pointAt(proxy.url());
+    // state, batch 1 fails three times then passes, batch 2 fails once then passes.
+    proxy.command("plan pass,http:500,http:500,http:500,pass,http:502,pass");
+    sync::TransportOptions o;
+    o.proxy = "none";
+    sync::CurlTransport t(o);
+    TopOfRange top;
+    ScaledSleeper instant(0.0);
+    sync::SyncEngine engine(db, t, SystemClock::instance(), top, instant, keyFile());  // the real 2 s / 10 min policy
+    sync::SyncOptions opts;
+    opts.maxWaitMillis = 60'000;
+    const auto r = engine.runOnce(opts);
+    EXPECT_EQ(r.outcome, SyncOutcome::AllSent) << r.message;
+    EXPECT_EQ(r.attempts, 6);
+    EXPECT_EQ(instant.requested, (std::vector<std::int64_t>{2000, 4000, 8000, 2000}));
+    expectConverged();
+}
