@@ -115,6 +115,11 @@ std::optional<std::string> Statement::optText(int c) const
 
 Transaction::Transaction(Database& db, bool immediate) : db_(db)
 {
+    if (!sqlite3_get_autocommit(db.handle())) {
+        nested_ = true;
+        db.exec("SAVEPOINT tz_nested");
+        return;
+    }
     // busy_timeout covers most waits; BEGIN IMMEDIATE can still report BUSY when a reader
     // upgrades, so retry a bounded number of times before giving up.
     const char* sql = immediate ? "BEGIN IMMEDIATE" : "BEGIN";
@@ -134,12 +139,16 @@ Transaction::Transaction(Database& db, bool immediate) : db_(db)
 
 Transaction::~Transaction()
 {
-    if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!open_) return;
+    if (nested_)
+        sqlite3_exec(db_.handle(), "ROLLBACK TO tz_nested; RELEASE tz_nested", nullptr, nullptr, nullptr);
+    else
+        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit()
 {
-    db_.exec("COMMIT");
+    db_.exec(nested_ ? "RELEASE tz_nested" : "COMMIT");
     open_ = false;
 }
 

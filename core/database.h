@@ -75,7 +75,9 @@ private:
 
 class Database;
 
-// Rolls back unless commit() was called; use Database::beginWrite() for writes.
+// Rolls back unless commit() was called; use Database::beginWrite() for writes. Opened while a
+// transaction is already open (Ledger validates and writes inside one), it becomes a SAVEPOINT
+// of the outer one, so the inner writer's all-or-nothing still holds and the outer decides.
 class Transaction {
 public:
     explicit Transaction(Database& db, bool immediate);
@@ -87,6 +89,7 @@ public:
 private:
     Database& db_;
     bool open_ = true;
+    bool nested_ = false;
 };
 
 struct Migration {

@@ -200,6 +200,9 @@ BulkResult Ledger::saveMany(const std::vector<NewRecord>& input, const ChangeCon
 {
     BulkResult result;
     if (input.empty()) return result;
+    // Validation reads and the write share one BEGIN IMMEDIATE transaction, so no other writer
+    // (a second client on the same file, the CLI) can slip a duplicate in between.
+    auto tx = db_.beginWrite();
     ValidationContext vctx = buildContext();
     WriteIndex index;
     loadCandidates(store_, input, index);
@@ -242,12 +245,14 @@ BulkResult Ledger::saveMany(const std::vector<NewRecord>& input, const ChangeCon
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (contexts[i].reason != ctx.reason) rows[i].reason = contexts[i].reason;
     result.records = store_.createMany(rows, ctx);
+    tx.commit();
     return result;
 }
 
 LedgerResult Ledger::update(std::string_view id, Json body, std::int64_t expectedVersion, const ChangeContext& ctx)
 {
     LedgerResult result;
+    auto tx = db_.beginWrite();
     const auto existing = store_.find(id);
     if (!existing) {
         result.issues.push_back(storeIssue("record.not_found", "找不到该记录", "no record with id " + std::string(id)));
@@ -279,6 +284,7 @@ LedgerResult Ledger::update(std::string_view id, Json body, std::int64_t expecte
     if (hasErrors(result.issues)) return result;
     try {
         result.record = store_.update(id, std::move(body), expectedVersion, change);
+        tx.commit();
     } catch (const StaleVersion& e) {
         result.issues.push_back(storeIssue("record.stale_version", "记录已被他人修改，请刷新后重新编辑", e.what()));
     }

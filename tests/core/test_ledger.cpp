@@ -238,3 +238,53 @@ TEST_F(LedgerFixture, GIVEN_saved_records_WHEN_dataset_loaded_THEN_checks_see_th
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].reason, "复习");
 }
+
+TEST_F(LedgerFixture, GIVEN_store_fails_between_record_and_audit_WHEN_ledger_saves_THEN_exception_and_nothing_written)
+{
+    const auto records = count(db, "records"), audit = count(db, "audit"), outbox = count(db, "outbox");
+    ledger.store().setFaultHook([](std::string_view stage) {
+        if (stage == "audit_written") throw std::runtime_error("injected");
+    });
+    std::vector<NewRecord> rows{{Kind::Homework, homework(c4, "2026-11-18", "math", 20)},
+                                {Kind::Homework, homework(c4, "2026-11-18", "chinese", 20)}};
+    EXPECT_THROW(ledger.saveMany(rows, ctx), std::runtime_error);
+    ledger.store().setFaultHook({});
+    EXPECT_EQ(count(db, "records"), records);
+    EXPECT_EQ(count(db, "audit"), audit);
+    EXPECT_EQ(count(db, "outbox"), outbox);
+    // The connection is usable again: no transaction was left open.
+    EXPECT_TRUE(ledger.saveMany(rows, ctx).ok());
+    EXPECT_EQ(count(db, "records"), records + 2);
+}
+
+TEST(NestedTransaction, GIVEN_open_write_transaction_WHEN_inner_one_rolls_back_THEN_only_inner_changes_undone)
+{
+    TempDir dir;
+    Database db = Database::open(dir.file("nested.db"));
+    {
+        auto outer = db.beginWrite();
+        db.setSetting("outer", "1");
+        {
+            auto inner = db.beginWrite();
+            db.setSetting("inner", "1");
+        }  // rolled back
+        {
+            auto inner = db.beginWrite();
+            db.setSetting("kept", "1");
+            inner.commit();
+        }
+        outer.commit();
+    }
+    EXPECT_EQ(db.setting("outer"), "1");
+    EXPECT_FALSE(db.setting("inner"));
+    EXPECT_EQ(db.setting("kept"), "1");
+    {
+        auto outer = db.beginWrite();
+        {
+            auto inner = db.beginWrite();
+            db.setSetting("lost", "1");
+            inner.commit();
+        }
+    }  // outer rolled back: the committed inner part goes too
+    EXPECT_FALSE(db.setting("lost"));
+}
