@@ -21,7 +21,8 @@ ApplicationWindow {
         { name: "sleep", title: qsTr("睡眠调查"), file: "SleepPage.qml", admin: true },
         { name: "training", title: qsTr("教师培训"), file: "TrainingPage.qml", admin: true },
         { name: "timetable", title: qsTr("课程表"), file: "TimetablePage.qml", admin: true },
-        { name: "records", title: qsTr("记录查询"), file: "RecordsPage.qml", admin: false }
+        { name: "records", title: qsTr("记录查询"), file: "RecordsPage.qml", admin: false },
+        { name: "reports", title: qsTr("报表"), file: "ReportsPage.qml", admin: true }
     ]
     readonly property var pageNames: pages.map(p => p.name)
     property int currentPage: 0

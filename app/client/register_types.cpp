@@ -6,6 +6,7 @@
 #include "daily_form.h"
 #include "homework_entry_model.h"
 #include "records_model.h"
+#include "reports_controller.h"
 #include "setup_controller.h"
 #include "timetable_model.h"
 #include "today_model.h"
@@ -23,6 +24,7 @@ void registerBackendTypes(AppContext* app)
     qmlRegisterType<TrainingModel>(uri, 1, 0, "TrainingModel");
     qmlRegisterType<TimetableModel>(uri, 1, 0, "TimetableModel");
     qmlRegisterType<RecordsModel>(uri, 1, 0, "RecordsModel");
+    qmlRegisterType<ReportsController>(uri, 1, 0, "ReportsController");
     qmlRegisterType<SetupController>(uri, 1, 0, "SetupController");
 }
 

@@ -1,0 +1,225 @@
+#include "reports_controller.h"
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+
+#include <QFile>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QUrl>
+#include <QVariantMap>
+
+#include "app_context.h"
+#include "compliance.h"
+#include "csv.h"
+#include "logging.h"
+#include "policy_overrides.h"
+#include "qt_convert.h"
+
+namespace taizhang {
+
+ReportsController::ReportsController(QObject* parent) : ReportsController(*AppContext::instance(), parent) {}
+
+ReportsController::ReportsController(AppContext& app, QObject* parent)
+    : QObject(parent), app_(&app), weekOf_(app.today())
+{
+    connect(app_, &AppContext::dataChanged, this, &ReportsController::recompute);
+}
+
+ReportsController::~ReportsController()
+{
+    cancel();
+    waitForTask();
+}
+
+void ReportsController::setClassId(const QString& id)
+{
+    if (id == classId_) return;
+    classId_ = id;
+    recompute();
+}
+
+void ReportsController::setWeekOf(const QString& d)
+{
+    if (d == weekOf_ || !dateFrom(d)) return;
+    weekOf_ = d;
+    recompute();
+}
+
+void ReportsController::recompute()
+{
+    series_.clear();
+    auto day = dateFrom(weekOf_);
+    const ClassInfo* c = app_->findClass(ss(classId_));
+    if (day && c) {
+        const Date monday = day->mondayOfWeek();
+        const Date friday = monday.addDays(4);
+        // One indexed query for the class-week.
+        std::map<Date, int> written, activity;
+        for (const auto& r : app_->store().query(RecordQuery{.from = monday, .to = friday, .classId = c->id})) {
+            if (r.kind == Kind::Homework) {
+                auto h = bodyAs<Homework>(r);
+                if (countsAgainstCap(c->body.grade, h)) written[h.date] += h.minutes;
+            } else if (r.kind == Kind::Activity) {
+                auto a = bodyAs<PhysicalActivity>(r);
+                const RuleSet rules = effectiveRules(a.date, app_->overrides());
+                activity[a.date] = a.peLessonMinutes + a.longBreakMinutes + a.afterSchoolMinutes +
+                                   (rules.activity.minTotalMinutes ? a.outOfSchoolMinutes : 0);
+            }
+        }
+        for (int i = 0; i < 5; ++i) {
+            const Date d = monday.addDays(i);
+            const RuleSet rules = effectiveRules(d, app_->overrides());
+            const int rule = rules.activity.minTotalMinutes.value_or(rules.activity.minInSchoolMinutes.value_or(60));
+            series_ << QVariantMap{{"date", qs(d)},     {"weekday", i + 1},
+                                   {"written", written[d]}, {"cap", writtenHomeworkCap(*app_, c->body.grade, d)},
+                                   {"activity", activity[d]}, {"activityRule", rule}};
+        }
+    }
+    emit seriesChanged();
+}
+
+QString ReportsController::publicationHtml(const QString& date) const
+{
+    auto day = dateFrom(date);
+    if (!day) return tr("<p>日期格式应为 2026-11-23</p>");
+    std::map<std::string, std::vector<Homework>> byClass;
+    for (const auto& r : app_->store().query(RecordQuery{.kind = Kind::Homework, .from = day, .to = day}))
+        byClass[r.classId()].push_back(bodyAs<Homework>(r));
+    QString html = QString("<h2 style='text-align:center'>%1 %2</h2><p style='text-align:center'>%3</p>")
+                       .arg(app_->schoolName().toHtmlEscaped(), tr("作业公示"), date);
+    html += "<table border='1' cellspacing='0' cellpadding='4' width='100%'>";
+    html += QString("<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>")
+                .arg(tr("班级"), tr("学科"), tr("作业内容"), tr("时长（分钟）"), tr("类型"));
+    for (const auto& c : app_->classes()) {
+        const auto& entries = byClass[c.id];
+        const int cap = writtenHomeworkCap(*app_, c.body.grade, *day);
+        int total = 0;
+        for (const auto& h : entries)
+            if (countsAgainstCap(c.body.grade, h)) total += h.minutes;
+        if (entries.empty()) {
+            html += QString("<tr><td>%1</td><td colspan='4'>%2</td></tr>").arg(qs(c.body.name).toHtmlEscaped(), tr("未登记"));
+            continue;
+        }
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const auto& h = entries[i];
+            html += "<tr>";
+            if (i == 0)
+                html += QString("<td rowspan='%1'>%2<br/>%3</td>")
+                            .arg(entries.size())
+                            .arg(qs(c.body.name).toHtmlEscaped(), tr("书面 %1/%2 分钟").arg(total).arg(cap));
+            html += QString("<td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                        .arg(app_->subjectName(qs(h.subject)).toHtmlEscaped(), qs(h.content).toHtmlEscaped())
+                        .arg(h.minutes)
+                        .arg((h.written ? tr("书面") : tr("非书面")) + "·" + (h.atHome ? tr("在家") : tr("在校")));
+        }
+    }
+    html += "</table>";
+    return html;
+}
+
+bool ReportsController::savePublicationPdf(const QString& date, const QUrl& file)
+{
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    QPdfWriter writer(path);
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setResolution(150);
+    writer.setTitle(tr("作业公示 %1").arg(date));
+    QTextDocument doc;
+    doc.setDefaultFont(QFont(QStringLiteral("Noto Sans CJK SC"), 9));
+    doc.setHtml(publicationHtml(date));
+    doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
+    doc.print(&writer);
+    const bool ok = QFile::exists(path) && QFile(path).size() > 0;
+    status_ = ok ? tr("已保存 %1").arg(path) : tr("无法写入 %1").arg(path);
+    qCInfo(lcData) << "publication sheet" << date << "->" << path << ok;
+    emit taskChanged();
+    return ok;
+}
+
+bool ReportsController::exportCsv(const QUrl& file, const QString& from, const QString& to)
+{
+    auto start = dateFrom(from);
+    auto end = dateFrom(to);
+    if (busy_) return false;
+    if (!start || !end || *end < *start) {
+        status_ = tr("日期范围应写成 2026-09-01 至 2026-11-30");
+        emit taskChanged();
+        return false;
+    }
+    waitForTask();
+    const std::string path = ss(file.isLocalFile() ? file.toLocalFile() : file.toString());
+    const std::string dbPath = app_->db().path();
+    busy_ = true;
+    progress_ = 0;
+    status_ = tr("正在导出……");
+    cancel_ = false;
+    emit taskChanged();
+    // The worker reads through its own connection (WAL lets it read while the GUI writes) and
+    // writes a temporary file renamed into place at the end: a cancel or failure leaves no
+    // half-written export behind.
+    worker_ = std::thread([this, path, dbPath, from = *start, to = *end] {
+        bool ok = false;
+        QString message;
+        const std::string tmp = path + ".part";
+        try {
+            Database db = Database::open(dbPath, OpenOptions{.create = false});
+            ManualClock clock(0);
+            RecordStore store(db, clock);
+            std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+            CsvWriter csv(out);
+            csv.row({"id", "kind", "day", "class_id", "version", "updated_at", "author", "body"});
+            const auto totalDays = static_cast<double>(daysInclusive(from, to));
+            std::size_t rows = 0;
+            for (Date week = from; week <= to && !cancel_; week = week.addDays(7)) {
+                const Date last = std::min(to, week.addDays(6));
+                for (Kind k : {Kind::Homework, Kind::Sleep, Kind::Activity})
+                    for (const auto& r : store.query(RecordQuery{.kind = k, .from = week, .to = last})) {
+                        csv.row({r.meta.id, std::string(kindName(r.kind)), r.date() ? r.date()->toString() : "",
+                                 r.classId(), std::to_string(r.meta.version), r.meta.updatedAt, r.meta.author,
+                                 r.body.dump()});
+                        ++rows;
+                    }
+                const double p = static_cast<double>(daysInclusive(from, last)) / totalDays;
+                QMetaObject::invokeMethod(this, [this, p] { progress_ = p; emit taskChanged(); }, Qt::QueuedConnection);
+            }
+            out.close();
+            if (cancel_) {
+                std::remove(tmp.c_str());
+                message = tr("已取消，未生成文件");
+            } else if (!out || std::rename(tmp.c_str(), path.c_str()) != 0) {
+                std::remove(tmp.c_str());
+                message = tr("无法写入 %1").arg(qs(path));
+            } else {
+                ok = true;
+                message = tr("已导出 %1 条记录到 %2").arg(rows).arg(qs(path));
+            }
+        } catch (const std::exception& e) {
+            std::remove(tmp.c_str());
+            message = tr("导出失败：%1").arg(QString::fromUtf8(e.what()));
+        }
+        QMetaObject::invokeMethod(this, [this, ok, message] { finishTask(ok, message); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+void ReportsController::finishTask(bool ok, const QString& message)
+{
+    busy_ = false;
+    progress_ = ok ? 1 : progress_;
+    status_ = message;
+    qCInfo(lcData) << "csv export:" << message;
+    emit taskChanged();
+    emit taskFinished(ok);
+}
+
+void ReportsController::cancel() { cancel_ = true; }
+
+void ReportsController::waitForTask()
+{
+    if (worker_.joinable()) worker_.join();
+}
+
+}  // namespace taizhang

@@ -1,0 +1,135 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Taizhang.Backend
+
+// Weekly charts of a class, the 作业公示 sheet of a day (PDF) and CSV export with progress.
+Page {
+    id: page
+    padding: 16
+    ReportsController {
+        id: reports
+        classId: classBox.currentValue ?? ""
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        PageHeader {
+            title: qsTr("报表")
+            subtitle: qsTr("%1 所在周").arg(reports.weekOf)
+            Button { text: qsTr("上一周"); onClicked: reports.weekOf = App.addDays(reports.weekOf, -7) }
+            Button { text: qsTr("本周"); onClicked: reports.weekOf = App.today }
+            Button { text: qsTr("下一周"); onClicked: reports.weekOf = App.addDays(reports.weekOf, 7) }
+        }
+
+        RowLayout {
+            Label { text: qsTr("班级") }
+            ComboBox {
+                id: classBox
+                Layout.preferredWidth: 180
+                model: App.classes
+                textRole: "name"
+                valueRole: "id"
+                Accessible.name: qsTr("班级")
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 16
+            ColumnLayout {
+                Layout.fillWidth: true
+                Label { text: qsTr("书面作业时长（柱）与上限（蓝线）"); font.bold: true }
+                WeekChart {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 190
+                    series: reports.series
+                    valueKey: "written"
+                    limitKey: "cap"
+                    limitIsMaximum: true
+                }
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                Label { text: qsTr("体育活动时长（柱）与要求（蓝线）"); font.bold: true }
+                WeekChart {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 190
+                    series: reports.series
+                    valueKey: "activity"
+                    limitKey: "activityRule"
+                    limitIsMaximum: false
+                }
+            }
+        }
+
+        RowLayout {
+            spacing: 8
+            Label { text: qsTr("作业公示日期"); font.bold: true }
+            TextField {
+                id: pubDate
+                Layout.preferredWidth: 120
+                text: App.today
+                Accessible.name: qsTr("作业公示日期")
+            }
+            Button {
+                text: qsTr("保存为 PDF……")
+                onClicked: pdfDialog.open()
+            }
+            Item { Layout.preferredWidth: 30 }
+            Label { text: qsTr("导出 CSV"); font.bold: true }
+            TextField { id: csvFrom; Layout.preferredWidth: 110; text: App.addDays(App.today, -30); Accessible.name: qsTr("开始日期") }
+            Label { text: "—" }
+            TextField { id: csvTo; Layout.preferredWidth: 110; text: App.today; Accessible.name: qsTr("结束日期") }
+            Button {
+                text: qsTr("导出……")
+                enabled: !reports.busy
+                onClicked: csvDialog.open()
+            }
+            ProgressBar {
+                visible: reports.busy
+                value: reports.progress
+                Layout.preferredWidth: 120
+            }
+            Button {
+                visible: reports.busy
+                text: qsTr("取消")
+                onClicked: reports.cancel()
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            text: reports.status
+            elide: Text.ElideMiddle
+        }
+
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            Label {
+                width: page.availableWidth - 20
+                textFormat: Text.RichText
+                wrapMode: Text.Wrap
+                text: reports.publicationHtml(pubDate.text) + (App.revision, "")
+            }
+        }
+    }
+
+    FileDialog {
+        id: pdfDialog
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("PDF 文件 (*.pdf)")]
+        currentFile: "file:///" + qsTr("作业公示-%1.pdf").arg(pubDate.text)
+        onAccepted: reports.savePublicationPdf(pubDate.text, selectedFile)
+    }
+    FileDialog {
+        id: csvDialog
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("CSV 文件 (*.csv)")]
+        onAccepted: reports.exportCsv(selectedFile, csvFrom.text, csvTo.text)
+    }
+}
