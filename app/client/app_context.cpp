@@ -9,6 +9,7 @@
 #include "logging.h"
 #include "qt_convert.h"
 #include "subjects.h"
+#include "outbox.h"
 #include "sync_state.h"
 #include "users.h"
 
@@ -52,7 +53,11 @@ Date AppContext::todayDate() const
 
 QString AppContext::today() const { return qs(todayDate()); }
 QString AppContext::dbPath() const { return QFileInfo(qs(db_.path())).absoluteFilePath(); }
-int AppContext::outboxCount() const { return static_cast<int>(store_->outboxCount()); }
+int AppContext::outboxCount() const
+{
+    // Unsent changes (not yet acknowledged by the county), not every row the outbox ever held.
+    return static_cast<int>(Outbox(const_cast<Database&>(db_), clock_).status().unsent());
+}
 
 void AppContext::reloadProfile()
 {

@@ -20,6 +20,7 @@
 #include "page_runner.h"
 #include "qt_convert.h"
 #include "register_types.h"
+#include "settings_controller.h"
 
 Q_IMPORT_QML_PLUGIN(TaizhangPlugin)
 
@@ -92,6 +93,12 @@ int main(int argc, char* argv[])
 
     QTranslator translator;
     installLanguage(translator, lang);
+
+    QString restoreMessage;
+    if (SettingsController::applyPendingRestore(parser.value(dbOpt), &restoreMessage))
+        qCInfo(lcApp) << restoreMessage;
+    else if (!restoreMessage.isEmpty())
+        qCWarning(lcApp) << restoreMessage;
 
     std::unique_ptr<AppContext> context;
     try {

@@ -7,6 +7,7 @@
 #include "homework_entry_model.h"
 #include "records_model.h"
 #include "reports_controller.h"
+#include "settings_controller.h"
 #include "setup_controller.h"
 #include "timetable_model.h"
 #include "today_model.h"
@@ -25,6 +26,7 @@ void registerBackendTypes(AppContext* app)
     qmlRegisterType<TimetableModel>(uri, 1, 0, "TimetableModel");
     qmlRegisterType<RecordsModel>(uri, 1, 0, "RecordsModel");
     qmlRegisterType<ReportsController>(uri, 1, 0, "ReportsController");
+    qmlRegisterType<SettingsController>(uri, 1, 0, "SettingsController");
     qmlRegisterType<SetupController>(uri, 1, 0, "SetupController");
 }
 

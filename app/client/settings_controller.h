@@ -1,0 +1,72 @@
+#pragma once
+// Settings: language, data folder, backup and restore of the ledger file, the rule set in force
+// and the county overrides, and the county server (enrollment, sync now) through the sync
+// engine. Enrollment and sync run on a worker thread with their own database connection, with
+// progress and cancel.
+#include <atomic>
+#include <thread>
+
+#include <QObject>
+#include <QUrl>
+
+namespace taizhang {
+
+class AppContext;
+
+class SettingsController : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(QString dataFolder READ dataFolder CONSTANT)
+    Q_PROPERTY(QString ruleSet READ ruleSet NOTIFY syncChanged)
+    Q_PROPERTY(QString overridesText READ overridesText NOTIFY syncChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY syncChanged)
+    Q_PROPERTY(bool enrolled READ enrolled NOTIFY syncChanged)
+    Q_PROPERTY(QString syncSummary READ syncSummary NOTIFY syncChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY taskChanged)
+    Q_PROPERTY(double progress READ progress NOTIFY taskChanged)
+    Q_PROPERTY(QString status READ status NOTIFY taskChanged)
+
+public:
+    explicit SettingsController(QObject* parent = nullptr);
+    SettingsController(AppContext& app, QObject* parent = nullptr);
+    ~SettingsController() override;
+
+    QString dataFolder() const;
+    QString ruleSet() const;
+    QString overridesText() const;
+    QString serverUrl() const;
+    bool enrolled() const;
+    QString syncSummary() const;
+    bool busy() const { return busy_; }
+    double progress() const { return progress_; }
+    QString status() const { return status_; }
+
+    // A consistent copy of the open ledger (SQLite online backup), safe while the app runs.
+    Q_INVOKABLE bool backup(const QUrl& file);
+    // Checks the file is a taizhang ledger and stages it; it replaces the current file at the next
+    // start (the current file is kept as <db>.before-restore).
+    Q_INVOKABLE bool restore(const QUrl& file);
+    Q_INVOKABLE bool enroll(const QString& serverUrl, const QString& enrollmentCode, const QString& deviceName);
+    Q_INVOKABLE bool syncNow();
+    Q_INVOKABLE void cancel();
+    void waitForTask();
+
+    // Applies a restore staged by restore(); called by main() before the ledger is opened.
+    static bool applyPendingRestore(const QString& dbPath, QString* message);
+
+signals:
+    void syncChanged();
+    void taskChanged();
+
+private:
+    bool startTask(const QString& what, std::function<QString()> work);
+    void setStatus(const QString& s);
+
+    AppContext* app_;
+    bool busy_ = false;
+    double progress_ = 0;
+    QString status_;
+    std::atomic<bool> cancel_{false};
+    std::thread worker_;
+};
+
+}  // namespace taizhang
