@@ -3,7 +3,7 @@
 //   2. the same records one request per record (the ODK way) on a subset, extrapolated
 //   3. 10k records through the fault proxy shaped to 1 Mbit/s, +300 ms per request, 2 % dropped
 //      connections, with the real retry policy: time vs 2x (wire bytes / bandwidth), exactly once
-// Usage: sync_bench [--records N] [--single M] [--shaped N] [--shaped-runs K] [--skip-shaped]
+// Usage: sync_bench [--records N] [--single M] [--shaped N] [--shaped-runs K] [--shaped-batch B] [--skip-shaped]
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -130,6 +130,7 @@ int main(int argc, char** argv)
     const int single = argInt(argc, argv, "--single", 2'000);
     const int shapedN = argInt(argc, argv, "--shaped", 10'000);
     const int shapedRuns = argInt(argc, argv, "--shaped-runs", 3);
+    const int shapedBatch = argInt(argc, argv, "--shaped-batch", 5'000);
     const std::string unlimited = "100000000";
 
     // 1 + 2: the same client file, copied before the first sync, feeds both county servers.
@@ -196,7 +197,7 @@ int main(int argc, char** argv)
         Setup shaped;
         Database db3 = Database::open(shaped.dbPath);
         fillSchool(db3, shapedN);
-        startAndEnroll(shaped, db3, {"--rate-limit", unlimited, "--max-batch-records", "5000"});
+        startAndEnroll(shaped, db3, {"--rate-limit", unlimited, "--max-batch-records", std::to_string(shapedBatch)});
         FaultProxy proxy(shaped.county.port(), {"--delay-ms", "150", "--bandwidth-bps", "125000", "--drop-rate", "0.02",
                                                 "--seed", std::to_string(run)});
         auto s = loadSyncSettings(db3);
