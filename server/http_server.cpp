@@ -186,6 +186,9 @@ void CountyServer::routes()
         if (!note.counts.is_null()) line["counts"] = note.counts;
         if (note.replayed) line["replayed"] = true;
         logLine(line);
+        // Requests httplib refuses before routing (malformed request line) skip the pre-routing
+        // reset: never let them inherit this request's device or batch.
+        resetRequestNote(SystemClock::instance().nowUnixMillis());
     });
 
     http.Get("/v1/capabilities", [this](const httplib::Request& q, httplib::Response& s) { handleCapabilities(q, s); });
