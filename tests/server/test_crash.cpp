@@ -110,3 +110,36 @@ INSTANTIATE_TEST_SUITE_P(Backends, CrashTest, ::testing::Values("sqlite", "postg
                          [](const auto& info) { return info.param; });
 
 }  // namespace
+
+namespace {
+
+// Several stateless instances share one PostgreSQL database (behind a proxy): the same batch
+// reaching two instances at once is written once; the second waits for the first's commit and
+// replays its ack.
+TEST(MultiInstance, GIVEN_two_instances_on_one_postgres_WHEN_same_batch_hits_both_at_once_THEN_written_once)
+{
+    TestDatabase db("postgres");
+    ServerProcess a(db, {}, {"TAIZHANG_COUNTY_TEST_COMMIT_DELAY_MS=300"});
+    ServerProcess b(db, {}, {"TAIZHANG_COUNTY_TEST_COMMIT_DELAY_MS=300"});
+    const auto device = enroll(db, a, kSchool);
+    for (int round = 0; round < 3; ++round) {
+        std::vector<Json> records;
+        for (int i = 0; i < 100; ++i) records.push_back(classRecord(newId(), device.deviceId));
+        const auto key = newId();
+        const auto body = makeBatch(device, key, records, 1 + round * 100);
+        std::optional<httplib::Result> ra, rb;
+        std::thread ta([&] { auto c = a.client(); ra.emplace(postBatch(c, device, key, body)); });
+        std::thread tb([&] { auto c = b.client(); rb.emplace(postBatch(c, device, key, body)); });
+        ta.join();
+        tb.join();
+        ASSERT_TRUE(ra && *ra && rb && *rb);
+        EXPECT_EQ((*ra)->status, 200);
+        EXPECT_EQ((*rb)->status, 200);
+        EXPECT_EQ((*ra)->body, (*rb)->body) << "both answers are the one stored ack";
+        const int replayed = (*ra)->has_header("Idempotent-Replayed") + (*rb)->has_header("Idempotent-Replayed");
+        EXPECT_EQ(replayed, 1);
+        EXPECT_EQ(openStorage(db.target(), 1)->totalRecords(), (round + 1) * 100);
+    }
+}
+
+}  // namespace
