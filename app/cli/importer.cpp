@@ -6,6 +6,7 @@
 #include "csv.h"
 #include "record_fields.h"
 #include "references.h"
+#include "subjects.h"
 #include "writer.h"
 
 namespace taizhang::cli {
@@ -122,6 +123,9 @@ ImportReport importCsv(Database& db, const Clock& clock, Kind kind, std::string_
             body[spec->key] = std::move(*v);
         }
         if (!rowOk) continue;
+        // A class imported without a subjects column takes its grade's subjects, as `class add`.
+        if (kind == Kind::SchoolClass && !body.contains("subjects") && body.contains("grade"))
+            body["subjects"] = defaultSubjectsForGrade(body["grade"].get<int>());
         records.push_back({kind, std::move(body)});
         lineOf.push_back(row.line);
     }

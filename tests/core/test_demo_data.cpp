@@ -3,6 +3,7 @@
 #include <map>
 
 #include "demo_data.h"
+#include "ledger.h"
 #include "temp_dir.h"
 
 using namespace taizhang;
@@ -121,4 +122,20 @@ TEST_F(DemoFixture, GIVEN_flaws_off_and_more_classes_WHEN_generated_THEN_no_flaw
     EXPECT_TRUE(s.overCapClass.empty());
     EXPECT_TRUE(s.behindTrainingTeacher.empty());
     EXPECT_EQ(s.today, (Date{2026, 9, 30}));
+}
+
+TEST_F(DemoFixture, GIVEN_demo_written_through_the_ledger_WHEN_generated_THEN_validation_accepts_every_record)
+{
+    auto db = Database::open(dir.file("v.db"));
+    Ledger ledger(db, clock);
+    const ChangeContext ctx{"demo", ensureDeviceId(db, clock), ""};
+    std::size_t errors = 0;
+    std::string first;
+    createDemoSchool(db, clock, {}, [&](const std::vector<NewRecord>& batch) {
+        auto result = ledger.saveMany(batch, ctx);
+        for (const auto& i : result.issues)
+            if (i.issue.severity == IssueSeverity::Error && errors++ == 0) first = i.issue.code + ": " + i.issue.messageEn;
+        return result.records;
+    });
+    EXPECT_EQ(errors, 0u) << first;
 }
