@@ -60,7 +60,7 @@ Page {
                 Accessible.name: qsTr("学期")
                 Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.currentTermId))
             }
-            Label { text: timetable.status; color: "#37474f" }
+            Label { objectName: "statusLabel"; text: timetable.status; color: "#37474f" }
         }
 
         RowLayout {
@@ -127,6 +127,7 @@ Page {
                         model: timetable.counts
                         delegate: Label {
                             required property var modelData
+                            objectName: "count_" + modelData.code
                             text: qsTr("%1 %2").arg(modelData.name).arg(modelData.count)
                             padding: 3
                             background: Rectangle { color: "#eceff1"; radius: 3 }

@@ -1,0 +1,43 @@
+// Qt Quick Test runner: before the tests' QML loads, opens a fresh ledger with core's demo school
+// (pinned to Friday 2026-11-20), signs the administrator in and registers the backend types,
+// exactly as taizhang-app does.
+#include <memory>
+
+#include <QQmlEngine>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
+
+#include "app_context.h"
+#include "demo_data.h"
+#include "register_types.h"
+#include "temp_dir.h"
+
+Q_IMPORT_QML_PLUGIN(TaizhangPlugin)
+
+class Setup : public QObject {
+    Q_OBJECT
+public slots:
+    void qmlEngineAvailable(QQmlEngine* engine)
+    {
+        using namespace taizhang;
+        clock_ = std::make_unique<ManualClock>(unixMillisAt(Date{2026, 11, 20}, 19));
+        app_ = std::make_unique<AppContext>(dir_.file("ledger.db"), *clock_);
+        DemoOptions options;
+        options.classes = 12;
+        options.today = Date{2026, 11, 20};
+        createDemoSchool(app_->db(), *clock_, options);
+        app_->reloadProfile();
+        app_->signInAs("admin", "admin", true, {});
+        registerBackendTypes(app_.get());
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+    }
+
+private:
+    taizhang::testing::TempDir dir_;
+    std::unique_ptr<taizhang::ManualClock> clock_;
+    std::unique_ptr<taizhang::AppContext> app_;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(taizhang_qml, Setup)
+
+#include "qml_test_main.moc"
