@@ -68,50 +68,63 @@ Page {
             Layout.fillHeight: true
             spacing: 16
 
-            GridLayout {
+            // Row-major cells (index = (period - 1) * 5 + weekday - 1) laid out by a GridView
+            // five cells wide, with the period names beside it.
+            ColumnLayout {
                 id: grid
                 Layout.alignment: Qt.AlignTop
-                columns: timetable.weekdays + 1
-                rowSpacing: 2
-                columnSpacing: 2
+                spacing: 2
                 readonly property var dayNames: [qsTr("星期一"), qsTr("星期二"), qsTr("星期三"), qsTr("星期四"), qsTr("星期五")]
-
-                Label { text: "" }
-                Repeater {
-                    model: grid.dayNames
-                    delegate: Label {
-                        required property string modelData
-                        Layout.preferredWidth: 118
-                        horizontalAlignment: Text.AlignHCenter
-                        text: modelData
-                        font.bold: true
+                readonly property int cellWidth: 116
+                readonly property int cellHeight: 34
+                Row {
+                    Item { width: 56; height: 1 }
+                    Repeater {
+                        model: grid.dayNames
+                        delegate: Label {
+                            required property string modelData
+                            width: grid.cellWidth
+                            horizontalAlignment: Text.AlignHCenter
+                            text: modelData
+                            font.bold: true
+                        }
                     }
                 }
-                Repeater {
-                    model: timetable.periods
-                    delegate: Label {
-                        required property int index
-                        Layout.row: index + 1
-                        Layout.column: 0
-                        text: qsTr("第%1节").arg(index + 1)
+                Row {
+                    Column {
+                        width: 56
+                        Repeater {
+                            model: timetable.periods
+                            delegate: Label {
+                                required property int index
+                                height: grid.cellHeight
+                                verticalAlignment: Text.AlignVCenter
+                                text: qsTr("第%1节").arg(index + 1)
+                            }
+                        }
                     }
-                }
-                Repeater {
-                    model: timetable
-                    delegate: ComboBox {
-                        required property int index
-                        required property int weekday
-                        required property int period
-                        required property string subject
-                        Layout.row: period
-                        Layout.column: weekday
-                        Layout.preferredWidth: 118
-                        model: timetable.subjectOptions
-                        textRole: "name"
-                        valueRole: "code"
-                        currentIndex: indexOfValue(subject)
-                        Accessible.name: qsTr("%1 第%2节").arg(grid.dayNames[weekday - 1]).arg(period)
-                        onActivated: timetable.setCell(index, currentValue)
+                    GridView {
+                        width: grid.cellWidth * timetable.weekdays
+                        height: grid.cellHeight * timetable.periods
+                        cellWidth: grid.cellWidth
+                        cellHeight: grid.cellHeight
+                        interactive: false
+                        model: timetable
+                        delegate: ComboBox {
+                            required property int index
+                            required property int weekday
+                            required property int period
+                            required property string subject
+                            width: grid.cellWidth - 4
+                            model: timetable.subjectOptions
+                            textRole: "name"
+                            valueRole: "code"
+                            // A binding on the options themselves: indexOfValue() would not re-run
+                            // when the class (and so the subject list) changes.
+                            currentIndex: timetable.subjectOptions.findIndex(o => o.code === subject)
+                            Accessible.name: qsTr("%1 第%2节").arg(grid.dayNames[weekday - 1]).arg(period)
+                            onActivated: timetable.setCell(index, currentValue)
+                        }
                     }
                 }
             }
@@ -122,6 +135,7 @@ Page {
                 Label { text: qsTr("每周节数"); font.bold: true }
                 Flow {
                     Layout.fillWidth: true
+                    Layout.preferredHeight: implicitHeight
                     spacing: 6
                     Repeater {
                         model: timetable.counts

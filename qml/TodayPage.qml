@@ -9,6 +9,7 @@ Page {
     padding: 16
 
     TodayModel { id: today }
+    TrainingModel { id: training }
 
     ColumnLayout {
         anchors.fill: parent
@@ -31,6 +32,13 @@ Page {
                 enabled: today.date < App.today
                 onClicked: today.date = App.addDays(today.date, 1)
             }
+        }
+
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("教师培训：%1 / %2 人已完成五年 360 学时 · 待同步 %3 条")
+                  .arg(training.completed).arg(training.teacherCount).arg(App.outboxCount)
+            color: "#37474f"
         }
 
         ListView {
@@ -66,9 +74,9 @@ Page {
                         font.bold: true
                         font.pointSize: 11
                     }
-                    ColumnLayout {
-                        Layout.preferredWidth: 190
-                        spacing: 2
+                    RowLayout {
+                        Layout.preferredWidth: 300
+                        spacing: 10
                         StatusDot { done: card.hasHomework; label: qsTr("作业") }
                         StatusDot { done: card.hasActivity; label: qsTr("体育活动") }
                         StatusDot { done: card.hasSleep; label: qsTr("睡眠") }
