@@ -22,6 +22,7 @@ storage (every command): --data county.db (SQLite, default) | --db postgresql://
   school list | school disable --code C | school enable --code C
   enroll-code issue --school CODE [--ttl-hours 168]
   device list [--school CODE] | device revoke --device ID
+  conflicts list [--school CODE]   (versions that lost an equal-version conflict, for review)
   overrides set --file overrides.json | terms set --file terms.json
   bundle import --file FILE.tzbundle
   report --from YYYY-MM-DD --to YYYY-MM-DD [--school CODE] [--format json|csv]
@@ -168,6 +169,16 @@ int runDevice(const CliArgs& args)
     throw UsageError("device expects list or revoke");
 }
 
+int runConflicts(const CliArgs& args)
+{
+    if (args.words().size() < 2 || args.words()[1] != "list") throw UsageError("conflicts expects list");
+    auto storage = storageFromArgs(args);
+    for (const auto& c : storage->listConflicts(args.value("school", "")))
+        std::cout << c.receivedAt << "\t" << c.schoolCode << "\t" << c.recordId << "\tv" << c.version << "\t"
+                  << c.deviceId << "\t" << c.recordJson << "\n";
+    return 0;
+}
+
 int runCountyCli(int argc, char** argv)
 {
     try {
@@ -181,6 +192,7 @@ int runCountyCli(int argc, char** argv)
         if (cmd == "school") return runSchool(args);
         if (cmd == "enroll-code") return runEnrollCode(args);
         if (cmd == "device") return runDevice(args);
+        if (cmd == "conflicts") return runConflicts(args);
         if (cmd == "overrides" || cmd == "terms") return runConfigSet(args, cmd);
         if (cmd == "bundle") return runBundle(args);
         if (cmd == "report") return runReport(args);

@@ -69,6 +69,16 @@ struct ConflictWrite {
     std::string receivedAt;
 };
 
+struct ConflictRow {
+    std::string recordId;
+    std::string schoolCode;
+    std::int64_t version = 0;
+    std::string recordJson;  // the incoming version that lost
+    std::string deviceId;
+    std::string batchId;
+    std::string receivedAt;
+};
+
 struct BatchRow {
     std::string deviceId;
     std::string batchId;

@@ -307,6 +307,18 @@ public:
         return c->exec("SELECT count(*) FROM conflicts WHERE school_code = $1", {str(schoolCode)}).int64(0, 0);
     }
 
+    std::vector<ConflictRow> listConflicts(const std::string& schoolCode) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT record_id, school_code, version, record_json, device_id, batch_id, received_at"
+                         " FROM conflicts WHERE $1 = '' OR school_code = $1 ORDER BY seq",
+                         {str(schoolCode)});
+        std::vector<ConflictRow> out;
+        for (int i = 0; i < r.rows(); ++i)
+            out.push_back({r.text(i, 0), r.text(i, 1), r.int64(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6)});
+        return out;
+    }
+
     std::optional<std::string> lastSync(const std::string& schoolCode) override
     {
         auto c = pool_.acquire();

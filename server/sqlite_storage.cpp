@@ -283,6 +283,18 @@ public:
         return st.int64(0);
     }
 
+    std::vector<ConflictRow> listConflicts(const std::string& schoolCode) override
+    {
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT record_id, school_code, version, record_json, device_id, batch_id, received_at"
+                                  " FROM conflicts WHERE ?1 = '' OR school_code = ?1 ORDER BY seq");
+        st.bind(1, schoolCode);
+        std::vector<ConflictRow> out;
+        while (st.step())
+            out.push_back({st.text(0), st.text(1), st.int64(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+        return out;
+    }
+
     std::optional<std::string> lastSync(const std::string& schoolCode) override
     {
         std::lock_guard lock(readMu_);

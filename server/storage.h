@@ -80,6 +80,7 @@ public:
     virtual std::vector<std::string> recordJsons(const RecordQuery& query) = 0;  // current versions
     virtual std::map<std::string, std::int64_t> countByKind(const std::string& schoolCode) = 0;
     virtual std::int64_t conflictCount(const std::string& schoolCode) = 0;
+    virtual std::vector<ConflictRow> listConflicts(const std::string& schoolCode) = 0;  // "" = all
     virtual std::optional<std::string> lastSync(const std::string& schoolCode) = 0;
     virtual std::int64_t totalRecords() = 0;  // all schools; tests and benchmarks
 };

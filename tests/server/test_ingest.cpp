@@ -115,6 +115,13 @@ TEST_P(IngestTest, GIVEN_stored_record_WHEN_higher_lower_and_equal_versions_arri
     EXPECT_EQ(Json::parse(held[0])["version"], 3);
     EXPECT_EQ(Json::parse(held[0])["body"]["name"], "v3");
     EXPECT_EQ(storage->conflictCount(kSchoolA), 1);
+    // The losing version is kept for review and listed by the admin command.
+    std::vector<std::string> args{"conflicts", "list", "--school", kSchoolA};
+    for (const auto& a : db_->storageArgs()) args.push_back(a);
+    const auto listed = runCounty(args);
+    EXPECT_EQ(listed.exitCode, 0) << listed.err;
+    EXPECT_NE(listed.out.find(id), std::string::npos);
+    EXPECT_NE(listed.out.find("v2-other"), std::string::npos) << listed.out;
 }
 
 TEST_P(IngestTest, GIVEN_records_already_stored_WHEN_sent_again_in_a_new_batch_THEN_counted_duplicate)
