@@ -291,11 +291,56 @@ LedgerResult Ledger::update(std::string_view id, Json body, std::int64_t expecte
     return result;
 }
 
+namespace {
+// Live records that still name a class, teacher or term: deleting it would leave them without the
+// grade, the teacher or the calendar their checks need (and the county could no longer check
+// them), so the deletion is refused until they are moved or deleted.
+std::size_t recordsDependingOn(const RecordStore& store, const Record& target)
+{
+    RecordQuery q;
+    switch (target.kind) {
+    case Kind::SchoolClass: q.classId = target.meta.id; break;
+    case Kind::Teacher: q.teacherId = target.meta.id; break;
+    case Kind::Term: {
+        std::size_t n = 0;
+        RecordQuery slots;
+        slots.kind = Kind::Timetable;
+        for (const auto& r : store.query(slots))
+            if (r.body.value("term_id", std::string{}) == target.meta.id) ++n;
+        if (validateShape(Kind::Term, target.body).empty()) {
+            const auto term = target.body.get<Term>();
+            for (Kind k : {Kind::Homework, Kind::Sleep, Kind::Activity}) {
+                RecordQuery daily;
+                daily.kind = k;
+                daily.from = term.start;
+                daily.to = term.end;
+                n += store.query(daily).size();
+            }
+        }
+        return n;
+    }
+    default: return 0;
+    }
+    return store.query(q).size();
+}
+}  // namespace
+
 LedgerResult Ledger::remove(std::string_view id, std::int64_t expectedVersion, const ChangeContext& ctx)
 {
     LedgerResult result;
+    auto tx = db_.beginWrite();
+    if (const auto target = store_.find(id); target && !target->meta.deleted) {
+        if (const auto n = recordsDependingOn(store_, *target)) {
+            const std::string what(kindName(target->kind));
+            result.issues.push_back(storeIssue(
+                what + ".in_use", "仍有 " + std::to_string(n) + " 条记录引用它，请先修改或删除这些记录",
+                std::to_string(n) + " live record(s) still refer to this " + what + "; move or delete them first"));
+            return result;
+        }
+    }
     try {
         result.record = store_.remove(id, expectedVersion, ctx);
+        tx.commit();
     } catch (const RecordNotFound& e) {
         result.issues.push_back(storeIssue("record.not_found", "找不到该记录", e.what()));
     } catch (const StaleVersion& e) {

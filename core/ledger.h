@@ -48,6 +48,8 @@ public:
     // or body.over_cap_reason is non-empty; the reason is then kept in the body and the audit.
     LedgerResult save(Kind kind, Json body, const ChangeContext& ctx);
     LedgerResult update(std::string_view id, Json body, std::int64_t expectedVersion, const ChangeContext& ctx);
+    // Writes a tombstone. A class, teacher or term still named by live records is refused
+    // ("class.in_use", ...): those records would lose the grade / calendar their checks need.
     LedgerResult remove(std::string_view id, std::int64_t expectedVersion, const ChangeContext& ctx);
 
     // All or nothing, one transaction: the CSV importer. Rows are validated against the database

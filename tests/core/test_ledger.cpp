@@ -288,3 +288,22 @@ TEST(NestedTransaction, GIVEN_open_write_transaction_WHEN_inner_one_rolls_back_T
     }  // outer rolled back: the committed inner part goes too
     EXPECT_FALSE(db.setting("lost"));
 }
+
+TEST_F(LedgerFixture, GIVEN_class_term_or_teacher_still_referenced_WHEN_removed_THEN_refused_until_records_gone)
+{
+    const auto teacherId = mustSave(Kind::Teacher, teacher("王老师", "2015-09-01"));
+    auto h = homework(c4, "2026-11-20", "math", 20);
+    h.teacherId = teacherId;
+    const auto hwId = mustSave(Kind::Homework, h);
+    const auto records = count(db, "records"), outbox = count(db, "outbox");
+    auto r = ledger.remove(c4, 1, ctx);
+    EXPECT_TRUE(hasCode(r.issues, "class.in_use"));
+    EXPECT_TRUE(hasCode(ledger.remove(teacherId, 1, ctx).issues, "teacher.in_use"));
+    EXPECT_TRUE(hasCode(ledger.remove(termId, 1, ctx).issues, "term.in_use"));
+    EXPECT_EQ(count(db, "outbox"), outbox);
+    EXPECT_EQ(count(db, "records"), records);
+    ASSERT_TRUE(ledger.remove(hwId, 1, ctx).ok());
+    EXPECT_TRUE(ledger.remove(c4, 1, ctx).ok());
+    EXPECT_TRUE(ledger.remove(teacherId, 1, ctx).ok());
+    EXPECT_TRUE(ledger.remove(termId, 1, ctx).ok());
+}
