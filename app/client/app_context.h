@@ -124,6 +124,7 @@ public:
     // Re-reads profile and reference data after a write, and tells every page to refresh.
     void notifyDataChanged();
     void reloadProfile();
+    void refreshOutboxCount();
 
 signals:
     void schoolChanged();
@@ -152,6 +153,7 @@ private:
     std::string teacherId_;
     bool admin_ = false;
     int revision_ = 0;
+    int outboxCount_ = 0;
     QString language_ = QStringLiteral("zh_CN");
 };
 

@@ -1,4 +1,5 @@
 // taizhang-app: the Qt Quick client. Thin: parses arguments, opens the ledger, loads the QML.
+#include <algorithm>
 #include <memory>
 
 #include <QCommandLineParser>
@@ -66,7 +67,9 @@ int main(int argc, char* argv[])
     QCommandLineOption todayOpt("today", "Pretend today is this date (YYYY-MM-DD; screenshots, demos).", "date");
     QCommandLineOption shotOpt("screenshots", "Save every page as PNG into this folder, then exit.", "dir");
     QCommandLineOption firstFrameOpt("quit-after-first-frame", "Exit once the first frame is shown (benchmark).");
-    parser.addOptions({dbOpt, demoOpt, selfTestOpt, langOpt, todayOpt, shotOpt, firstFrameOpt});
+    QCommandLineOption demoClassesOpt("demo-classes", "Classes of the demo school (benchmarks).", "n", "15");
+    QCommandLineOption demoYearsOpt("demo-years", "School years of demo data (benchmarks).", "n", "1");
+    parser.addOptions({dbOpt, demoOpt, selfTestOpt, langOpt, todayOpt, shotOpt, firstFrameOpt, demoClassesOpt, demoYearsOpt});
     parser.process(app);
 
     const QString lang = parser.value(langOpt);
@@ -109,7 +112,8 @@ int main(int argc, char* argv[])
         return 1;
     }
     context->setLanguage(lang);
-    if (parser.isSet(demoOpt) && !ensureDemoSchool(*context)) {
+    if (parser.isSet(demoOpt) && !ensureDemoSchool(*context, std::clamp(parser.value(demoClassesOpt).toInt(), 1, 200),
+                                                    std::clamp(parser.value(demoYearsOpt).toInt(), 1, 10))) {
         qCCritical(lcApp) << "could not create the demo school";
         return 1;
     }

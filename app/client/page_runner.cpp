@@ -3,6 +3,7 @@
 #include <atomic>
 
 #include <QDir>
+#include <QFile>
 #include <QEventLoop>
 #include <QImage>
 #include <QQmlApplicationEngine>
@@ -30,6 +31,17 @@ void settle(int ms)
     loop.exec();
 }
 }  // namespace
+
+// Resident set size of this process in MiB (Linux /proc; 0 elsewhere), logged per page so the
+// benchmark can read memory after each page is opened.
+double residentMiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly)) return 0;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
 
 void startCountingWarnings() { g_previous = qInstallMessageHandler(countingHandler); }
 int warningCount() { return g_warnings.load(); }
@@ -60,7 +72,8 @@ int runThroughPages(QQmlApplicationEngine& engine, const QString& screenshotDir)
             ++problems;
         }
         const int added = warningCount() - before;
-        qCInfo(lcUi) << "page" << page << (added == 0 ? "ok" : "produced warnings:") << (added ? added : 0);
+        qCInfo(lcUi).nospace() << "page " << page << (added == 0 ? " ok" : " produced warnings: ") << added
+                               << " rss_mib=" << QString::number(residentMiB(), 'f', 1);
         problems += added;
         if (!screenshotDir.isEmpty() && window) {
             const QString file = QDir(screenshotDir).filePath(page + QStringLiteral(".png"));
