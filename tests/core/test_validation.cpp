@@ -304,3 +304,57 @@ TEST(SchoolProfileValidation, GIVEN_codes_WHEN_validated_THEN_10_and_6_digits_re
     p.type = "high";
     EXPECT_TRUE(hasCode(validateSchoolProfile(p), "school.type_invalid"));
 }
+
+TEST(ShapeValidation, GIVEN_empty_body_of_each_kind_WHEN_validated_THEN_every_required_field_reported)
+{
+    const std::vector<std::pair<Kind, std::vector<std::string>>> required{
+        {Kind::SchoolClass, {"grade", "name"}},
+        {Kind::Teacher, {"name", "hire_date"}},
+        {Kind::Term, {"name", "start", "end"}},
+        {Kind::Subject, {"code", "name"}},
+        {Kind::Homework, {"class_id", "date", "subject", "minutes"}},
+        {Kind::Sleep, {"class_id", "date", "surveyed", "reaching_standard", "average_hours"}},
+        {Kind::Activity, {"class_id", "date"}},
+        {Kind::Timetable, {"class_id", "term_id", "weekday", "period", "subject"}},
+        {Kind::Training, {"teacher_id", "start", "end", "title", "hours"}},
+    };
+    for (const auto& [kind, fields] : required) {
+        const auto issues = validateShape(kind, Json::object());
+        ASSERT_EQ(issues.size(), fields.size()) << kindName(kind);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            EXPECT_EQ(issues[i].code, "body.missing_field");
+            EXPECT_EQ(issues[i].field, fields[i]) << kindName(kind);
+        }
+    }
+}
+
+TEST(ShapeValidation, GIVEN_bodies_written_by_to_json_WHEN_validated_THEN_shape_accepted)
+{
+    EXPECT_TRUE(validateShape(Kind::SchoolClass, makeClass(3)).empty());
+    EXPECT_TRUE(validateShape(Kind::Teacher, teacher("王", "2015-09-01")).empty());
+    EXPECT_TRUE(validateShape(Kind::Term, autumnTerm2026()).empty());
+    EXPECT_TRUE(validateShape(Kind::Subject, CustomSubject{"school:x", "X", "school_based"}).empty());
+    auto h = homework("c", "2026-11-20", "math", 10);
+    h.overCapReason = "r";
+    EXPECT_TRUE(validateShape(Kind::Homework, h).empty());
+    EXPECT_TRUE(validateShape(Kind::Sleep, sleepSurvey("c", "2026-11-20", 9)).empty());
+    EXPECT_TRUE(validateShape(Kind::Activity, PhysicalActivity{"c", d("2026-11-20"), 40, 60, 2, 30, 0}).empty());
+    EXPECT_TRUE(validateShape(Kind::Timetable, TimetableSlot{"c", "t", 1, 1, "math", ""}).empty());
+    EXPECT_TRUE(validateShape(Kind::Training, training("t", "2026-11-16", "2026-11-17", 8)).empty());
+    // A JSON integer is a number too: 9 h of sleep may be written without a decimal point.
+    Json sleep = sleepSurvey("c", "2026-11-20", 9);
+    sleep["average_hours"] = 9;
+    EXPECT_TRUE(validateShape(Kind::Sleep, sleep).empty());
+    sleep["average_hours"] = true;
+    EXPECT_TRUE(hasCode(validateShape(Kind::Sleep, sleep), "body.wrong_type"));
+}
+
+TEST(UniquenessKey, GIVEN_bodies_WHEN_keyed_THEN_documented_formats)
+{
+    EXPECT_EQ(uniquenessKey(Kind::Homework, homework("c1", "2026-11-20", "math", 10)), "homework|c1|2026-11-20|math");
+    EXPECT_EQ(uniquenessKey(Kind::Sleep, sleepSurvey("c1", "2026-11-20", 9)), "sleep|c1|2026-11-20");
+    EXPECT_EQ(uniquenessKey(Kind::Timetable, TimetableSlot{"c1", "t1", 2, 3, "math", ""}), "timetable|c1|t1|2|3");
+    EXPECT_EQ(uniquenessKey(Kind::Teacher, teacher("王", "2015-09-01")), "teacher|T-王");
+    EXPECT_EQ(uniquenessKey(Kind::Training, training("t", "2026-11-16", "2026-11-17", 8)), "");
+    EXPECT_EQ(uniquenessKey(Kind::Homework, Json::array()), "");
+}
