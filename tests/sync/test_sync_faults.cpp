@@ -110,7 +110,7 @@ TEST_F(SyncFixture, GIVEN_the_county_is_killed_in_the_middle_of_a_batch_WHEN_it_
     startCounty({"--max-batch-records", "1000"});
     enrollOk();
     std::mt19937 rng(3);
-    addBulky(store, 600, rng);
+    addBulky(store, 1000, rng);  // about 2 s of upload at 25 kB/s: the kill lands mid-transfer
     FaultProxy proxy(county.port(), {"--bandwidth-bps", "25000"});
     pointAt(proxy.url());
     sync::SyncReport report;
