@@ -92,7 +92,7 @@ Page {
         RowLayout {
             Layout.fillWidth: true
             spacing: 8
-            Label { Layout.preferredWidth: 110; text: qsTr("学科"); font.bold: true }
+            Label { Layout.preferredWidth: 140; text: qsTr("学科"); font.bold: true }
             Label { Layout.preferredWidth: 80; text: qsTr("分钟"); font.bold: true }
             Label { Layout.preferredWidth: 70; text: qsTr("书面"); font.bold: true }
             Label { Layout.preferredWidth: 70; text: qsTr("在家"); font.bold: true }
@@ -123,7 +123,8 @@ Page {
                 RowLayout {
                     spacing: 8
                     Label {
-                        Layout.preferredWidth: 110
+                        Layout.preferredWidth: 140
+                        elide: Text.ElideRight
                         text: row.subjectName + (row.saved ? " ✓" : "")
                     }
                     TextField {
@@ -162,7 +163,7 @@ Page {
                 }
                 Label {
                     objectName: "error" + row.index
-                    Layout.leftMargin: 118
+                    Layout.leftMargin: 148
                     visible: row.error.length > 0
                     text: row.error
                     color: "#b71c1c"

@@ -1,3 +1,1520 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en"></TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <source>体育活动</source>
+        <translation>Physical activity</translation>
+    </message>
+    <message>
+        <source>2025 年起每天综合体育活动不少于 2 小时，含两次不少于 30 分钟的大课间</source>
+        <translation>From 2025: at least 2 hours of physical activity a day, including two long breaks of at least 30 minutes</translation>
+    </message>
+    <message>
+        <source>体育课</source>
+        <translation>PE lesson</translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>大课间合计</source>
+        <translation>Long breaks, total</translation>
+    </message>
+    <message>
+        <source>大课间次数</source>
+        <translation>Long breaks</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>times</translation>
+    </message>
+    <message>
+        <source>课后服务体育</source>
+        <translation>After-school sports</translation>
+    </message>
+    <message>
+        <source>校外体育活动</source>
+        <translation>Outside school</translation>
+    </message>
+</context>
+<context>
+    <name>DailyForm</name>
+    <message>
+        <source>体育课分钟数应为 0 到 180 之间的整数</source>
+        <translation>PE lesson minutes must be a whole number from 0 to 180</translation>
+    </message>
+    <message>
+        <source>大课间分钟数应为 0 到 120 之间的整数</source>
+        <translation>Long-break minutes must be a whole number from 0 to 120</translation>
+    </message>
+    <message>
+        <source>大课间次数应为 0 到 4 之间的整数</source>
+        <translation>Long breaks must be a whole number from 0 to 4</translation>
+    </message>
+    <message>
+        <source>课后体育分钟数应为 0 到 240 之间的整数</source>
+        <translation>After-school sports minutes must be a whole number from 0 to 240</translation>
+    </message>
+    <message>
+        <source>校外活动分钟数应为 0 到 240 之间的整数</source>
+        <translation>Outside-school minutes must be a whole number from 0 to 240</translation>
+    </message>
+</context>
+<context>
+    <name>DailyFormPage</name>
+    <message>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>（已有记录，保存即修改）</source>
+        <translation>(already recorded; saving updates it)</translation>
+    </message>
+    <message>
+        <source>（尚未登记）</source>
+        <translation>(not recorded yet)</translation>
+    </message>
+    <message>
+        <source>按当前数值将产生的提示：</source>
+        <translation>These values would raise:</translation>
+    </message>
+    <message>
+        <source>保存 (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>FindingBadge</name>
+    <message>
+        <source>【必须】</source>
+        <translation>[Must] </translation>
+    </message>
+    <message>
+        <source>【提示】</source>
+        <translation>[Note] </translation>
+    </message>
+    <message>
+        <source>规则：%1 · 依据：%2</source>
+        <translation>Rule: %1 · Source: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HomeworkPage</name>
+    <message>
+        <source>作业登记</source>
+        <translation>Homework</translation>
+    </message>
+    <message>
+        <source>Tab 切换 · Enter 保存 · Ctrl+D 复制前一天</source>
+        <translation>Tab moves · Enter saves · Ctrl+D copies the previous day</translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>书面作业 %1 / %2 分钟</source>
+        <translation>Written homework %1 / %2 min</translation>
+    </message>
+    <message>
+        <source>学科</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>在家</source>
+        <translation>At home</translation>
+    </message>
+    <message>
+        <source>作业内容（公示）</source>
+        <translation>Content (published)</translation>
+    </message>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>%1 书面作业</source>
+        <translation>%1 written</translation>
+    </message>
+    <message>
+        <source>%1 在家完成</source>
+        <translation>%1 at home</translation>
+    </message>
+    <message>
+        <source>例如：练习册第 12 页</source>
+        <translation>e.g. workbook page 12</translation>
+    </message>
+    <message>
+        <source>%1 作业内容</source>
+        <translation>%1 content</translation>
+    </message>
+    <message>
+        <source>超过上限 %1 分钟，须填写原因（记入审计）：</source>
+        <translation>%1 min over the cap; give a reason (kept in the audit):</translation>
+    </message>
+    <message>
+        <source>超量原因</source>
+        <translation>Reason for exceeding the cap</translation>
+    </message>
+    <message>
+        <source>复制前一天 (Ctrl+D)</source>
+        <translation>Copy previous day (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>保存 (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>学期</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>课程</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Homework</translation>
+    </message>
+    <message>
+        <source>睡眠</source>
+        <translation>Sleep</translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation>Physical activity</translation>
+    </message>
+    <message>
+        <source>课表</source>
+        <translation>Timetable</translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>台账 — %1</source>
+        <translation>Taizhang — %1</translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation>Taizhang</translation>
+    </message>
+    <message>
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>作业登记</source>
+        <translation>Homework</translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation>Physical activity</translation>
+    </message>
+    <message>
+        <source>睡眠调查</source>
+        <translation>Sleep survey</translation>
+    </message>
+    <message>
+        <source>教师培训</source>
+        <translation>Teacher training</translation>
+    </message>
+    <message>
+        <source>课程表</source>
+        <translation>Timetable</translation>
+    </message>
+    <message>
+        <source>记录查询</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+待同步 %3 条</source>
+        <translation>%1 · %2
+%3 changes to sync</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>记录查询</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>只显示前 500 条，请缩小范围</source>
+        <translation>Showing the first 500 only; narrow the filter</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Homework</translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation>Physical activity</translation>
+    </message>
+    <message>
+        <source>睡眠</source>
+        <translation>Sleep</translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>课表</source>
+        <translation>Timetable</translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>全部班级</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>填写人</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>显示已删除</source>
+        <translation>Show deleted</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>修改历史</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除记录</source>
+        <translation>Delete record</translation>
+    </message>
+    <message>
+        <source>删除后记录保留删除标记并同步到区县，确定删除？</source>
+        <translation>The record is kept marked as deleted and synced to the county. Delete it?</translation>
+    </message>
+    <message>
+        <source>v%1 %2 %3 %4</source>
+        <translation>v%1 %2 %3 %4</translation>
+    </message>
+    <message>
+        <source>
+原因：%1</source>
+        <translation>
+Reason: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>%1 所在周</source>
+        <translation>Week of %1</translation>
+    </message>
+    <message>
+        <source>上一周</source>
+        <translation>Previous week</translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>下一周</source>
+        <translation>Next week</translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>书面作业时长（柱）与上限（蓝线）</source>
+        <translation>Written homework (bars) against the cap (blue line)</translation>
+    </message>
+    <message>
+        <source>体育活动时长（柱）与要求（蓝线）</source>
+        <translation>Physical activity (bars) against the rule (blue line)</translation>
+    </message>
+    <message>
+        <source>作业公示日期</source>
+        <translation>Homework sheet date</translation>
+    </message>
+    <message>
+        <source>保存为 PDF……</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>导出 CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>导出……</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>作业公示-%1.pdf</source>
+        <translation>homework-%1.pdf</translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>区县服务器与同步</source>
+        <translation>County server and sync</translation>
+    </message>
+    <message>
+        <source>已注册：%1</source>
+        <translation>Enrolled: %1</translation>
+    </message>
+    <message>
+        <source>尚未注册到区县服务器</source>
+        <translation>Not enrolled with a county server</translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>注册码</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <source>教务处电脑</source>
+        <translation>Office PC</translation>
+    </message>
+    <message>
+        <source>设备名称</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <source>注册</source>
+        <translation>Enroll</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>政策规则</source>
+        <translation>Policy rules</translation>
+    </message>
+    <message>
+        <source>当前规则集：%1</source>
+        <translation>Rule set in force: %1</translation>
+    </message>
+    <message>
+        <source>区县规定：</source>
+        <translation>County overrides:</translation>
+    </message>
+    <message>
+        <source>数据</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>数据文件：%1</source>
+        <translation>Data file: %1</translation>
+    </message>
+    <message>
+        <source>备份数据……</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <source>从备份恢复……</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>台账备份 (*.db)</source>
+        <translation>Ledger backups (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>首次设置</source>
+        <translation>First-run setup</translation>
+    </message>
+    <message>
+        <source>第 %1 步，共 4 步</source>
+        <translation>Step %1 of 4</translation>
+    </message>
+    <message>
+        <source>填入示例学校</source>
+        <translation>Fill in the sample school</translation>
+    </message>
+    <message>
+        <source>学校标识码（10 位数字）</source>
+        <translation>School code (10 digits)</translation>
+    </message>
+    <message>
+        <source>学校名称</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <source>学校类型</source>
+        <translation>School type</translation>
+    </message>
+    <message>
+        <source>小学</source>
+        <translation>Primary school</translation>
+    </message>
+    <message>
+        <source>初级中学</source>
+        <translation>Junior secondary school</translation>
+    </message>
+    <message>
+        <source>九年一贯制学校</source>
+        <translation>Nine-year school</translation>
+    </message>
+    <message>
+        <source>学期名称</source>
+        <translation>Term name</translation>
+    </message>
+    <message>
+        <source>开学日期</source>
+        <translation>Term start</translation>
+    </message>
+    <message>
+        <source>学期结束日期</source>
+        <translation>Term end</translation>
+    </message>
+    <message>
+        <source>节假日（每行一个：名称 开始日期 结束日期）</source>
+        <translation>Holidays (one per line: name start end)</translation>
+    </message>
+    <message>
+        <source>班级（每行一个年级，例如“三年级 1-6 班 45”）</source>
+        <translation>Classes (one grade per line, e.g. "三年级 1-6 班 45")</translation>
+    </message>
+    <message>
+        <source>未写人数时每班人数</source>
+        <translation>Students per class when not given</translation>
+    </message>
+    <message>
+        <source>将创建 %1 个班级</source>
+        <translation>%1 classes will be created</translation>
+    </message>
+    <message>
+        <source>教师（从 Excel 复制粘贴：姓名、工号、学科、入职日期）</source>
+        <translation>Teachers (paste from Excel: name, staff number, subjects, hire date)</translation>
+    </message>
+    <message>
+        <source>姓名	工号	学科	入职日期</source>
+        <translation>Name	Staff no.	Subjects	Hire date</translation>
+    </message>
+    <message>
+        <source>将创建 %1 位教师</source>
+        <translation>%1 teachers will be created</translation>
+    </message>
+    <message>
+        <source>管理员用户名</source>
+        <translation>Administrator user name</translation>
+    </message>
+    <message>
+        <source>密码（至少 6 位）</source>
+        <translation>Password (at least 6 characters)</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>完成设置</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>请选择用户并输入密码</source>
+        <translation>Choose your user and enter the password</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>密码或 PIN</source>
+        <translation>Password or PIN</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>SleepPage</name>
+    <message>
+        <source>睡眠调查</source>
+        <translation>Sleep survey</translation>
+    </message>
+    <message>
+        <source>小学应达到 10 小时，初中 9 小时；未达到只作提示，不阻止保存</source>
+        <translation>Should reach 10 h (primary) or 9 h (junior); falling short is a warning and does not block saving</translation>
+    </message>
+    <message>
+        <source>调查人数</source>
+        <translation>Surveyed</translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation>students</translation>
+    </message>
+    <message>
+        <source>睡眠达标人数</source>
+        <translation>Reaching the standard</translation>
+    </message>
+    <message>
+        <source>平均睡眠时间</source>
+        <translation>Average sleep</translation>
+    </message>
+    <message>
+        <source>小时</source>
+        <translation>hours</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDot</name>
+    <message>
+        <source>已填</source>
+        <translation> done</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation> missing</translation>
+    </message>
+</context>
+<context>
+    <name>TimetablePage</name>
+    <message>
+        <source>课程表</source>
+        <translation>Timetable</translation>
+    </message>
+    <message>
+        <source>每周共 %1 节</source>
+        <translation>%1 lessons a week</translation>
+    </message>
+    <message>
+        <source>复制到平行班</source>
+        <translation>Copy to parallel classes</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>学期</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>第%1节</source>
+        <translation>Period %1</translation>
+    </message>
+    <message>
+        <source>%1 第%2节</source>
+        <translation>%1 period %2</translation>
+    </message>
+    <message>
+        <source>每周节数</source>
+        <translation>Lessons per week</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>符合课程方案</source>
+        <translation>Meets the curriculum plan</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>今日 %1</source>
+        <translation>Today %1</translation>
+    </message>
+    <message>
+        <source>%1 个班级 · 必须整改 %2 项 · 提示 %3 项 · %4 个班未登记作业</source>
+        <translation>%1 classes · %2 must-fix · %3 notes · %4 classes without homework entered</translation>
+    </message>
+    <message>
+        <source>前一天</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>后一天</source>
+        <translation>Next day</translation>
+    </message>
+    <message>
+        <source>教师培训：%1 / %2 人已完成五年 360 学时 · 待同步 %3 条</source>
+        <translation>Training: %1 / %2 teachers have 360 hours in five years · %3 changes to sync</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Homework</translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation>Physical activity</translation>
+    </message>
+    <message>
+        <source>睡眠</source>
+        <translation>Sleep</translation>
+    </message>
+    <message>
+        <source>书面作业 %1 / %2 分钟</source>
+        <translation>Written homework %1 / %2 min</translation>
+    </message>
+    <message>
+        <source>无问题</source>
+        <translation>No findings</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>教师培训</source>
+        <translation>Teacher training</translation>
+    </message>
+    <message>
+        <source>五年周期 360 学时完成：%1 / %2 人</source>
+        <translation>360 hours in five years: %1 / %2 teachers</translation>
+    </message>
+    <message>
+        <source>%1 培训进度</source>
+        <translation>%1 training progress</translation>
+    </message>
+    <message>
+        <source>%1 / %2 学时</source>
+        <translation>%1 / %2 hours</translation>
+    </message>
+    <message>
+        <source>试用期 %1 / %2 学时</source>
+        <translation>Probation %1 / %2 hours</translation>
+    </message>
+    <message>
+        <source>登记培训</source>
+        <translation>Record training</translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>培训名称</source>
+        <translation>Course title</translation>
+    </message>
+    <message>
+        <source>校本</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>市级</source>
+        <translation>Municipal</translation>
+    </message>
+    <message>
+        <source>省级</source>
+        <translation>Provincial</translation>
+    </message>
+    <message>
+        <source>国培</source>
+        <translation>National</translation>
+    </message>
+    <message>
+        <source>培训级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>面授</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>网络</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>混合</source>
+        <translation>Blended</translation>
+    </message>
+    <message>
+        <source>培训形式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>证书编号（可选）</source>
+        <translation>Certificate no. (optional)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>WeekChart</name>
+    <message>
+        <source>分钟</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>周%1</source>
+        <translation>%1</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang</name>
+    <message>
+        <source>第 %1 行看不懂：应写成“三年级 1-6 班 45”</source>
+        <translation>Line %1 not understood: write it like "三年级 1-6 班 45"</translation>
+    </message>
+    <message>
+        <source>第 %1 行：年级应为一年级到九年级</source>
+        <translation>Line %1: the grade must be 一年级 to 九年级</translation>
+    </message>
+    <message>
+        <source>第 %1 行：班号范围应在 1 到 30 之间且从小到大</source>
+        <translation>Line %1: class numbers must be 1-30, low to high</translation>
+    </message>
+    <message>
+        <source>第 %1 行：每班人数应在 1 到 80 之间</source>
+        <translation>Line %1: students per class must be 1-80</translation>
+    </message>
+    <message>
+        <source>第 %1 行：缺少姓名</source>
+        <translation>Line %1: the name is missing</translation>
+    </message>
+    <message>
+        <source>第 %1 行：不认识的学科“%2”</source>
+        <translation>Line %1: unknown subject "%2"</translation>
+    </message>
+    <message>
+        <source>第 %1 行：入职日期应写成 2020-09-01</source>
+        <translation>Line %1: write the hire date like 2020-09-01</translation>
+    </message>
+    <message>
+        <source>第 %1 行：工号 %2 重复</source>
+        <translation>Line %1: staff number %2 is repeated</translation>
+    </message>
+    <message>
+        <source>第 %1 行：应写成“国庆节 2026-10-01 2026-10-07”</source>
+        <translation>Line %1: write it like "国庆节 2026-10-01 2026-10-07"</translation>
+    </message>
+    <message>
+        <source>第 %1 行：结束日期早于开始日期</source>
+        <translation>Line %1: the end is before the start</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::AppContext</name>
+    <message>
+        <source>登录失败：%1</source>
+        <translation>Sign-in failed: %1</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::DailyForm</name>
+    <message>
+        <source>请选择班级</source>
+        <translation>Choose a class</translation>
+    </message>
+    <message>
+        <source>日期格式应为 年-月-日，例如 2026-11-23</source>
+        <translation>Write the date as year-month-day, e.g. 2026-11-23</translation>
+    </message>
+    <message>
+        <source>不能记录未来日期</source>
+        <translation>A future date cannot be recorded</translation>
+    </message>
+    <message>
+        <source>调查人数应为 1 到 %1 之间的整数（班级人数）</source>
+        <translation>Surveyed must be a whole number from 1 to %1 (the class size)</translation>
+    </message>
+    <message>
+        <source>达标人数应为 0 到调查人数之间的整数</source>
+        <translation>Reaching the standard must be a whole number from 0 to the number surveyed</translation>
+    </message>
+    <message>
+        <source>平均睡眠时间应在 4 到 14 小时之间，例如 9.5</source>
+        <translation>Average sleep must be between 4 and 14 hours, e.g. 9.5</translation>
+    </message>
+    <message>
+        <source>有大课间分钟数时次数至少为 1</source>
+        <translation>With long-break minutes there must be at least one long break</translation>
+    </message>
+    <message>
+        <source>请先改正标红的内容</source>
+        <translation>Correct the fields marked in red first</translation>
+    </message>
+    <message>
+        <source>未保存：%1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>记录已被他人修改，已重新读取，请核对后再保存</source>
+        <translation>Someone else changed this record; it was reloaded, check it and save again</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::HomeworkEntryModel</name>
+    <message>
+        <source>日期格式应为 年-月-日，例如 2026-11-23</source>
+        <translation>Write the date as year-month-day, e.g. 2026-11-23</translation>
+    </message>
+    <message>
+        <source>不能记录未来日期的作业</source>
+        <translation>Homework cannot be recorded for a future date</translation>
+    </message>
+    <message>
+        <source>分钟数应为 0 到 %1 之间的整数</source>
+        <translation>Minutes must be a whole number from 0 to %1</translation>
+    </message>
+    <message>
+        <source>请填写作业内容（作业公示需要）</source>
+        <translation>Enter the content (needed for the published sheet)</translation>
+    </message>
+    <message>
+        <source>作业内容不能超过 500 字</source>
+        <translation>Content can be at most 500 characters</translation>
+    </message>
+    <message>
+        <source>书面作业超过上限，请填写超量原因后再保存</source>
+        <translation>Written homework is over the cap: give a reason, then save</translation>
+    </message>
+    <message>
+        <source>请先改正标红的内容</source>
+        <translation>Correct the fields marked in red first</translation>
+    </message>
+    <message>
+        <source>未保存：%1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>记录已被他人修改，已重新读取，请核对后再保存</source>
+        <translation>Someone else changed this record; it was reloaded, check it and save again</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+    <message>
+        <source>已保存 %1 条</source>
+        <translation>Saved %1 rows</translation>
+    </message>
+    <message>
+        <source>最近一周没有可复制的作业</source>
+        <translation>No homework in the past week to copy</translation>
+    </message>
+    <message>
+        <source>已复制 %1 的 %2 条作业，核对后按 Enter 保存</source>
+        <translation>Copied %2 rows from %1; check them and press Enter to save</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::RecordsModel</name>
+    <message>
+        <source>%1 %2 分钟 · %3 · %4 · %5</source>
+        <translation>%1 %2 min · %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>非书面</source>
+        <translation>Not written</translation>
+    </message>
+    <message>
+        <source>在家</source>
+        <translation>At home</translation>
+    </message>
+    <message>
+        <source>在校</source>
+        <translation>In school</translation>
+    </message>
+    <message>
+        <source>调查 %1 人，达标 %2 人，平均 %3 小时</source>
+        <translation>%1 surveyed, %2 reach the standard, average %3 h</translation>
+    </message>
+    <message>
+        <source>体育课 %1 · 大课间 %2（%3 次）· 课后 %4 · 校外 %5 分钟</source>
+        <translation>PE %1 · long breaks %2 (%3) · after school %4 · outside %5 min</translation>
+    </message>
+    <message>
+        <source>星期%1 第%2节 %3</source>
+        <translation>Weekday %1 period %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 学时</source>
+        <translation>%1 · %2 · %3 hours</translation>
+    </message>
+    <message>
+        <source>%1 · %2 人</source>
+        <translation>%1 · %2 students</translation>
+    </message>
+    <message>
+        <source>开始日期应写成 2026-11-01</source>
+        <translation>Write the start date like 2026-11-01</translation>
+    </message>
+    <message>
+        <source>结束日期应写成 2026-11-30</source>
+        <translation>Write the end date like 2026-11-30</translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期</source>
+        <translation>The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <source>删除失败：%1</source>
+        <translation>Delete failed: %1</translation>
+    </message>
+    <message>
+        <source>已删除（保留删除标记，可在“显示已删除”中查看）</source>
+        <translation>Deleted (kept as a tombstone; see "Show deleted")</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::ReportsController</name>
+    <message>
+        <source>&lt;p&gt;日期格式应为 2026-11-23&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Write the date like 2026-11-23&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>作业公示</source>
+        <translation>Homework publication sheet</translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>学科</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>作业内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>时长（分钟）</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>书面 %1/%2 分钟</source>
+        <translation>Written %1/%2 min</translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>非书面</source>
+        <translation>Not written</translation>
+    </message>
+    <message>
+        <source>在家</source>
+        <translation>At home</translation>
+    </message>
+    <message>
+        <source>在校</source>
+        <translation>In school</translation>
+    </message>
+    <message>
+        <source>作业公示 %1</source>
+        <translation>Homework sheet %1</translation>
+    </message>
+    <message>
+        <source>已保存 %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <source>无法写入 %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <source>日期范围应写成 2026-09-01 至 2026-11-30</source>
+        <translation>Write the range like 2026-09-01 to 2026-11-30</translation>
+    </message>
+    <message>
+        <source>正在导出……</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已取消，未生成文件</source>
+        <translation>Cancelled; no file written</translation>
+    </message>
+    <message>
+        <source>已导出 %1 条记录到 %2</source>
+        <translation>Exported %1 records to %2</translation>
+    </message>
+    <message>
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::SettingsController</name>
+    <message>
+        <source>%1（含区县规定）</source>
+        <translation>%1 (with county overrides)</translation>
+    </message>
+    <message>
+        <source>无（使用国家标准）</source>
+        <translation>None (national rules)</translation>
+    </message>
+    <message>
+        <source>待同步 %1 条</source>
+        <translation>%1 changes to sync</translation>
+    </message>
+    <message>
+        <source> · 上次成功：%1</source>
+        <translation> · last success: %1</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source> · 上次问题：%1</source>
+        <translation> · last problem: %1</translation>
+    </message>
+    <message>
+        <source> · 警告：%1</source>
+        <translation> · warning: %1</translation>
+    </message>
+    <message>
+        <source>已备份到 %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <source>备份失败：无法写入 %1</source>
+        <translation>Backup failed: cannot write %1</translation>
+    </message>
+    <message>
+        <source>不能恢复：%1 不是有效的台账备份</source>
+        <translation>Cannot restore: %1 is not a valid ledger backup</translation>
+    </message>
+    <message>
+        <source>不能恢复：无法复制 %1</source>
+        <translation>Cannot restore: cannot copy %1</translation>
+    </message>
+    <message>
+        <source>备份已检查无误，重新启动程序后生效</source>
+        <translation>The backup checks out; it takes effect when the program restarts</translation>
+    </message>
+    <message>
+        <source>失败：%1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>服务器地址应以 https:// 开头</source>
+        <translation>The server address must start with https://</translation>
+    </message>
+    <message>
+        <source>请填写区县教育局发放的注册码</source>
+        <translation>Enter the enrollment code from the county bureau</translation>
+    </message>
+    <message>
+        <source>正在注册……</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <source>注册成功：%1</source>
+        <translation>Enrolled: %1</translation>
+    </message>
+    <message>
+        <source>注册失败：%1</source>
+        <translation>Enrollment failed: %1</translation>
+    </message>
+    <message>
+        <source>正在同步……</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>同步中：%1 / %2 条</source>
+        <translation>Syncing: %1 / %2</translation>
+    </message>
+    <message>
+        <source>同步结果：%1（发送 %2 条，剩余 %3 条）</source>
+        <translation>Sync: %1 (%2 sent, %3 left)</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::SetupController</name>
+    <message>
+        <source>学校标识码应为 10 位数字</source>
+        <translation>The school code must be 10 digits</translation>
+    </message>
+    <message>
+        <source>请填写学校名称</source>
+        <translation>Enter the school name</translation>
+    </message>
+    <message>
+        <source>请选择学校类型</source>
+        <translation>Choose the school type</translation>
+    </message>
+    <message>
+        <source>请填写学期名称</source>
+        <translation>Enter the term name</translation>
+    </message>
+    <message>
+        <source>日期应写成 2026-09-01</source>
+        <translation>Write the date like 2026-09-01</translation>
+    </message>
+    <message>
+        <source>日期应写成 2027-01-20</source>
+        <translation>Write the date like 2027-01-20</translation>
+    </message>
+    <message>
+        <source>学期结束日期应晚于开始日期</source>
+        <translation>The term must end after it starts</translation>
+    </message>
+    <message>
+        <source>每班人数应在 1 到 80 之间</source>
+        <translation>Students per class must be 1-80</translation>
+    </message>
+    <message>
+        <source>请至少添加一个班级，例如“三年级 1-6 班”</source>
+        <translation>Add at least one class, e.g. "三年级 1-6 班"</translation>
+    </message>
+    <message>
+        <source>%1 不属于所选学校类型</source>
+        <translation>%1 does not fit the chosen school type</translation>
+    </message>
+    <message>
+        <source>请填写管理员用户名</source>
+        <translation>Enter the administrator's user name</translation>
+    </message>
+    <message>
+        <source>用户名只能包含字母、数字、点、下划线和短横线</source>
+        <translation>User names may contain only letters, digits, '.', '_' and '-'</translation>
+    </message>
+    <message>
+        <source>密码至少 6 位</source>
+        <translation>The password needs at least 6 characters</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The passwords differ</translation>
+    </message>
+    <message>
+        <source>还有未改正的内容</source>
+        <translation>Some fields still need correcting</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::TimetableModel</name>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>请先选择班级和学期</source>
+        <translation>Choose a class and a term first</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+    <message>
+        <source>已保存 %1 处修改</source>
+        <translation>Saved %1 changes</translation>
+    </message>
+    <message>
+        <source>复制失败：%1</source>
+        <translation>Copy failed: %1</translation>
+    </message>
+    <message>
+        <source>已复制到 %1 个平行班</source>
+        <translation>Copied to %1 parallel classes</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::TrainingModel</name>
+    <message>
+        <source>请选择教师</source>
+        <translation>Choose a teacher</translation>
+    </message>
+    <message>
+        <source>日期应写成 2026-07-10</source>
+        <translation>Write the date like 2026-07-10</translation>
+    </message>
+    <message>
+        <source>日期应写成 2026-07-14</source>
+        <translation>Write the date like 2026-07-14</translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期</source>
+        <translation>The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <source>只能登记已结束的培训</source>
+        <translation>Only finished courses can be recorded</translation>
+    </message>
+    <message>
+        <source>请填写培训名称</source>
+        <translation>Enter the course title</translation>
+    </message>
+    <message>
+        <source>学时应为 0 到 200 之间的数，例如 24 或 1.5</source>
+        <translation>Hours must be a number from 0 to 200, e.g. 24 or 1.5</translation>
+    </message>
+    <message>
+        <source>请选择培训级别</source>
+        <translation>Choose the level</translation>
+    </message>
+    <message>
+        <source>请选择培训形式</source>
+        <translation>Choose the mode</translation>
+    </message>
+    <message>
+        <source>请先改正标红的内容</source>
+        <translation>Correct the fields marked in red first</translation>
+    </message>
+    <message>
+        <source>未保存：%1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+</context>
+</TS>

@@ -1,3 +1,1518 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="zh_CN"></TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ActivityPage</name>
+    <message>
+        <source>体育活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2025 年起每天综合体育活动不少于 2 小时，含两次不少于 30 分钟的大课间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育课</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大课间合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大课间次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课后服务体育</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>校外体育活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DailyForm</name>
+    <message>
+        <source>体育课分钟数应为 0 到 180 之间的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大课间分钟数应为 0 到 120 之间的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>大课间次数应为 0 到 4 之间的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课后体育分钟数应为 0 到 240 之间的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>校外活动分钟数应为 0 到 240 之间的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DailyFormPage</name>
+    <message>
+        <source>班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（已有记录，保存即修改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（尚未登记）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按当前数值将产生的提示：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindingBadge</name>
+    <message>
+        <source>【必须】</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>【提示】</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规则：%1 · 依据：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomeworkPage</name>
+    <message>
+        <source>作业登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab 切换 · Enter 保存 · Ctrl+D 复制前一天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面作业 %1 / %2 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学科</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业内容（公示）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 书面作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 在家完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例如：练习册第 12 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 作业内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超过上限 %1 分钟，须填写原因（记入审计）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>超量原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复制前一天 (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存 (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kind</name>
+    <message>
+        <source>班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>睡眠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>台账 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>睡眠调查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教师培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课程表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2
+待同步 %3 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退出登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>记录查询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只显示前 500 条，请缩小范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>睡眠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填写人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>显示已删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改历史</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除后记录保留删除标记并同步到区县，确定删除？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1 %2 %3 %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 所在周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一周</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面作业时长（柱）与上限（蓝线）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育活动时长（柱）与要求（蓝线）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业公示日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存为 PDF……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出 CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业公示-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器与同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已注册：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>尚未注册到区县服务器</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注册码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教务处电脑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>设备名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>政策规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当前规则集：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县规定：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>数据文件：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份数据……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从备份恢复……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账备份 (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>首次设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 步，共 4 步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>填入示例学校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学校标识码（10 位数字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学校名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学校类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小学</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>初级中学</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>九年一贯制学校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学期名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开学日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学期结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>节假日（每行一个：名称 开始日期 结束日期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班级（每行一个年级，例如“三年级 1-6 班 45”）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未写人数时每班人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将创建 %1 个班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教师（从 Excel 复制粘贴：姓名、工号、学科、入职日期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>姓名	工号	学科	入职日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将创建 %1 位教师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管理员用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码（至少 6 位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>完成设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>请选择用户并输入密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码或 PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SleepPage</name>
+    <message>
+        <source>睡眠调查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小学应达到 10 小时，初中 9 小时；未达到只作提示，不阻止保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>睡眠达标人数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平均睡眠时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusDot</name>
+    <message>
+        <source>已填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimetablePage</name>
+    <message>
+        <source>课程表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每周共 %1 节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复制到平行班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第%1节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 第%2节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每周节数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>检查结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>符合课程方案</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>今日 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 个班级 · 必须整改 %2 项 · 提示 %3 项 · %4 个班未登记作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>前一天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>后一天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教师培训：%1 / %2 人已完成五年 360 学时 · 待同步 %3 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>睡眠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面作业 %1 / %2 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>教师培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>五年周期 360 学时完成：%1 / %2 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 培训进度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>试用期 %1 / %2 学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>校本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>市级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>省级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>国培</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训级别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>面授</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网络</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>混合</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训形式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>证书编号（可选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeekChart</name>
+    <message>
+        <source>分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>周%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang</name>
+    <message>
+        <source>第 %1 行看不懂：应写成“三年级 1-6 班 45”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 行：年级应为一年级到九年级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 行：班号范围应在 1 到 30 之间且从小到大</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 行：每班人数应在 1 到 80 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 行：缺少姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 行：不认识的学科“%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 行：入职日期应写成 2020-09-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 行：工号 %2 重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 行：应写成“国庆节 2026-10-01 2026-10-07”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 行：结束日期早于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::AppContext</name>
+    <message>
+        <source>登录失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::DailyForm</name>
+    <message>
+        <source>请选择班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期格式应为 年-月-日，例如 2026-11-23</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能记录未来日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查人数应为 1 到 %1 之间的整数（班级人数）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>达标人数应为 0 到调查人数之间的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平均睡眠时间应在 4 到 14 小时之间，例如 9.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>有大课间分钟数时次数至少为 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先改正标红的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未保存：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录已被他人修改，已重新读取，请核对后再保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::HomeworkEntryModel</name>
+    <message>
+        <source>日期格式应为 年-月-日，例如 2026-11-23</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能记录未来日期的作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分钟数应为 0 到 %1 之间的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写作业内容（作业公示需要）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业内容不能超过 500 字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面作业超过上限，请填写超量原因后再保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先改正标红的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未保存：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>记录已被他人修改，已重新读取，请核对后再保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最近一周没有可复制的作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已复制 %1 的 %2 条作业，核对后按 Enter 保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::RecordsModel</name>
+    <message>
+        <source>%1 %2 分钟 · %3 · %4 · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查 %1 人，达标 %2 人，平均 %3 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育课 %1 · 大课间 %2（%3 次）· 课后 %4 · 校外 %5 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期%1 第%2节 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始日期应写成 2026-11-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期应写成 2026-11-30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已删除（保留删除标记，可在“显示已删除”中查看）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::ReportsController</name>
+    <message>
+        <source>&lt;p&gt;日期格式应为 2026-11-23&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学科</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>时长（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面 %1/%2 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业公示 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法写入 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期范围应写成 2026-09-01 至 2026-11-30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在导出……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已取消，未生成文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已导出 %1 条记录到 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::SettingsController</name>
+    <message>
+        <source>%1（含区县规定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无（使用国家标准）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>待同步 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · 上次成功：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · 上次问题：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · 警告：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已备份到 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份失败：无法写入 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能恢复：%1 不是有效的台账备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能恢复：无法复制 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份已检查无误，重新启动程序后生效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器地址应以 https:// 开头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写区县教育局发放的注册码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在注册……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注册成功：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注册失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在同步……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步中：%1 / %2 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步结果：%1（发送 %2 条，剩余 %3 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::SetupController</name>
+    <message>
+        <source>学校标识码应为 10 位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写学校名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择学校类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写学期名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期应写成 2026-09-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期应写成 2027-01-20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学期结束日期应晚于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>每班人数应在 1 到 80 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请至少添加一个班级，例如“三年级 1-6 班”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 不属于所选学校类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写管理员用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>用户名只能包含字母、数字、点、下划线和短横线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码至少 6 位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>还有未改正的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::TimetableModel</name>
+    <message>
+        <source>（空）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先选择班级和学期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存 %1 处修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>复制失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已复制到 %1 个平行班</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::TrainingModel</name>
+    <message>
+        <source>请选择教师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期应写成 2026-07-10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>日期应写成 2026-07-14</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>结束日期不能早于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只能登记已结束的培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写培训名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学时应为 0 到 200 之间的数，例如 24 或 1.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择培训级别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择培训形式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先改正标红的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未保存：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
