@@ -1,0 +1,100 @@
+// Reports (weekly series, 作业公示 sheet, CSV export on its worker thread) and settings (backup
+// and staged restore) on a real demo ledger.
+#include <fstream>
+#include <sstream>
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSignalSpy>
+#include <QUrl>
+
+#include "client_fixture.h"
+#include "qt_convert.h"
+#include "reports_controller.h"
+#include "settings_controller.h"
+
+namespace taizhang::testing {
+namespace {
+
+using ReportsSettings = ClientFixture;
+
+TEST_F(ReportsSettings, GIVEN_a_class_week_WHEN_charted_THEN_five_school_days_with_caps)
+{
+    ReportsController reports(*app);
+    const ClassInfo* middle = nullptr;
+    for (const auto& c : app->classes())
+        if (c.body.grade >= 3 && c.body.grade <= 6) middle = &c;
+    ASSERT_NE(middle, nullptr);
+    reports.setClassId(qs(middle->id));
+    const auto series = reports.series();
+    ASSERT_EQ(series.size(), 5);
+    EXPECT_EQ(series.front().toMap().value("date").toString(), "2026-11-16");
+    EXPECT_EQ(series.front().toMap().value("cap").toInt(), 60);
+    EXPECT_EQ(series.front().toMap().value("activityRule").toInt(), 120);
+    EXPECT_GT(series.back().toMap().value("written").toInt(), 0);
+}
+
+TEST_F(ReportsSettings, GIVEN_a_day_WHEN_the_publication_sheet_is_made_THEN_every_class_and_its_homework_appear)
+{
+    ReportsController reports(*app);
+    const QString html = reports.publicationHtml("2026-11-20");
+    for (const auto& c : app->classes()) EXPECT_TRUE(html.contains(qs(c.body.name))) << c.body.name;
+    EXPECT_TRUE(html.contains("作业公示"));
+    const QString pdf = QString::fromStdString(dir.file("sheet.pdf"));
+    ASSERT_TRUE(reports.savePublicationPdf("2026-11-20", QUrl::fromLocalFile(pdf)));
+    QFile f(pdf);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(f.read(5).startsWith("%PDF"));
+}
+
+TEST_F(ReportsSettings, GIVEN_a_date_range_WHEN_exported_to_csv_THEN_the_worker_writes_every_daily_record)
+{
+    ReportsController reports(*app);
+    QSignalSpy finished(&reports, &ReportsController::taskFinished);
+    const std::string path = dir.file("export.csv");
+    ASSERT_TRUE(reports.exportCsv(QUrl::fromLocalFile(QString::fromStdString(path)), "2026-11-16", "2026-11-20"));
+    EXPECT_TRUE(reports.busy());
+    ASSERT_TRUE(finished.wait(20000));
+    EXPECT_TRUE(finished.front().front().toBool()) << reports.status().toStdString();
+    EXPECT_FALSE(reports.busy());
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::size_t lines = 0;
+    for (char ch : text.str()) lines += ch == '\n';
+    std::size_t expected = 0;
+    for (Kind k : {Kind::Homework, Kind::Sleep, Kind::Activity})
+        expected += app->store().query(RecordQuery{.kind = k, .from = Date{2026, 11, 16}, .to = Date{2026, 11, 20}}).size();
+    EXPECT_EQ(lines, expected + 1);  // header + one line per record (bodies are one-line JSON)
+    EXPECT_FALSE(QFile::exists(QString::fromStdString(path + ".part")));
+}
+
+TEST_F(ReportsSettings, GIVEN_a_backup_WHEN_restore_is_staged_THEN_it_replaces_the_ledger_at_next_start)
+{
+    SettingsController settings(*app);
+    const QString backup = QString::fromStdString(dir.file("backup.db"));
+    ASSERT_TRUE(settings.backup(QUrl::fromLocalFile(backup))) << settings.status().toStdString();
+    ASSERT_TRUE(settings.restore(QUrl::fromLocalFile(backup))) << settings.status().toStdString();
+
+    const QString garbage = QString::fromStdString(dir.file("not-a-ledger.db"));
+    {
+        QFile f(garbage);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("this is not sqlite");
+    }
+    EXPECT_FALSE(settings.restore(QUrl::fromLocalFile(garbage)));
+    EXPECT_TRUE(settings.status().contains("不是有效的台账备份"));
+
+    // Applying the staged file (as main() does before opening) keeps the old file aside.
+    const QString target = QString::fromStdString(dir.file("other.db"));
+    QFile::copy(backup, target + ".restore-pending");
+    QString message;
+    ASSERT_TRUE(SettingsController::applyPendingRestore(target, &message)) << message.toStdString();
+    EXPECT_TRUE(QFile::exists(target));
+    EXPECT_FALSE(QFile::exists(target + ".restore-pending"));
+    Database restored = Database::open(target.toStdString(), OpenOptions{.create = false});
+    EXPECT_TRUE(loadSchoolProfile(restored).has_value());
+}
+
+}  // namespace
+}  // namespace taizhang::testing
