@@ -13,4 +13,7 @@ trap 'rm -rf "$work"' EXIT
 xvfb-run -a -s "-screen 0 1366x768x24" \
   "$app" --db "$work/demo.db" --demo --today 2026-10-30 --lang "${TAIZHANG_LANG:-zh_CN}" \
   --screenshots docs/screenshots
+# The first-run wizard, on an empty ledger.
+xvfb-run -a -s "-screen 0 1366x768x24" \
+  "$app" --db "$work/new.db" --lang "${TAIZHANG_LANG:-zh_CN}" --screenshots docs/screenshots
 ls -l docs/screenshots

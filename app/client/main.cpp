@@ -143,6 +143,16 @@ int main(int argc, char* argv[])
         }, Qt::SingleShotConnection);
         return app.exec();
     }
+    if (parser.isSet(shotOpt) && !context->hasSchool()) {
+        // A new ledger shows the first-run wizard: that is the one page to capture.
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        QTimer::singleShot(800, &app, [&] {
+            QDir().mkpath(parser.value(shotOpt));
+            const bool ok = window->grabWindow().save(QDir(parser.value(shotOpt)).filePath("setup.png"));
+            QCoreApplication::exit(ok ? 0 : 1);
+        });
+        return app.exec();
+    }
     if (selfTest || parser.isSet(shotOpt)) {
         if (selfTest && !context->hasSchool()) {
             qCCritical(lcApp) << "--self-test needs a school: add --demo";
