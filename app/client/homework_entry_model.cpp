@@ -267,8 +267,10 @@ bool HomeworkEntryModel::save()
     std::vector<std::size_t> createRows;
     int changed = 0;
     try {
-        // Updates and deletes first (each checks the version it edited), then every new row in one
-        // transaction.
+        // The whole day is one transaction: updates and deletes (each checks the version it
+        // edited), then the new rows. The Ledger's own transactions nest as savepoints, so a
+        // refusal or a database error on any row rolls back every row of the day.
+        auto tx = app_->db().beginWrite();
         for (std::size_t i = 0; i < rows_.size(); ++i) {
             Row& row = rows_[i];
             if (!rowChanged(row)) continue;
@@ -298,6 +300,7 @@ bool HomeworkEntryModel::save()
                 throw LedgerRefused(all);
             }
         }
+        tx.commit();
     } catch (const LedgerRefused& e) {
         qCWarning(lcData) << "homework save refused:" << e.what();
         emit dataChanged(index(0), index(rowCount() - 1), {ErrorRole});

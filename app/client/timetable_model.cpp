@@ -5,6 +5,7 @@
 
 #include "app_context.h"
 #include "compliance.h"
+#include "ledger_errors.h"
 #include "logging.h"
 #include "qt_convert.h"
 
@@ -152,7 +153,13 @@ std::string TimetableModel::teacherFor(const std::string& subject) const
 
 int TimetableModel::writeGrid(const std::string& classId, const std::vector<std::string>& wanted, std::vector<Cell>& cells)
 {
+    // Through the Ledger (validation, e.g. a duplicate slot written by another user meanwhile);
+    // callers hold one write transaction around every grid they write.
     const auto ctx = app_->change();
+    Ledger& ledger = app_->ledger();
+    auto require = [this](const LedgerResult& r) {
+        if (!r.ok()) throw LedgerRefused(errorMessages(*app_, r.errors()));
+    };
     std::vector<NewRecord> creates;
     int changes = 0;
     for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -164,15 +171,23 @@ int TimetableModel::writeGrid(const std::string& classId, const std::vector<std:
         if (!live) {
             if (!subject.empty()) creates.push_back({Kind::Timetable, Json(slot)});
         } else if (subject.empty()) {
-            app_->store().remove(c.stored->meta.id, c.stored->meta.version, ctx);
+            require(ledger.remove(c.stored->meta.id, c.stored->meta.version, ctx));
         } else if (bodyAs<TimetableSlot>(*c.stored).subject != subject) {
-            app_->store().update(c.stored->meta.id, Json(slot), c.stored->meta.version, ctx);
+            require(ledger.update(c.stored->meta.id, Json(slot), c.stored->meta.version, ctx));
         } else {
             continue;
         }
         ++changes;
     }
-    if (!creates.empty()) app_->store().createMany(creates, ctx);
+    if (!creates.empty()) {
+        auto bulk = ledger.saveMany(creates, ctx);
+        if (!bulk.ok()) {
+            std::vector<ValidationIssue> errors;
+            for (const auto& bi : bulk.issues)
+                if (bi.issue.severity == IssueSeverity::Error) errors.push_back(bi.issue);
+            throw LedgerRefused(errorMessages(*app_, errors));
+        }
+    }
     return changes;
 }
 
@@ -186,8 +201,10 @@ bool TimetableModel::save()
     for (const auto& c : cells_) wanted.push_back(c.subject);
     int changes = 0;
     try {
+        auto tx = app_->db().beginWrite();
         auto stored = loadCells(ss(classId_));
         changes = writeGrid(ss(classId_), wanted, stored);
+        tx.commit();
     } catch (const std::exception& e) {
         qCWarning(lcData) << "timetable save failed:" << e.what();
         setStatus(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
@@ -208,16 +225,19 @@ int TimetableModel::copyToParallelClasses()
     for (const auto& c : cells_) wanted.push_back(c.subject);
     int classes = 0;
     try {
+        // All parallel classes or none.
+        auto tx = app_->db().beginWrite();
         for (const auto& other : app_->classes()) {
             if (other.id == self->id || other.body.grade != self->body.grade) continue;
             auto cells = loadCells(other.id);
             writeGrid(other.id, wanted, cells);
             ++classes;
         }
+        tx.commit();
     } catch (const std::exception& e) {
         qCWarning(lcData) << "timetable copy failed:" << e.what();
         setStatus(tr("复制失败：%1").arg(QString::fromUtf8(e.what())));
-        return classes;
+        return 0;
     }
     app_->notifyDataChanged();
     setStatus(tr("已复制到 %1 个平行班").arg(classes));

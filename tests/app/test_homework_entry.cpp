@@ -136,5 +136,46 @@ TEST_F(HomeworkEntry, GIVEN_a_saved_row_WHEN_cleared_and_saved_THEN_it_becomes_a
                             [](const Record& r) { return r.body["subject"] == "chinese" && r.meta.deleted; }));
 }
 
+TEST_F(HomeworkEntry, GIVEN_an_edit_and_a_new_row_WHEN_the_store_fails_on_the_second_THEN_no_row_of_the_day_is_saved)
+{
+    HomeworkEntryModel model(*app);
+    const std::string id = ordinaryMiddleClass(demo, *app);
+    model.setClassId(qs(id));
+    const auto dayRecords = [&] {
+        return app->store().query(RecordQuery{.kind = Kind::Homework, .from = Date{2026, 11, 20},
+                                              .to = Date{2026, 11, 20}, .classId = id});
+    };
+    const auto before = dayRecords();
+    const int chinese = rowOf(model, "chinese");
+    const int science = rowOf(model, "science");
+    ASSERT_GE(chinese, 0);
+    ASSERT_GE(science, 0);
+    const int chineseMinutes = model.data(model.index(chinese), HomeworkEntryModel::MinutesRole).toInt();
+    ASSERT_TRUE(model.setField(chinese, "minutes", QString::number(chineseMinutes + 1)));
+    ASSERT_TRUE(model.setField(science, "minutes", "5"));
+    ASSERT_TRUE(model.setField(science, "content", "观察记录"));
+    ASSERT_TRUE(model.canSave()) << model.status().toStdString();
+
+    // The edit of the Chinese row is written first; the store fails while writing the new row.
+    int audits = 0;
+    app->ledger().store().setFaultHook([&](std::string_view stage) {
+        if (stage == "audit_written" && ++audits == 2) throw std::runtime_error("disk full (injected)");
+    });
+    EXPECT_FALSE(model.save());
+    app->ledger().store().setFaultHook({});
+    EXPECT_EQ(audits, 2);
+
+    const auto after = dayRecords();
+    ASSERT_EQ(after.size(), before.size());
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        EXPECT_EQ(after[i].meta.id, before[i].meta.id);
+        EXPECT_EQ(after[i].meta.version, before[i].meta.version) << after[i].body.dump();
+    }
+
+    // Nothing was lost from the form: saving again writes both rows.
+    ASSERT_TRUE(model.save()) << model.status().toStdString();
+    EXPECT_EQ(dayRecords().size(), before.size() + 1);
+}
+
 }  // namespace
 }  // namespace taizhang::testing
