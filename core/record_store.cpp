@@ -34,26 +34,6 @@ std::optional<std::string> nonEmpty(std::string s)
     return s;
 }
 
-// recordToJson(r).dump() without copying the body into a second JSON tree: the envelope's keys in
-// the order nlohmann::json sorts them, around the body dumped once. Bulk imports write this text
-// twice per record (audit "after" and outbox payload), so it is on the hot path.
-std::string envelopeText(const Record& r, const std::string& kind, const std::string& body)
-{
-    std::string out;
-    out.reserve(body.size() + 256);
-    auto str = [](const std::string& s) { return Json(s).dump(); };
-    out += "{\"author\":" + str(r.meta.author);
-    out += ",\"body\":" + body;
-    out += ",\"created_at\":" + str(r.meta.createdAt);
-    out += std::string(",\"deleted\":") + (r.meta.deleted ? "true" : "false");
-    out += ",\"device\":" + str(r.meta.device);
-    out += ",\"id\":" + str(r.meta.id);
-    out += ",\"kind\":" + str(kind);
-    out += ",\"updated_at\":" + str(r.meta.updatedAt);
-    out += ",\"version\":" + std::to_string(r.meta.version) + "}";
-    return out;
-}
-
 void write(ChangeWriter& w, const Record& after, const std::optional<Record>& before, std::string_view action,
            const ChangeContext& ctx, const std::function<void(std::string_view)>& faultHook)
 {
@@ -76,7 +56,7 @@ void write(ChangeWriter& w, const Record& after, const std::optional<Record>& be
         .run();
     if (faultHook) faultHook("record_written");
 
-    const std::string afterJson = envelopeText(after, kind, body);
+    const std::string afterJson = recordJsonText(after, body);
     w.insertAudit.reset();
     w.insertAudit.bind(1, after.meta.id)
         .bind(2, kind)

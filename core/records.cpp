@@ -268,6 +268,25 @@ Json recordToJson(const Record& r)
                 {"body", r.body}};
 }
 
+// Keys in the order nlohmann::json's sorted object writes them, so the text is byte-identical
+// to recordToJson(r).dump(); tests/core/test_write_path.cpp holds the two together.
+std::string recordJsonText(const Record& r, const std::string& bodyText)
+{
+    auto str = [](const std::string& s) { return Json(s).dump(); };
+    std::string out;
+    out.reserve(bodyText.size() + 256);
+    out += "{\"author\":" + str(r.meta.author);
+    out += ",\"body\":" + bodyText;
+    out += ",\"created_at\":" + str(r.meta.createdAt);
+    out += std::string(",\"deleted\":") + (r.meta.deleted ? "true" : "false");
+    out += ",\"device\":" + str(r.meta.device);
+    out += ",\"id\":" + str(r.meta.id);
+    out += ",\"kind\":" + str(std::string(kindName(r.kind)));
+    out += ",\"updated_at\":" + str(r.meta.updatedAt);
+    out += ",\"version\":" + std::to_string(r.meta.version) + "}";
+    return out;
+}
+
 Record recordFromJson(const Json& j)
 {
     if (!j.is_object()) throw std::invalid_argument("record is not a JSON object");

@@ -185,6 +185,9 @@ template <class T> T bodyAs(const Record& r) { return r.body.get<T>(); }
 // The wire/storage form of a whole record, used by the outbox, the sync protocol and the server:
 // {"id","kind","version","created_at","updated_at","author","device","deleted","body"}.
 Json recordToJson(const Record& r);
+// Exactly recordToJson(r).dump(), given r.body already dumped: the write path stores this text
+// twice per change (audit "after", outbox payload), so it avoids a second copy of the body tree.
+std::string recordJsonText(const Record& r, const std::string& bodyText);
 // Throws std::invalid_argument with an English message when the envelope is malformed.
 Record recordFromJson(const Json& j);
 

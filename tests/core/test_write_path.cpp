@@ -36,3 +36,15 @@ TEST(WritePath, GIVEN_many_ids_in_the_same_millisecond_WHEN_generated_THEN_stric
         previous = id;
     }
 }
+
+TEST(WritePath, GIVEN_tombstones_of_every_kind_WHEN_written_as_text_THEN_equal_recordToJson)
+{
+    for (Kind kind : allKinds()) {
+        Record r;
+        r.kind = kind;
+        r.meta = RecordMeta{"0190a3b4-0000-7000-8000-00000000000a", 7, "2026-09-01T00:00:00.000Z",
+                            "2026-09-02T08:00:00.000Z", "u\"1", "d\\1", true};
+        r.body = Json{{"name", "三年级1班"}, {"grade", 3}, {"note", "a\u0001b"}};
+        EXPECT_EQ(recordJsonText(r, r.body.dump()), recordToJson(r).dump()) << kindName(kind);
+    }
+}
