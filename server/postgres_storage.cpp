@@ -82,6 +82,16 @@ public:
         std::unordered_map<std::string, StoredRecord> found;
         if (ids.empty()) return found;
         std::vector<PgParam> values(ids.begin(), ids.end());
+        // Two batches carrying the same record (two devices of one school editing it at once)
+        // must not both read the old version: the second would report "updated" while the
+        // upsert's version guard silently drops its content. A transaction-scoped advisory lock
+        // per record id (also for ids not stored yet: the insert race) makes the second wait
+        // until the first commits and then see its version, so it becomes a conflict row.
+        // Locks are taken in ascending key order (volatile output expressions are evaluated
+        // after ORDER BY), so two batches sharing several ids cannot deadlock.
+        c_->exec("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 7382002) AS k"
+                 " FROM unnest($1::text[]) AS t(id)) AS keys ORDER BY k",
+                 {pgArray(values)});
         auto r = c_->exec("SELECT id, school_code, version, record_json FROM records WHERE id = ANY($1::text[])",
                           {pgArray(values)});
         for (int i = 0; i < r.rows(); ++i) found.emplace(r.text(i, 0), StoredRecord{r.text(i, 1), r.int64(i, 2), r.text(i, 3)});

@@ -34,6 +34,8 @@ public:
     // Claims the batch key for this transaction. Returns nullopt when the key was free (a
     // placeholder row is now held), or the committed row of an earlier batch with that key.
     virtual std::optional<IdempotencyRow> claimBatch(const BatchRow& batch) = 0;
+    // Reads the stored versions of these ids (sorted, unique) and holds them until commit: a
+    // concurrent transaction asking for any of the same ids waits, then sees this one's writes.
     virtual std::unordered_map<std::string, StoredRecord> findRecords(const std::vector<std::string>& ids) = 0;
     virtual void writeRecords(const std::vector<RecordWrite>& rows) = 0;
     virtual void writeConflicts(const std::vector<ConflictWrite>& rows) = 0;
