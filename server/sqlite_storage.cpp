@@ -1,5 +1,9 @@
 #include "sqlite_storage.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <mutex>
 
 #include "county_schema.h"
@@ -8,6 +12,21 @@
 
 namespace taizhang::server {
 namespace {
+
+// county.db holds every school's records and the bundle keys derived from device tokens: owner
+// only (0600) whatever the umask. The file is created (or tightened, if an older server made it
+// 0644) before SQLite opens it; SQLite gives -wal and -shm the mode of the database file, and
+// files left over from before are tightened too. Returns the path for the caller's initialiser.
+const std::string& ownerOnly(const std::string& path)
+{
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::fchmod(fd, 0600);
+        ::close(fd);
+    }
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) ::chmod((path + suffix).c_str(), 0600);
+    return path;
+}
 
 SchoolRow readSchool(const Statement& st)
 {
@@ -100,7 +119,7 @@ private:
 class SqliteStorage final : public Storage {
 public:
     explicit SqliteStorage(const std::string& path)
-        : db_(Database::open(path, sqliteCountyMigrations())), readDb_(Database::open(path, sqliteCountyMigrations()))
+        : db_(Database::open(ownerOnly(path), sqliteCountyMigrations())), readDb_(Database::open(path, sqliteCountyMigrations()))
     {
         db_.exec("PRAGMA foreign_keys = ON");
     }
