@@ -17,6 +17,7 @@ storage (every command): --data county.db (SQLite, default) | --db postgresql://
   serve [--listen 127.0.0.1:8787] [--threads 16] [--tls-cert FILE --tls-key FILE]
         [--rate-limit 600] [--trusted-proxy 127.0.0.1] [--max-batch-records 1000] [--max-batch-bytes N]
         [--max-decompressed-bytes N] [--max-record-bytes N] [--max-json-depth N]
+        [--max-connections 256] [--max-connections-per-address 32] [--header-timeout 10] [--body-timeout 120]
   school add --code 10DIGITS --name NAME --county 6DIGITS [--type primary|junior|nine_year]
   school add --csv FILE            (columns: code,name,county[,type]; header row optional)
   school list | school disable --code C | school enable --code C

@@ -88,16 +88,15 @@ CountyServer::CountyServer(Storage& storage, const Clock& clock, ServerOptions o
       deviceLimiter_(options_.limits.rateLimitPerMinute),
       enrollThrottle_(options_.enrollMaxFailures, options_.enrollWindowMs)
 {
-    if (!options_.tlsCert.empty() || !options_.tlsKey.empty()) {
-        auto ssl = std::make_unique<httplib::SSLServer>(options_.tlsCert.c_str(), options_.tlsKey.c_str());
-        if (!ssl->is_valid())
-            throw std::runtime_error("cannot load the TLS certificate/key (" + options_.tlsCert + ", " + options_.tlsKey + ")");
-        http_ = std::move(ssl);
-    } else {
-        http_ = std::make_unique<httplib::Server>();
-    }
-    const int threads = options_.threads;
-    http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    ConnectionLimits& conn = options_.connections;
+    // Raw body bytes: the largest body a route takes, plus room for chunk framing.
+    conn.maxBodyBytes = std::max(options_.limits.maxBatchBytes, options_.maxEnrollBytes) + (64 << 10);
+    if (conn.unlimitedAddress.empty()) conn.unlimitedAddress = options_.trustedProxy;
+    http_ = makeGuardedServer(conn, options_.tlsCert, options_.tlsKey);
+    // One worker per admitted connection, and a few more so that a refusal (too many
+    // connections) is answered at once rather than queued behind them.
+    const size_t workers = static_cast<size_t>(conn.maxConnections) + 8;
+    http_->new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
     http_->set_payload_max_length(static_cast<size_t>(options_.limits.maxBatchBytes));
     http_->set_keep_alive_timeout(2);
     routes();
@@ -114,6 +113,7 @@ int CountyServer::bind()
     } else if (!http_->bind_to_port(options_.host, port)) {
         throw std::runtime_error("cannot bind " + options_.host + ":" + std::to_string(port) + " (in use?)");
     }
+    widenListenBacklog(*http_);
     return port;
 }
 
@@ -155,14 +155,34 @@ DeviceRow CountyServer::authenticate(const httplib::Request& req)
 void CountyServer::routes()
 {
     auto& http = *http_;
-    http.set_pre_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+    http.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         resetRequestNote(clock_.nowUnixMillis());
-        if (!stopping_) return httplib::Server::HandlerResponse::Unhandled;
-        sendError(res, ApiError(503, "unavailable", "the server is shutting down", 5));
-        return httplib::Server::HandlerResponse::Handled;
+        if (stopping_) {
+            sendError(res, ApiError(503, "unavailable", "the server is shutting down", 5));
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (auto refusal = refuseBeforeBody(req)) {
+            sendError(res, *refusal);
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // A client asking "Expect: 100-continue" hears the refusal before it sends the body.
+    http.set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (auto refusal = refuseBeforeBody(req)) {
+            sendError(res, *refusal);
+            return res.status;
+        }
+        return 100;
     });
     http.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
         res.set_header("Date", httpDate(clock_.nowUnixMillis()));
+        // An error may leave the request body unread on the connection: never parse it as the
+        // next request.
+        if (res.status >= 400) {
+            res.set_header("Connection", "close");
+            closeConnectionAfterResponse();
+        }
     });
     http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return;
@@ -238,12 +258,62 @@ void CountyServer::routes()
             sendJson(res, 200, result.response);
         });
     });
-    // Wrong methods on known paths: 405 rather than httplib's 404.
-    auto notAllowed = [](const httplib::Request&, httplib::Response& res) {
-        sendError(res, ApiError(405, "method_not_allowed", "method not allowed on this endpoint"));
+    // Unknown paths and wrong methods never reach a handler: refuseBeforeBody answers them.
+}
+
+std::optional<ApiError> CountyServer::refuseBeforeBody(const httplib::Request& req) const
+{
+    struct Route {
+        const char* path;
+        const char* method;
+        std::int64_t maxBody;  // 0: no body
+        bool takesGzipAndChunks;
     };
-    for (const char* path : {"/v1/capabilities", "/v1/state", "/v1/config"}) http.Post(path, notAllowed);
-    for (const char* path : {"/v1/enroll", "/v1/batches"}) http.Get(path, notAllowed);
+    const Route routes[] = {{"/v1/capabilities", "GET", 0, false},
+                            {"/v1/state", "GET", 0, false},
+                            {"/v1/config", "GET", 0, false},
+                            {"/v1/enroll", "POST", options_.maxEnrollBytes, false},
+                            {"/v1/batches", "POST", options_.limits.maxBatchBytes, true}};
+    const Route* route = nullptr;
+    for (const auto& r : routes)
+        if (req.path == r.path) route = &r;
+    if (!route) return ApiError(404, "not_found", "no such endpoint");
+    const std::string method = req.method == "HEAD" ? "GET" : req.method;
+    if (method != route->method) return ApiError(405, "method_not_allowed", "method not allowed on this endpoint");
+
+    const bool hasLength = req.has_header("Content-Length");
+    const bool hasTransferEncoding = req.has_header("Transfer-Encoding");
+    if (req.get_header_value_count("Content-Length") > 1 || req.get_header_value_count("Transfer-Encoding") > 1 ||
+        (hasLength && hasTransferEncoding))
+        return ApiError(400, "invalid_request", "conflicting Content-Length / Transfer-Encoding headers");
+    if (hasTransferEncoding && req.get_header_value("Transfer-Encoding") != "chunked")
+        return ApiError(400, "invalid_request", "Transfer-Encoding must be chunked");
+    std::int64_t length = 0;
+    if (hasLength) {
+        const std::string text = req.get_header_value("Content-Length");
+        if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+            return ApiError(400, "invalid_request", "Content-Length is not a number");
+        length = std::stoll(text);
+    }
+    if (route->maxBody == 0) {
+        if (length > 0 || hasTransferEncoding)
+            return ApiError(400, "invalid_request", "this endpoint takes no request body");
+        return std::nullopt;
+    }
+    if (!hasLength && !(hasTransferEncoding && route->takesGzipAndChunks))
+        return ApiError(411, "length_required", "this endpoint requires a Content-Length");
+    if (length > route->maxBody)
+        return route->takesGzipAndChunks
+                   ? ApiError(413, "batch_too_large",
+                              "request body exceeds max_batch_bytes (" + std::to_string(route->maxBody) + ")")
+                   : ApiError(413, "body_too_large",
+                              "request body exceeds " + std::to_string(route->maxBody) + " bytes");
+    const std::string encoding = req.get_header_value("Content-Encoding");
+    if (!encoding.empty() && encoding != "identity" && !(route->takesGzipAndChunks && encoding == "gzip"))
+        return ApiError(415, "unsupported_encoding",
+                        route->takesGzipAndChunks ? "Content-Encoding must be gzip or identity"
+                                                  : "this endpoint takes no Content-Encoding");
+    return std::nullopt;
 }
 
 void CountyServer::handleCapabilities(const httplib::Request&, httplib::Response& res)

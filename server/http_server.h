@@ -3,10 +3,12 @@
 // behind nginx, or TLS directly (OpenSSL) when given a certificate and key.
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "batch_parser.h"
 #include "clock.h"
+#include "guarded_server.h"
 #include "ingest.h"
 #include "rate_limiter.h"
 #include "storage.h"
@@ -23,7 +25,9 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8787;  // 0 = ephemeral
     Limits limits;
-    int threads = 16;
+    int threads = 16;  // PostgreSQL connections; HTTP connections are bounded by `connections`
+    ConnectionLimits connections;
+    std::int64_t maxEnrollBytes = 16 << 10;
     std::string tlsCert;  // both set: serve HTTPS
     std::string tlsKey;
     int enrollMaxFailures = 5;
@@ -46,6 +50,10 @@ public:
 
 private:
     void routes();
+    // Decides from the request line and headers alone, before any body byte is read, whether
+    // this request may send its body: unknown paths, wrong methods, bodies where none belongs,
+    // missing or oversized lengths and encodings a route does not take are answered here.
+    std::optional<ApiError> refuseBeforeBody(const httplib::Request& req) const;
     void handleCapabilities(const httplib::Request& req, httplib::Response& res);
     void handleEnroll(const httplib::Request& req, httplib::Response& res);
     void handleState(const httplib::Request& req, httplib::Response& res);

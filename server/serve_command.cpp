@@ -42,6 +42,18 @@ int runServe(const CliArgs& args)
     l.maxJsonDepth = args.integer("max-json-depth", l.maxJsonDepth);
     l.rateLimitPerMinute = static_cast<int>(args.integer("rate-limit", l.rateLimitPerMinute));
     options.trustedProxy = args.value("trusted-proxy", "");
+    options.connections.maxConnections =
+        static_cast<int>(args.integer("max-connections", options.connections.maxConnections));
+    options.connections.maxConnectionsPerAddress =
+        static_cast<int>(args.integer("max-connections-per-address", options.connections.maxConnectionsPerAddress));
+    options.connections.headerTimeoutMs =
+        static_cast<int>(args.integer("header-timeout", options.connections.headerTimeoutMs / 1000) * 1000);
+    options.connections.bodyTimeoutMs =
+        static_cast<int>(args.integer("body-timeout", options.connections.bodyTimeoutMs / 1000) * 1000);
+    if (options.connections.maxConnections < 1 || options.connections.maxConnectionsPerAddress < 1 ||
+        options.connections.headerTimeoutMs < 1000 || options.connections.bodyTimeoutMs < 1000)
+        throw UsageError("--max-connections, --max-connections-per-address, --header-timeout and --body-timeout "
+                         "must be at least 1");
     options.enrollMaxFailures = static_cast<int>(args.integer("enroll-max-failures", options.enrollMaxFailures));
 
     // SIGTERM/SIGINT are taken by one thread with sigwait so that shutdown runs in a normal
