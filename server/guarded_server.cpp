@@ -358,10 +358,10 @@ std::string peerAddress(int fd)
 // After an early answer the client may still be sending its body: closing now would reset the
 // connection and could destroy the answer in flight. Stop writing, read and discard for a
 // bounded time and amount, then close.
-void lingeringClose(int fd)
+void lingeringClose(int fd, int ms)
 {
     ::shutdown(fd, SHUT_WR);
-    const auto deadline = Clock::now() + Ms(1000);
+    const auto deadline = Clock::now() + Ms(ms);
     char sink[16 << 10];
     std::int64_t drained = 0;
     while (drained < (4 << 20) && waitFd(fd, POLLIN, deadline, nullptr)) {
@@ -405,7 +405,8 @@ private:
                 GuardedStream strm(*t, limits_, nullptr);
                 strm.answer(jsonErrorResponse(503, "Service Unavailable", "too_many_connections",
                                               "too many open connections from this address; retry later", true));
-                lingeringClose(sock);
+                // Short: a flood of refused connections must not tie up the spare workers.
+                lingeringClose(sock, 100);
             }
         } else {
             ok = serve(sock);
@@ -435,7 +436,7 @@ private:
             }
             if (!ok || closed) break;
         }
-        if (linger && t->canLinger()) lingeringClose(sock);
+        if (linger && t->canLinger()) lingeringClose(sock, 1000);
         return ok;
     }
 

@@ -17,6 +17,7 @@
 #include <condition_variable>
 #include <fstream>
 #include <functional>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
@@ -165,6 +166,7 @@ Answer exchange(int port, const std::string& head, const std::function<std::stri
     ::close(fd);
     a.seconds = std::chrono::duration<double>(SteadyClock::now() - start).count();
     if (a.text.rfind("HTTP/1.1 ", 0) == 0) a.status = std::atoi(a.text.c_str() + 9);
+    std::cout << "[measured] answer " << a.status << " after " << a.seconds << " s\n";
     return a;
 }
 
@@ -202,6 +204,8 @@ protected:
     void expectBoundedAndAlive()
     {
         const std::int64_t grownKb = peakRssKb(server_->pid()) - baselineKb_;
+        std::cout << "[measured] server peak RSS (VmHWM) " << baselineKb_ / 1024 << " MB before, grew by "
+                  << grownKb / 1024.0 << " MB\n";
         EXPECT_LT(grownKb, kMaxGrowthKb) << "peak RSS grew by " << grownKb / 1024 << " MB";
         auto client = server_->client();
         const std::string key = newId();
@@ -363,6 +367,7 @@ TEST_F(AttackTest, GIVEN_200_slow_connections_WHEN_a_school_syncs_THEN_its_batch
     const double seconds = std::chrono::duration<double>(SteadyClock::now() - start).count();
     ASSERT_TRUE(res) << "no answer while 200 slow connections are open";
     EXPECT_EQ(res->status, 200) << res->body;
+    std::cout << "[measured] batch stored in " << seconds << " s with 200 slow connections open\n";
     EXPECT_LT(seconds, 3.0);
     const Json ack = Json::parse(res->body);
     EXPECT_EQ(ack["counts"]["created"], 1);
