@@ -70,18 +70,27 @@ public:
     }
 };
 
-bool waitFd(int fd, short events, Clock::time_point deadline, const std::function<bool()>& stopping)
+enum class Wait { Ready, TimedOut, Stopped, Failed };
+
+Wait waitFor(int fd, short events, Clock::time_point deadline, const std::function<bool()>& stopping)
 {
     for (;;) {
-        const auto left = std::chrono::duration_cast<Ms>(deadline - Clock::now()).count();
-        if (left <= 0) return false;
-        if (stopping && stopping()) return false;
+        const auto now = Clock::now();
+        if (now >= deadline) return Wait::TimedOut;
+        if (stopping && stopping()) return Wait::Stopped;
+        // Rounded up, so that a wait never ends before the deadline; woken up now and then to
+        // notice a server shutdown while a client is silent.
+        const auto left = std::chrono::ceil<Ms>(deadline - now).count();
         pollfd p{fd, events, 0};
-        // Wake up now and then to notice a server shutdown while a client is silent.
         const int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 250)));
-        if (r > 0) return true;
-        if (r < 0 && errno != EINTR) return false;
+        if (r > 0) return Wait::Ready;
+        if (r < 0 && errno != EINTR) return Wait::Failed;
     }
+}
+
+bool waitFd(int fd, short events, Clock::time_point deadline, const std::function<bool()>& stopping)
+{
+    return waitFor(fd, events, deadline, stopping) == Wait::Ready;
 }
 
 class TlsTransport final : public Transport {
@@ -265,13 +274,13 @@ private:
                 return 0;
             }
             if (n == -1) return -1;
-            if (!waitFd(t_.fd(), n == kWantWrite ? POLLOUT : POLLIN, deadline,
-                        phase == Phase::Body ? std::function<bool()>() : stopping_)) {
-                if (Clock::now() < deadline || phase == Phase::Idle) return -1;  // shutdown, poll failure, idle
-                return refuse(408, "Request Timeout", "request_timeout",
-                              phase == Phase::Body ? "the request body did not arrive in time"
-                                                   : "the request headers did not arrive in time");
-            }
+            const Wait w = waitFor(t_.fd(), n == kWantWrite ? POLLOUT : POLLIN, deadline,
+                                   phase == Phase::Body ? std::function<bool()>() : stopping_);
+            if (w == Wait::Ready) continue;
+            if (w != Wait::TimedOut || phase == Phase::Idle) return -1;  // shutdown, poll failure, idle
+            return refuse(408, "Request Timeout", "request_timeout",
+                          phase == Phase::Body ? "the request body did not arrive in time"
+                                               : "the request headers did not arrive in time");
         }
     }
 

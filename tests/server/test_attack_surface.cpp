@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
@@ -170,6 +171,44 @@ Answer exchange(int port, const std::string& head, const std::function<std::stri
     return a;
 }
 
+// Sends `head`, then `piece` every `intervalMs` (never finishing the request) until the server
+// answers or closes, or `limit` passes. The wait between pieces is the wait for the answer.
+Answer trickleUntilAnswered(int port, const std::string& head, const std::string& piece, int intervalMs,
+                            std::chrono::seconds limit = std::chrono::seconds(10))
+{
+    const auto start = SteadyClock::now();
+    const int fd = connectFrom("127.0.0.2", port);
+    ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+    Answer a;
+    while (SteadyClock::now() - start < limit) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, intervalMs) > 0) {
+            char buf[4096];
+            const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0) break;
+            a.text.append(buf, static_cast<size_t>(n));
+            continue;
+        }
+        ::send(fd, piece.data(), piece.size(), MSG_NOSIGNAL);
+    }
+    ::close(fd);
+    a.seconds = std::chrono::duration<double>(SteadyClock::now() - start).count();
+    if (a.text.rfind("HTTP/1.1 ", 0) == 0) a.status = std::atoi(a.text.c_str() + 9);
+    std::cout << "[measured] answer " << a.status << " after " << a.seconds << " s\n";
+    return a;
+}
+
+// Sockets the process holds: connections it has accepted.
+int openSockets(pid_t pid)
+{
+    int n = 0;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/fd")) {
+        std::error_code ec;
+        if (std::filesystem::read_symlink(entry.path(), ec).string().rfind("socket:", 0) == 0) ++n;
+    }
+    return n;
+}
+
 // Yields `total` bytes of `piece`, repeated.
 std::function<std::string()> repeated(std::string piece, std::int64_t total)
 {
@@ -212,6 +251,21 @@ protected:
         auto res = postBatch(client, device_, key, makeBatch(device_, key, {classRecord(newId(), device_.deviceId)}, seq_++));
         ASSERT_TRUE(res);
         EXPECT_EQ(res->status, 200) << res->body;
+    }
+
+    void restartWith(std::vector<std::string> args)
+    {
+        server_.reset();
+        server_ = std::make_unique<ServerProcess>(*db_, std::move(args));
+        baselineKb_ = peakRssKb(server_->pid());
+    }
+    // Waits until the server holds `count` accepted connections besides its listening socket.
+    void awaitAccepted(int count)
+    {
+        const auto end = SteadyClock::now() + std::chrono::seconds(10);
+        while (openSockets(server_->pid()) < 1 + count && SteadyClock::now() < end)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        ASSERT_GE(openSockets(server_->pid()), 1 + count) << "the server did not accept the connections";
     }
 
     std::unique_ptr<TestDatabase> db_;
@@ -358,6 +412,7 @@ TEST_F(AttackTest, GIVEN_200_slow_connections_WHEN_a_school_syncs_THEN_its_batch
     std::vector<std::string> sources;
     for (int i = 2; i < 12; ++i) sources.push_back("127.0.0." + std::to_string(i));  // 10 addresses x 20
     Trickle attack(server_->port(), sources, 20);
+    awaitAccepted(200);
     const auto start = SteadyClock::now();
     httplib::Client client("127.0.0.1", server_->port());
     client.set_connection_timeout(5, 0);
@@ -376,6 +431,7 @@ TEST_F(AttackTest, GIVEN_200_slow_connections_WHEN_a_school_syncs_THEN_its_batch
 TEST_F(AttackTest, GIVEN_one_address_opening_more_connections_than_its_cap_WHEN_they_stall_THEN_the_extra_ones_get_503)
 {
     Trickle attack(server_->port(), {"127.0.0.2"}, 40);  // the cap is 32 per address
+    awaitAccepted(32);
     int refused = 0;
     const auto end = SteadyClock::now() + std::chrono::seconds(5);
     std::vector<bool> answered(attack.fds().size(), false);
@@ -404,6 +460,33 @@ TEST_F(AttackTest, GIVEN_one_address_opening_more_connections_than_its_cap_WHEN_
         }
     }
     expectBoundedAndAlive();  // the school, from another address, is not refused
+}
+
+TEST_F(AttackTest, GIVEN_headers_trickling_in_WHEN_the_header_timeout_passes_THEN_408_however_steady_the_trickle)
+{
+    restartWith({"--header-timeout", "1"});
+    // One header line every 200 ms: no single read ever waits long, the head never ends.
+    const Answer a = trickleUntilAnswered(server_->port(), "GET /v1/capabilities HTTP/1.1\r\nHost: county\r\n",
+                                          "X-a: b\r\n", 200);
+    EXPECT_EQ(a.status, 408) << a.text;
+    EXPECT_NE(a.text.find("request_timeout"), std::string::npos) << a.text;
+    EXPECT_GE(a.seconds, 0.9);
+    EXPECT_LT(a.seconds, 3.0);
+    expectBoundedAndAlive();
+}
+
+TEST_F(AttackTest, GIVEN_a_body_trickling_in_WHEN_the_body_timeout_passes_THEN_408)
+{
+    restartWith({"--body-timeout", "1"});
+    const Answer a = trickleUntilAnswered(server_->port(),
+                                          "POST /v1/enroll HTTP/1.1\r\nHost: county\r\nContent-Type: application/json\r\n"
+                                          "Content-Length: 1000\r\n\r\n{",
+                                          " ", 200);
+    EXPECT_EQ(a.status, 408) << a.text;
+    EXPECT_NE(a.text.find("request_timeout"), std::string::npos) << a.text;
+    EXPECT_GE(a.seconds, 0.9);
+    EXPECT_LT(a.seconds, 3.0);
+    expectBoundedAndAlive();
 }
 
 TEST(CountyFiles, GIVEN_umask_022_WHEN_the_server_creates_and_writes_its_database_THEN_files_are_0600)

@@ -4,6 +4,7 @@
 // (test hook) so that the second batch always arrives while the first is still in flight.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <latch>
 #include <optional>
 #include <thread>
@@ -27,14 +28,18 @@ struct Sent {
     std::optional<httplib::Result> result;
 };
 
-// Posts both batches at once; each carries `id` at `version` with its device's own content.
-void race(const ServerProcess& server, Sent& a, Sent& b, const std::string& id, int version)
+// Posts both batches at once; each carries the ids at `version` with its device's own content,
+// the second device listing them in the opposite order (locks must not deadlock).
+void race(const ServerProcess& server, Sent& a, Sent& b, const std::vector<std::string>& ids, int version)
 {
     std::latch start(2);
     auto send = [&](Sent& s) {
         const std::string key = newId();
-        const std::string body = makeBatch(s.device, key, {classRecord(id, s.device.deviceId, version, s.name)}, s.seq);
-        ++s.seq;
+        std::vector<Json> records;
+        for (const auto& id : ids) records.push_back(classRecord(id, s.device.deviceId, version, s.name));
+        if (&s == &b) std::reverse(records.begin(), records.end());
+        const std::string body = makeBatch(s.device, key, records, s.seq);
+        s.seq += static_cast<std::int64_t>(records.size());
         auto client = server.client();
         start.arrive_and_wait();
         s.result.emplace(postBatch(client, s.device, key, body));
@@ -56,53 +61,61 @@ TEST_P(ConcurrentEditTest, GIVEN_two_devices_WHEN_they_send_the_same_record_vers
     constexpr int kRounds = 50;
     for (int round = 0; round < kRounds; ++round) {
         SCOPED_TRACE("round " + std::to_string(round));
-        const std::string id = newId();
-        // Even rounds edit a stored record (version 2 over version 1); odd rounds race to create
-        // a new id (the insert race).
+        const std::vector<std::string> ids{newId(), newId()};
+        // Even rounds edit stored records (version 2 over version 1); odd rounds race to create
+        // new ids (the insert race).
         int version = 1;
         if (round % 2 == 0) {
             auto client = server.client();
             const std::string key = newId();
-            auto res = postBatch(client, a.device, key, makeBatch(a.device, key, {classRecord(id, a.device.deviceId, 1, "v1")}, a.seq++));
+            std::vector<Json> v1;
+            for (const auto& id : ids) v1.push_back(classRecord(id, a.device.deviceId, 1, "v1"));
+            auto res = postBatch(client, a.device, key, makeBatch(a.device, key, v1, a.seq));
+            a.seq += 2;
             ASSERT_TRUE(res);
             ASSERT_EQ(res->status, 200) << res->body;
             version = 2;
         }
         a.name = "甲设备-" + std::to_string(round);
         b.name = "乙设备-" + std::to_string(round);
-        race(server, a, b, id, version);
+        race(server, a, b, ids, version);
 
-        int won = 0, conflicted = 0;
-        std::string winner, loser;
+        int stored = 0, conflicted = 0;
         for (Sent* s : {&a, &b}) {
             ASSERT_TRUE(*s->result) << "no answer";
             const auto& res = *s->result;
             ASSERT_EQ(res->status, 200) << res->body;
             const Json counts = Json::parse(res->body)["counts"];
-            const int stored = counts["created"].get<int>() + counts["updated"].get<int>();
-            won += stored;
+            stored += counts["created"].get<int>() + counts["updated"].get<int>();
             conflicted += counts["conflict"].get<int>();
-            (stored ? winner : loser) = s->name;
+            EXPECT_EQ(counts["created"].get<int>() + counts["updated"].get<int>() + counts["conflict"].get<int>(), 2)
+                << res->body;
         }
-        ASSERT_EQ(won, 1) << "both devices were told their version was stored";
-        ASSERT_EQ(conflicted, 1);
+        ASSERT_EQ(stored, 2) << "both devices were told their version of a record was stored";
+        ASSERT_EQ(conflicted, 2);
 
-        std::optional<Json> held;
-        for (const auto& j : storage->recordJsons({kSchool, "class", std::nullopt, std::nullopt})) {
-            Json r = Json::parse(j);
-            if (r["id"] == id) held = r;
+        const auto held = storage->recordJsons({kSchool, "class", std::nullopt, std::nullopt});
+        const auto conflicts = storage->listConflicts(kSchool);
+        for (const auto& id : ids) {
+            std::optional<Json> current;
+            for (const auto& j : held) {
+                Json r = Json::parse(j);
+                if (r["id"] == id) current = r;
+            }
+            ASSERT_TRUE(current);
+            EXPECT_EQ((*current)["version"], version);
+            const std::string winner = (*current)["body"]["name"];
+            ASSERT_TRUE(winner == a.name || winner == b.name) << winner;
+            const std::string loser = winner == a.name ? b.name : a.name;
+            int rows = 0;
+            for (const auto& c : conflicts) {
+                if (c.recordId != id) continue;
+                ++rows;
+                EXPECT_EQ(Json::parse(c.recordJson)["body"]["name"], loser);
+                EXPECT_EQ(c.version, version);
+            }
+            ASSERT_EQ(rows, 1) << "the losing device's content must be kept as a conflict row";
         }
-        ASSERT_TRUE(held);
-        EXPECT_EQ((*held)["version"], version);
-        EXPECT_EQ((*held)["body"]["name"], winner);
-        int rows = 0;
-        for (const auto& c : storage->listConflicts(kSchool)) {
-            if (c.recordId != id) continue;
-            ++rows;
-            EXPECT_EQ(Json::parse(c.recordJson)["body"]["name"], loser);
-            EXPECT_EQ(c.version, version);
-        }
-        ASSERT_EQ(rows, 1) << "the losing device's content must be kept as a conflict row";
     }
 }
 
