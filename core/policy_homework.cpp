@@ -1,5 +1,6 @@
 // Homework per class per school day (双减意见; 作业管理通知): G1-2 no written homework at home,
 // G3-6 <= 60 min, G7-9 <= 90 min of written homework, or the county's stricter caps.
+#include <algorithm>
 #include <unordered_map>
 
 #include "policy.h"
@@ -66,13 +67,16 @@ std::vector<Finding> checkHomework(const PolicyDataset& data, const Date& from, 
 
         int counted = 0;
         std::string reason;
+        std::vector<std::string> reasons;
         std::vector<std::string> ids;
         for (const auto* row : g.rows) {
             const auto& h = row->value;
             if (!h.written || (grade <= 2 && !h.atHome) || h.minutes <= 0) continue;
             counted += h.minutes;
             ids.push_back(row->id);
-            if (!h.overCapReason.empty()) {
+            // One reason usually covers the whole day and is saved on each of its rows: say it once.
+            if (!h.overCapReason.empty() && std::find(reasons.begin(), reasons.end(), h.overCapReason) == reasons.end()) {
+                reasons.push_back(h.overCapReason);
                 if (!reason.empty()) reason += "; ";
                 reason += h.overCapReason;
             }

@@ -2,10 +2,12 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// One finding: red for a hard rule, amber for a soft one, with the rule and its source.
+// One finding: red for a hard rule, amber for a soft one, the message and the document it rests
+// on. The rule's id and expected value are for support and inspectors: shown only on "详情".
 Rectangle {
     id: badge
     property var finding: ({})
+    property bool showDetails: false
     readonly property bool hard: finding.severity === "hard"
     implicitHeight: column.implicitHeight + 8
     implicitWidth: 320
@@ -26,9 +28,35 @@ Rectangle {
             color: badge.hard ? "#b71c1c" : "#8a5a00"
             wrapMode: Text.Wrap
         }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 6
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("依据：%1").arg(badge.finding.source || "")
+                color: "#5b6b7b"
+                font.pointSize: 8
+                wrapMode: Text.Wrap
+            }
+            Label {
+                objectName: "findingDetailsToggle"
+                text: badge.showDetails ? qsTr("收起") : qsTr("详情")
+                color: "#1f5fa8"
+                font.pointSize: 8
+                font.underline: true
+                Accessible.role: Accessible.Button
+                Accessible.name: text
+                MouseArea {
+                    anchors.fill: parent
+                    cursorShape: Qt.PointingHandCursor
+                    onClicked: badge.showDetails = !badge.showDetails
+                }
+            }
+        }
         Label {
             Layout.fillWidth: true
-            text: qsTr("规则：%1 · 依据：%2").arg(badge.finding.rule || "").arg(badge.finding.source || "")
+            visible: badge.showDetails
+            text: qsTr("规则编号：%1").arg(badge.finding.rule || "")
             color: "#5b6b7b"
             font.pointSize: 8
             wrapMode: Text.Wrap

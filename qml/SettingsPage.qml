@@ -46,15 +46,11 @@ Page {
                         wrapMode: Text.Wrap
                         text: settings.enrolled ? qsTr("已注册：%1").arg(settings.serverUrl) : qsTr("尚未注册到区县服务器")
                     }
-                    Label {
-                        Layout.fillWidth: true
-                        wrapMode: Text.Wrap
-                        text: settings.syncSummary
-                        color: "#37474f"
-                    }
+                    SyncStatusPanel {}
                     RowLayout {
                         TextField {
                             id: serverField
+                            objectName: "serverField"
                             Layout.preferredWidth: 300
                             placeholderText: "https://county.example.cn"
                             text: settings.serverUrl
@@ -62,6 +58,7 @@ Page {
                         }
                         TextField {
                             id: codeField
+                            objectName: "codeField"
                             Layout.preferredWidth: 160
                             placeholderText: qsTr("注册码")
                             Accessible.name: qsTr("注册码")
@@ -73,14 +70,10 @@ Page {
                             Accessible.name: qsTr("设备名称")
                         }
                         Button {
+                            objectName: "enrollButton"
                             text: qsTr("注册")
                             enabled: !settings.busy
                             onClicked: settings.enroll(serverField.text, codeField.text, deviceField.text)
-                        }
-                        Button {
-                            text: qsTr("立即同步")
-                            enabled: settings.enrolled && !settings.busy
-                            onClicked: settings.syncNow()
                         }
                         Button {
                             text: qsTr("取消")
@@ -95,6 +88,7 @@ Page {
                         indeterminate: settings.progress === 0
                     }
                     Label {
+                        objectName: "settingsStatus"
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
                         text: settings.status

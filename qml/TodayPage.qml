@@ -8,7 +8,24 @@ Page {
     id: page
     padding: 16
 
+    signal editRequested(var target)
+    function openSyncPage() { page.editRequested({ page: "sync" }) }
+
     TodayModel { id: today }
+
+    // Measuring probes for the card columns (never shown).
+    RowLayout {
+        id: dotsProbe
+        visible: false
+        spacing: 10
+        StatusDot { done: false; label: qsTr("作业") }
+        StatusDot { done: false; label: qsTr("体育活动") }
+        StatusDot { done: false; label: qsTr("睡眠") }
+    }
+    TextMetrics {
+        id: minutesProbe
+        text: qsTr("书面作业 %1 / %2 分钟").arg(240).arg(240)
+    }
     TrainingModel { id: training }
 
     ColumnLayout {
@@ -36,9 +53,37 @@ Page {
 
         Label {
             Layout.fillWidth: true
-            text: qsTr("教师培训：%1 / %2 人已完成五年 360 学时 · 待同步 %3 条")
-                  .arg(training.completed).arg(training.teacherCount).arg(App.outboxCount)
+            text: qsTr("教师培训：%1 / %2 人已完成五年 360 学时")
+                  .arg(training.completed).arg(training.teacherCount)
             color: "#37474f"
+            wrapMode: Text.Wrap
+        }
+
+        // One line about sync in plain words (local times); the 同步 page has the details.
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 8
+            Rectangle {
+                width: 10
+                height: 10
+                radius: 5
+                color: Sync.state === "sent" && Sync.refusedCount === 0 ? "#2e7d32"
+                     : Sync.state === "blocked" || Sync.refusedCount > 0 ? "#c62828"
+                     : Sync.state === "off" ? "#9aa5b1" : "#b7791f"
+            }
+            Label {
+                objectName: "todaySyncLine"
+                Layout.fillWidth: true
+                text: Sync.enrolled ? qsTr("同步：%1 · 上次成功 %2").arg(Sync.headline).arg(Sync.lastSuccessText)
+                                    : qsTr("同步：%1（%2 条未发送）").arg(Sync.headline).arg(App.outboxCount)
+                color: "#37474f"
+                wrapMode: Text.Wrap
+            }
+            Button {
+                visible: App.isAdmin && (Sync.refusedCount > 0 || Sync.conflictCount > 0 || Sync.state === "blocked")
+                text: qsTr("去处理")
+                onClicked: page.openSyncPage()
+            }
         }
 
         ListView {
@@ -75,14 +120,16 @@ Page {
                         font.pointSize: 11
                     }
                     RowLayout {
-                        Layout.preferredWidth: 300
+                        // As wide as the widest state in this language, so columns line up and
+                        // English never runs into the next column.
+                        Layout.preferredWidth: dotsProbe.implicitWidth
                         spacing: 10
                         StatusDot { done: card.hasHomework; label: qsTr("作业") }
                         StatusDot { done: card.hasActivity; label: qsTr("体育活动") }
                         StatusDot { done: card.hasSleep; label: qsTr("睡眠") }
                     }
                     Label {
-                        Layout.preferredWidth: 150
+                        Layout.preferredWidth: minutesProbe.width + 8
                         text: qsTr("书面作业 %1 / %2 分钟").arg(card.writtenMinutes).arg(card.cap)
                         color: card.writtenMinutes > card.cap ? "#b71c1c" : "#263238"
                     }

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
@@ -101,8 +101,20 @@
         <translation>[Note] </translation>
     </message>
     <message>
-        <source>规则：%1 · 依据：%2</source>
-        <translation>Rule: %1 · Source: %2</translation>
+        <source>依据：%1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>收起</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>规则编号：%1</source>
+        <translation>Rule: %1</translation>
     </message>
 </context>
 <context>
@@ -287,6 +299,10 @@
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
 </context>
 <context>
     <name>RecordsPage</name>
@@ -387,6 +403,37 @@
 原因：%1</source>
         <translation>
 Reason: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedRecordsModel</name>
+    <message>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation>Sunday</translation>
     </message>
 </context>
 <context>
@@ -507,10 +554,6 @@ Reason: %1</translation>
         <translation>Enroll</translation>
     </message>
     <message>
-        <source>立即同步</source>
-        <translation>Sync now</translation>
-    </message>
-    <message>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -603,7 +646,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>班级（每行一个年级，例如“三年级 1-6 班 45”）</source>
-        <translation>Classes (one grade per line, e.g. "三年级 1-6 班 45")</translation>
+        <translation>Classes (one grade per line, e.g. &quot;三年级 1-6 班 45&quot;)</translation>
     </message>
     <message>
         <source>未写人数时每班人数</source>
@@ -716,6 +759,88 @@ Reason: %1</translation>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>区县服务器：%1</source>
+        <translation>County server: %1</translation>
+    </message>
+    <message>
+        <source>退回的记录和冲突（%1 条）</source>
+        <translation>Refused records and conflicts (%1)</translation>
+    </message>
+    <message>
+        <source>没有被区县退回的记录</source>
+        <translation>No records refused by the county</translation>
+    </message>
+    <message>
+        <source>【冲突】</source>
+        <translation>[Conflict]</translation>
+    </message>
+    <message>
+        <source>【退回】</source>
+        <translation>[Refused]</translation>
+    </message>
+    <message>
+        <source>打开修改</source>
+        <translation>Open and fix</translation>
+    </message>
+    <message>
+        <source>重新发送</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <source>忽略</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>原因：%1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>怎么办：%1</source>
+        <translation>What to do: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusPanel</name>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>上次成功发送</source>
+        <translation>Last sent successfully</translation>
+    </message>
+    <message>
+        <source>下次尝试</source>
+        <translation>Next try</translation>
+    </message>
+    <message>
+        <source>未发送</source>
+        <translation>Unsent</translation>
+    </message>
+    <message>
+        <source>%1 条</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>上次结果</source>
+        <translation>Last result</translation>
+    </message>
+    <message>
+        <source>怎么办：%1</source>
+        <translation>What to do: %1</translation>
+    </message>
+</context>
+<context>
     <name>TimetablePage</name>
     <message>
         <source>课程表</source>
@@ -809,10 +934,6 @@ Reason: %1</translation>
         <translation>Next day</translation>
     </message>
     <message>
-        <source>教师培训：%1 / %2 人已完成五年 360 学时 · 待同步 %3 条</source>
-        <translation>Training: %1 / %2 teachers have 360 hours in five years · %3 changes to sync</translation>
-    </message>
-    <message>
         <source>作业</source>
         <translation>Homework</translation>
     </message>
@@ -831,6 +952,22 @@ Reason: %1</translation>
     <message>
         <source>无问题</source>
         <translation>No findings</translation>
+    </message>
+    <message>
+        <source>教师培训：%1 / %2 人已完成五年 360 学时</source>
+        <translation>Teacher training: %1 / %2 completed 360 hours in five years</translation>
+    </message>
+    <message>
+        <source>同步：%1 · 上次成功 %2</source>
+        <translation>Sync: %1 · last success %2</translation>
+    </message>
+    <message>
+        <source>同步：%1（%2 条未发送）</source>
+        <translation>Sync: %1 (%2 unsent)</translation>
+    </message>
+    <message>
+        <source>去处理</source>
+        <translation>Deal with it</translation>
     </message>
 </context>
 <context>
@@ -963,7 +1100,7 @@ Reason: %1</translation>
     <name>taizhang</name>
     <message>
         <source>第 %1 行看不懂：应写成“三年级 1-6 班 45”</source>
-        <translation>Line %1 not understood: write it like "三年级 1-6 班 45"</translation>
+        <translation>Line %1 not understood: write it like &quot;三年级 1-6 班 45&quot;</translation>
     </message>
     <message>
         <source>第 %1 行：年级应为一年级到九年级</source>
@@ -983,7 +1120,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>第 %1 行：不认识的学科“%2”</source>
-        <translation>Line %1: unknown subject "%2"</translation>
+        <translation>Line %1: unknown subject &quot;%2&quot;</translation>
     </message>
     <message>
         <source>第 %1 行：入职日期应写成 2020-09-01</source>
@@ -995,11 +1132,223 @@ Reason: %1</translation>
     </message>
     <message>
         <source>第 %1 行：应写成“国庆节 2026-10-01 2026-10-07”</source>
-        <translation>Line %1: write it like "国庆节 2026-10-01 2026-10-07"</translation>
+        <translation>Line %1: write it like &quot;国庆节 2026-10-01 2026-10-07&quot;</translation>
     </message>
     <message>
         <source>第 %1 行：结束日期早于开始日期</source>
         <translation>Line %1: the end is before the start</translation>
+    </message>
+    <message>
+        <source>本机还没有注册到区县服务器，记录只保存在本机。</source>
+        <translation>This computer is not enrolled with the county server yet; records are kept on this computer only.</translation>
+    </message>
+    <message>
+        <source>请向区县教育局索取注册码，在“设置”里填写服务器地址和注册码后点“注册”。</source>
+        <translation>Ask the county education bureau for an enrollment code, enter the server address and the code under Settings and press Enroll.</translation>
+    </message>
+    <message>
+        <source>本机的注册信息打不开（数据文件可能是从别的电脑复制来的，缺少配套的密钥文件）。</source>
+        <translation>This computer's enrollment cannot be opened (the data file was probably copied from another computer without its key file).</translation>
+    </message>
+    <message>
+        <source>本机记录都还在。请向区县教育局索取新的注册码，在“设置”里重新注册。</source>
+        <translation>All records on this computer are kept. Ask the county education bureau for a new enrollment code and enroll again under Settings.</translation>
+    </message>
+    <message>
+        <source>找不到区县服务器 %1（域名无法解析）。</source>
+        <translation>The county server %1 cannot be found (its name does not resolve).</translation>
+    </message>
+    <message>
+        <source>请检查网线或无线网络是否连好；如果别的网站也打不开，请联系学校网管。地址填错时请在“设置”里改正。</source>
+        <translation>Check the network cable or Wi-Fi; if other websites do not open either, contact the school's network administrator. If the address is wrong, correct it under Settings.</translation>
+    </message>
+    <message>
+        <source>连不上区县服务器 %1（对方没有响应连接，服务器可能暂时关闭）。</source>
+        <translation>Cannot connect to the county server %1 (it does not accept connections; it may be down for now).</translation>
+    </message>
+    <message>
+        <source>稍后会自动重试，不用重复操作。如果一直连不上，请联系区县教育局确认服务器是否开启。</source>
+        <translation>It will retry by itself; nothing to do. If it never connects, ask the county education bureau whether the server is running.</translation>
+    </message>
+    <message>
+        <source>连接区县服务器超时，网络太慢或不稳定。</source>
+        <translation>The connection to the county server timed out; the network is too slow or unstable.</translation>
+    </message>
+    <message>
+        <source>稍后会自动重试。网络恢复后会继续发送，已保存的记录不会丢失。</source>
+        <translation>It will retry by itself and continue once the network recovers; saved records are not lost.</translation>
+    </message>
+    <message>
+        <source>网络中断，和区县服务器的连接断开了。</source>
+        <translation>The network dropped the connection to the county server.</translation>
+    </message>
+    <message>
+        <source>稍后会自动重试。请检查网络是否正常。</source>
+        <translation>It will retry by itself. Please check that the network works.</translation>
+    </message>
+    <message>
+        <source>无法确认区县服务器 %1 的安全证书。学校的防火墙或上网行为管理设备可能在检查加密连接，替换了证书。</source>
+        <translation>The security certificate of the county server %1 cannot be verified. The school's firewall or web filter is probably inspecting encrypted connections and replacing the certificate.</translation>
+    </message>
+    <message>
+        <source>请学校网管把 %1 加入 HTTPS 检查的例外名单；如果区县使用自己的证书，请向区县索取证书文件后重新注册。为保护数据，本程序不会跳过证书检查。</source>
+        <translation>Ask the school's network administrator to exempt %1 from HTTPS inspection; if the county uses its own certificate, get its certificate file from the county and enroll again. To protect the data, this program never skips the certificate check.</translation>
+    </message>
+    <message>
+        <source>到区县服务器 %1 的连接被拦截：对方的证书与注册时记下的不一致，数据没有发送。</source>
+        <translation>The connection to the county server %1 is being intercepted: its certificate differs from the one recorded at enrollment. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>请联系学校网管检查防火墙是否在拦截加密连接；如果区县更换了证书，请重新注册。</source>
+        <translation>Ask the school's network administrator whether the firewall intercepts encrypted connections; if the county changed its certificate, enroll again.</translation>
+    </message>
+    <message>
+        <source>与区县服务器建立加密连接失败。</source>
+        <translation>The encrypted connection to the county server could not be set up.</translation>
+    </message>
+    <message>
+        <source>请检查电脑的日期和时间是否正确，稍后会自动重试；一直失败请联系学校网管。</source>
+        <translation>Check this computer's date and time; it will retry by itself. If it keeps failing, contact the school's network administrator.</translation>
+    </message>
+    <message>
+        <source>代理服务器出错，连不到区县服务器。</source>
+        <translation>The proxy server failed; the county server cannot be reached.</translation>
+    </message>
+    <message>
+        <source>请联系学校网管检查代理设置。稍后会自动重试。</source>
+        <translation>Ask the school's network administrator to check the proxy settings. It will retry by itself.</translation>
+    </message>
+    <message>
+        <source>学校的代理服务器要求登录（用户名和密码）才能上网。</source>
+        <translation>The school's proxy server requires a sign-in (user name and password) to go online.</translation>
+    </message>
+    <message>
+        <source>请联系学校网管，为本机开通直接访问 %1，或提供代理账号。</source>
+        <translation>Ask the school's network administrator to allow this computer direct access to %1, or to provide a proxy account.</translation>
+    </message>
+    <message>
+        <source>区县教育局已停用本机的注册，同步已暂停。本机记录都还在。</source>
+        <translation>The county education bureau has revoked this computer's enrollment; sync is paused. All records on this computer are kept.</translation>
+    </message>
+    <message>
+        <source>请向区县教育局索取新的注册码，在“设置”里重新注册。</source>
+        <translation>Ask the county education bureau for a new enrollment code and enroll again under Settings.</translation>
+    </message>
+    <message>
+        <source>区县服务器不认识本机（注册信息无效），同步已暂停。本机记录都还在。</source>
+        <translation>The county server does not recognise this computer (its enrollment is not valid); sync is paused. All records on this computer are kept.</translation>
+    </message>
+    <message>
+        <source>区县服务器说本机不属于本校的学校标识码，同步已暂停。</source>
+        <translation>The county server says this computer does not belong to this school's code; sync is paused.</translation>
+    </message>
+    <message>
+        <source>请核对学校标识码，并联系区县教育局重新注册本机。</source>
+        <translation>Check the school code and ask the county education bureau to enroll this computer again.</translation>
+    </message>
+    <message>
+        <source>区县教育局暂停了本校的数据接收，同步已暂停。</source>
+        <translation>The county education bureau has stopped receiving this school's data; sync is paused.</translation>
+    </message>
+    <message>
+        <source>请联系区县教育局了解原因。本机记录都还在，恢复后点“立即同步”。</source>
+        <translation>Ask the county education bureau why. All records on this computer are kept; press Sync now once it is resumed.</translation>
+    </message>
+    <message>
+        <source>区县服务器拒绝了本机的请求，同步已暂停。</source>
+        <translation>The county server refused this computer's requests; sync is paused.</translation>
+    </message>
+    <message>
+        <source>请联系区县教育局。</source>
+        <translation>Please contact the county education bureau.</translation>
+    </message>
+    <message>
+        <source>地址 %1 上不是区县台账服务器。</source>
+        <translation>There is no county ledger server at %1.</translation>
+    </message>
+    <message>
+        <source>请在“设置”里核对区县服务器地址。</source>
+        <translation>Check the county server address under Settings.</translation>
+    </message>
+    <message>
+        <source>一批记录超过了区县服务器的大小限制。</source>
+        <translation>A batch of records was over the county server's size limit.</translation>
+    </message>
+    <message>
+        <source>程序会自动拆小重发；单条过大的记录会列在“退回的记录”里，请改短后重新发送。</source>
+        <translation>It is split and resent by itself; a single record that is too large is listed among the refused records: shorten it and it is sent again.</translation>
+    </message>
+    <message>
+        <source>区县服务器请求太多，要求稍等再发。</source>
+        <translation>The county server is receiving too many requests and asked to wait.</translation>
+    </message>
+    <message>
+        <source>会按区县要求的时间自动重试，不用操作。</source>
+        <translation>It will retry by itself when the county says; nothing to do.</translation>
+    </message>
+    <message>
+        <source>区县服务器正忙或正在维护。</source>
+        <translation>The county server is busy or under maintenance.</translation>
+    </message>
+    <message>
+        <source>会自动重试，不用操作。</source>
+        <translation>It will retry by itself; nothing to do.</translation>
+    </message>
+    <message>
+        <source>区县服务器内部出错，这一批没有保存。</source>
+        <translation>The county server had an internal error; this batch was not stored.</translation>
+    </message>
+    <message>
+        <source>会自动重试；如果一直出错，请联系区县教育局。</source>
+        <translation>It will retry by itself; if it keeps failing, contact the county education bureau.</translation>
+    </message>
+    <message>
+        <source>区县服务器没有接受这一批数据（程序之间的通信出了问题）。</source>
+        <translation>The county server did not accept this batch (the programs did not understand each other).</translation>
+    </message>
+    <message>
+        <source>会自动重试；如果一直出现，请联系技术支持，并提供程序日志。</source>
+        <translation>It will retry by itself; if it keeps happening, contact support and send the program's log.</translation>
+    </message>
+    <message>
+        <source>区县服务器的版本与本程序不一致。</source>
+        <translation>The county server's version does not match this program.</translation>
+    </message>
+    <message>
+        <source>请联系区县教育局或技术支持升级程序。</source>
+        <translation>Ask the county education bureau or support to upgrade.</translation>
+    </message>
+    <message>
+        <source>注册码已过期，请向区县教育局索取新的注册码。</source>
+        <translation>The enrollment code has expired; ask the county education bureau for a new one.</translation>
+    </message>
+    <message>
+        <source>这个注册码已经用过了（每个注册码只能注册一台电脑），请向区县教育局索取新的注册码。</source>
+        <translation>This enrollment code has already been used (each code enrolls one computer); ask the county education bureau for a new one.</translation>
+    </message>
+    <message>
+        <source>注册码不对，或者不是发给本校的。请核对注册码和学校标识码。</source>
+        <translation>The enrollment code is wrong or was not issued for this school. Check the enrollment code and the school code.</translation>
+    </message>
+    <message>
+        <source>区县教育局暂停了本校的数据接收，请联系区县教育局。</source>
+        <translation>The county education bureau has stopped receiving this school's data; please contact the bureau.</translation>
+    </message>
+    <message>
+        <source>注册失败次数太多，请过 10 分钟再试。</source>
+        <translation>Too many failed enrollment attempts; try again in 10 minutes.</translation>
+    </message>
+    <message>
+        <source>注册没有成功，请稍后再试。</source>
+        <translation>Enrollment did not succeed; please try again later.</translation>
+    </message>
+    <message>
+        <source>本机时钟比区县服务器慢 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
+        <translation>This computer's clock is %1 minutes behind the county server; correct it in the computer's date and time settings.</translation>
+    </message>
+    <message>
+        <source>本机时钟比区县服务器快 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
+        <translation>This computer's clock is %1 minutes ahead of the county server; correct it in the computer's date and time settings.</translation>
     </message>
 </context>
 <context>
@@ -1179,7 +1528,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>已删除（保留删除标记，可在“显示已删除”中查看）</source>
-        <translation>Deleted (kept as a tombstone; see "Show deleted")</translation>
+        <translation>Deleted (kept as a tombstone; see &quot;Show deleted&quot;)</translation>
     </message>
     <message>
         <source>新建</source>
@@ -1192,6 +1541,157 @@ Reason: %1</translation>
     <message>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::RefusedRecordsModel</name>
+    <message>
+        <source>%1作业</source>
+        <translation>%1 homework</translation>
+    </message>
+    <message>
+        <source>%1 分钟</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation>written</translation>
+    </message>
+    <message>
+        <source>非书面</source>
+        <translation>not written</translation>
+    </message>
+    <message>
+        <source>在家</source>
+        <translation>at home</translation>
+    </message>
+    <message>
+        <source>在校</source>
+        <translation>in school</translation>
+    </message>
+    <message>
+        <source>睡眠调查</source>
+        <translation>Sleep survey</translation>
+    </message>
+    <message>
+        <source>调查 %1 人，达标 %2 人</source>
+        <translation>%1 surveyed, %2 reaching the standard</translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation>Physical activity</translation>
+    </message>
+    <message>
+        <source>体育课 %1 分钟，大课间 %2 分钟</source>
+        <translation>PE %1 min, long break %2 min</translation>
+    </message>
+    <message>
+        <source>课程表</source>
+        <translation>Timetable</translation>
+    </message>
+    <message>
+        <source>%1 第%2节</source>
+        <translation>%1 period %2</translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>%1 至 %2，%3 学时</source>
+        <translation>%1 to %2, %3 hours</translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>学期</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>课程</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>本机已删除这条记录</source>
+        <translation>This record has been deleted on this computer</translation>
+    </message>
+    <message>
+        <source>区县已有这条记录同一版本的另一份内容（可能在另一台电脑上改过，或本机从备份恢复后又改过），区县保留了原来的内容，这一份留待区县核对。</source>
+        <translation>The county holds other content for the same version of this record (changed on another computer, or here after restoring a backup). The county kept its content; this copy is kept for the county to review.</translation>
+    </message>
+    <message>
+        <source>请核对这条记录：如果本机的内容是对的，打开它修改保存一次，新版本会覆盖区县的；如果区县的内容是对的，点“忽略”。</source>
+        <translation>Check this record: if this computer's content is right, open it and save it once, and the new version replaces the county's; if the county's content is right, press Dismiss.</translation>
+    </message>
+    <message>
+        <source>这条记录太大，超过了区县服务器规定的每条 %1 KB，区县没有接收。</source>
+        <translation>This record is too large: over the county server's limit of %1 KB per record. The county did not take it.</translation>
+    </message>
+    <message>
+        <source>这条记录太大，超过了区县服务器规定的大小，区县没有接收。</source>
+        <translation>This record is over the county server's size limit. The county did not take it.</translation>
+    </message>
+    <message>
+        <source>请点“打开修改”，把作业内容等文字改短后保存，改好的记录会自动重新发送。</source>
+        <translation>Press Open and fix, shorten the homework content or other text and save; the fixed record is sent again by itself.</translation>
+    </message>
+    <message>
+        <source>区县那里已有另一所学校使用了这条记录的编号，区县没有接收。</source>
+        <translation>Another school already uses this record's id at the county. The county did not take it.</translation>
+    </message>
+    <message>
+        <source>请联系区县教育局核查；本机的记录保留不动。</source>
+        <translation>Ask the county education bureau to check; the record stays here unchanged.</translation>
+    </message>
+    <message>
+        <source>区县服务器的版本较旧，还不认识这类记录。</source>
+        <translation>The county server is older and does not know this kind of record yet.</translation>
+    </message>
+    <message>
+        <source>请联系区县教育局升级服务器，升级后点“重新发送”。</source>
+        <translation>Ask the county education bureau to upgrade the server, then press Resend.</translation>
+    </message>
+    <message>
+        <source>区县检查后认为这条记录的内容不符合要求，没有接收。</source>
+        <translation>The county's checks found this record's content invalid and did not take it.</translation>
+    </message>
+    <message>
+        <source>区县检查后没有接收：%1</source>
+        <translation>The county's checks refused it: %1</translation>
+    </message>
+    <message>
+        <source>请打开这条记录核对后保存；如果确认无误，点“重新发送”，仍被退回请联系区县教育局。</source>
+        <translation>Open the record, check it and save; if it is right, press Resend, and if it is refused again contact the county education bureau.</translation>
+    </message>
+    <message>
+        <source>请点“打开修改”改正后保存，改好的记录会自动重新发送。</source>
+        <translation>Press Open and fix, correct it and save; the fixed record is sent again by itself.</translation>
+    </message>
+    <message>
+        <source>只有管理员可以处理退回的记录</source>
+        <translation>Only an administrator can deal with refused records</translation>
+    </message>
+    <message>
+        <source>这条记录已不在列表中</source>
+        <translation>This record is no longer in the list</translation>
+    </message>
+    <message>
+        <source>无法重新发送，请稍后再试</source>
+        <translation>Could not resend; please try again later</translation>
+    </message>
+    <message>
+        <source>这条记录区县还没有收到，不能忽略；请修改后重新发送</source>
+        <translation>The county has not received this record, so it cannot be dismissed; fix it and send it again</translation>
+    </message>
+    <message>
+        <source>无法忽略，请稍后再试</source>
+        <translation>Could not dismiss; please try again later</translation>
     </message>
 </context>
 <context>
@@ -1292,26 +1792,6 @@ Reason: %1</translation>
         <translation>None (national rules)</translation>
     </message>
     <message>
-        <source>待同步 %1 条</source>
-        <translation>%1 changes to sync</translation>
-    </message>
-    <message>
-        <source> · 上次成功：%1</source>
-        <translation> · last success: %1</translation>
-    </message>
-    <message>
-        <source>从未</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <source> · 上次问题：%1</source>
-        <translation> · last problem: %1</translation>
-    </message>
-    <message>
-        <source> · 警告：%1</source>
-        <translation> · warning: %1</translation>
-    </message>
-    <message>
         <source>已备份到 %1</source>
         <translation>Backed up to %1</translation>
     </message>
@@ -1355,18 +1835,6 @@ Reason: %1</translation>
         <source>注册失败：%1</source>
         <translation>Enrollment failed: %1</translation>
     </message>
-    <message>
-        <source>正在同步……</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <source>同步中：%1 / %2 条</source>
-        <translation>Syncing: %1 / %2</translation>
-    </message>
-    <message>
-        <source>同步结果：%1（发送 %2 条，剩余 %3 条）</source>
-        <translation>Sync: %1 (%2 sent, %3 left)</translation>
-    </message>
 </context>
 <context>
     <name>taizhang::SetupController</name>
@@ -1404,7 +1872,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>请至少添加一个班级，例如“三年级 1-6 班”</source>
-        <translation>Add at least one class, e.g. "三年级 1-6 班"</translation>
+        <translation>Add at least one class, e.g. &quot;三年级 1-6 班&quot;</translation>
     </message>
     <message>
         <source>%1 不属于所选学校类型</source>
@@ -1412,11 +1880,11 @@ Reason: %1</translation>
     </message>
     <message>
         <source>请填写管理员用户名</source>
-        <translation>Enter the administrator's user name</translation>
+        <translation>Enter the administrator&apos;s user name</translation>
     </message>
     <message>
         <source>用户名只能包含字母、数字、点、下划线和短横线</source>
-        <translation>User names may contain only letters, digits, '.', '_' and '-'</translation>
+        <translation>User names may contain only letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</translation>
     </message>
     <message>
         <source>密码至少 6 位</source>
@@ -1433,6 +1901,81 @@ Reason: %1</translation>
     <message>
         <source>保存失败：%1</source>
         <translation>Saving failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::SyncService</name>
+    <message>
+        <source>区县服务器上有本机更新的记录，本机数据可能是从旧的备份或还原卡恢复的；新记录会接着编号，不会覆盖区县的数据。</source>
+        <translation>The county holds newer changes from this computer than this data file: it was probably restored from an old backup or a restore card. New records continue the numbering and never overwrite the county's data.</translation>
+    </message>
+    <message>
+        <source>本次发送 %1 条</source>
+        <translation>%1 sent in the last pass</translation>
+    </message>
+    <message>
+        <source>%1 条被区县退回，请在“同步”页处理</source>
+        <translation>%1 refused by the county: see the Sync page</translation>
+    </message>
+    <message>
+        <source>%1 条与区县已有内容不一致，请在“同步”页核对</source>
+        <translation>%1 differ from what the county holds: check them on the Sync page</translation>
+    </message>
+    <message>
+        <source>没有需要发送的新记录</source>
+        <translation>Nothing new to send</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>未注册到区县服务器，记录只保存在本机</source>
+        <translation>Not enrolled with a county server; records are kept on this computer only</translation>
+    </message>
+    <message>
+        <source>正在同步……</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>同步已暂停，需要处理（%1 条未发送）</source>
+        <translation>Sync is paused and needs attention (%1 unsent)</translation>
+    </message>
+    <message>
+        <source>网络不通，%1 条未发送</source>
+        <translation>No network connection, %1 unsent</translation>
+    </message>
+    <message>
+        <source>网络不通，将在 %1 重试（%2 条未发送）</source>
+        <translation>No network connection, retrying at %1 (%2 unsent)</translation>
+    </message>
+    <message>
+        <source>未能发送，%1 条未发送</source>
+        <translation>Could not send, %1 unsent</translation>
+    </message>
+    <message>
+        <source>未能发送，将在 %1 重试（%2 条未发送）</source>
+        <translation>Could not send, retrying at %1 (%2 unsent)</translation>
+    </message>
+    <message>
+        <source>%1 条未发送</source>
+        <translation>%1 unsent</translation>
+    </message>
+    <message>
+        <source>其余已发送，%1 条被区县退回，需要处理</source>
+        <translation>The rest is sent; %1 refused by the county need attention</translation>
+    </message>
+    <message>
+        <source>已全部发送</source>
+        <translation>Everything sent</translation>
+    </message>
+    <message>
+        <source>%1月%2日 %3</source>
+        <translation>%1/%2 %3</translation>
+    </message>
+    <message>
+        <source>从未</source>
+        <translation>never</translation>
     </message>
 </context>
 <context>

@@ -101,7 +101,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>规则：%1 · 依据：%2</source>
+        <source>依据：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收起</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>规则编号：%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -286,6 +298,10 @@
         <source>退出登录</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>同步</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecordsPage</name>
@@ -384,6 +400,37 @@
     <message>
         <source>
 原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusedRecordsModel</name>
+    <message>
+        <source>星期一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期日</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -502,10 +549,6 @@
     </message>
     <message>
         <source>注册</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>立即同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -714,6 +757,88 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <source>同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>退回的记录和冲突（%1 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有被区县退回的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>【冲突】</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>【退回】</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打开修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>重新发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>忽略</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>怎么办：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusPanel</name>
+    <message>
+        <source>立即同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次成功发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>下次尝试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上次结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>怎么办：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TimetablePage</name>
     <message>
         <source>课程表</source>
@@ -807,10 +932,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>教师培训：%1 / %2 人已完成五年 360 学时 · 待同步 %3 条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>作业</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,6 +949,22 @@
     </message>
     <message>
         <source>无问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教师培训：%1 / %2 人已完成五年 360 学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步：%1 · 上次成功 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步：%1（%2 条未发送）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>去处理</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -997,6 +1134,218 @@
     </message>
     <message>
         <source>第 %1 行：结束日期早于开始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机还没有注册到区县服务器，记录只保存在本机。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请向区县教育局索取注册码，在“设置”里填写服务器地址和注册码后点“注册”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机的注册信息打不开（数据文件可能是从别的电脑复制来的，缺少配套的密钥文件）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机记录都还在。请向区县教育局索取新的注册码，在“设置”里重新注册。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到区县服务器 %1（域名无法解析）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请检查网线或无线网络是否连好；如果别的网站也打不开，请联系学校网管。地址填错时请在“设置”里改正。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连不上区县服务器 %1（对方没有响应连接，服务器可能暂时关闭）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>稍后会自动重试，不用重复操作。如果一直连不上，请联系区县教育局确认服务器是否开启。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>连接区县服务器超时，网络太慢或不稳定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>稍后会自动重试。网络恢复后会继续发送，已保存的记录不会丢失。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网络中断，和区县服务器的连接断开了。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>稍后会自动重试。请检查网络是否正常。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法确认区县服务器 %1 的安全证书。学校的防火墙或上网行为管理设备可能在检查加密连接，替换了证书。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请学校网管把 %1 加入 HTTPS 检查的例外名单；如果区县使用自己的证书，请向区县索取证书文件后重新注册。为保护数据，本程序不会跳过证书检查。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>到区县服务器 %1 的连接被拦截：对方的证书与注册时记下的不一致，数据没有发送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请联系学校网管检查防火墙是否在拦截加密连接；如果区县更换了证书，请重新注册。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>与区县服务器建立加密连接失败。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请检查电脑的日期和时间是否正确，稍后会自动重试；一直失败请联系学校网管。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>代理服务器出错，连不到区县服务器。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请联系学校网管检查代理设置。稍后会自动重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学校的代理服务器要求登录（用户名和密码）才能上网。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请联系学校网管，为本机开通直接访问 %1，或提供代理账号。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县教育局已停用本机的注册，同步已暂停。本机记录都还在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请向区县教育局索取新的注册码，在“设置”里重新注册。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器不认识本机（注册信息无效），同步已暂停。本机记录都还在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器说本机不属于本校的学校标识码，同步已暂停。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对学校标识码，并联系区县教育局重新注册本机。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县教育局暂停了本校的数据接收，同步已暂停。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请联系区县教育局了解原因。本机记录都还在，恢复后点“立即同步”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器拒绝了本机的请求，同步已暂停。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请联系区县教育局。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>地址 %1 上不是区县台账服务器。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请在“设置”里核对区县服务器地址。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一批记录超过了区县服务器的大小限制。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>程序会自动拆小重发；单条过大的记录会列在“退回的记录”里，请改短后重新发送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器请求太多，要求稍等再发。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会按区县要求的时间自动重试，不用操作。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器正忙或正在维护。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会自动重试，不用操作。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器内部出错，这一批没有保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会自动重试；如果一直出错，请联系区县教育局。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器没有接受这一批数据（程序之间的通信出了问题）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>会自动重试；如果一直出现，请联系技术支持，并提供程序日志。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器的版本与本程序不一致。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请联系区县教育局或技术支持升级程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注册码已过期，请向区县教育局索取新的注册码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个注册码已经用过了（每个注册码只能注册一台电脑），请向区县教育局索取新的注册码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注册码不对，或者不是发给本校的。请核对注册码和学校标识码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县教育局暂停了本校的数据接收，请联系区县教育局。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注册失败次数太多，请过 10 分钟再试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注册没有成功，请稍后再试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机时钟比区县服务器慢 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机时钟比区县服务器快 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1193,6 +1542,157 @@
     </message>
 </context>
 <context>
+    <name>taizhang::RefusedRecordsModel</name>
+    <message>
+        <source>%1作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>睡眠调查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>调查 %1 人，达标 %2 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育课 %1 分钟，大课间 %2 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课程表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 第%2节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 至 %2，%3 学时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机已删除这条记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县已有这条记录同一版本的另一份内容（可能在另一台电脑上改过，或本机从备份恢复后又改过），区县保留了原来的内容，这一份留待区县核对。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请核对这条记录：如果本机的内容是对的，打开它修改保存一次，新版本会覆盖区县的；如果区县的内容是对的，点“忽略”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这条记录太大，超过了区县服务器规定的每条 %1 KB，区县没有接收。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这条记录太大，超过了区县服务器规定的大小，区县没有接收。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请点“打开修改”，把作业内容等文字改短后保存，改好的记录会自动重新发送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县那里已有另一所学校使用了这条记录的编号，区县没有接收。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请联系区县教育局核查；本机的记录保留不动。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器的版本较旧，还不认识这类记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请联系区县教育局升级服务器，升级后点“重新发送”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县检查后认为这条记录的内容不符合要求，没有接收。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县检查后没有接收：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请打开这条记录核对后保存；如果确认无误，点“重新发送”，仍被退回请联系区县教育局。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请点“打开修改”改正后保存，改好的记录会自动重新发送。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有管理员可以处理退回的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这条记录已不在列表中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法重新发送，请稍后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这条记录区县还没有收到，不能忽略；请修改后重新发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法忽略，请稍后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>taizhang::ReportsController</name>
     <message>
         <source>&lt;p&gt;日期格式应为 2026-11-23&lt;/p&gt;</source>
@@ -1290,26 +1790,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>待同步 %1 条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · 上次成功：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>从未</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · 上次问题：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · 警告：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>已备份到 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,18 +1831,6 @@
     </message>
     <message>
         <source>注册失败：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>正在同步……</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>同步中：%1 / %2 条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>同步结果：%1（发送 %2 条，剩余 %3 条）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1430,6 +1898,81 @@
     </message>
     <message>
         <source>保存失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::SyncService</name>
+    <message>
+        <source>区县服务器上有本机更新的记录，本机数据可能是从旧的备份或还原卡恢复的；新记录会接着编号，不会覆盖区县的数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本次发送 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 条被区县退回，请在“同步”页处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 条与区县已有内容不一致，请在“同步”页核对</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有需要发送的新记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未注册到区县服务器，记录只保存在本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在同步……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>同步已暂停，需要处理（%1 条未发送）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网络不通，%1 条未发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>网络不通，将在 %1 重试（%2 条未发送）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能发送，%1 条未发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未能发送，将在 %1 重试（%2 条未发送）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 条未发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其余已发送，%1 条被区县退回，需要处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已全部发送</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1月%2日 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从未</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -62,8 +62,11 @@ void AppContext::refreshOutboxCount()
 {
     // Unsent changes (not yet acknowledged by the county). Counting reads the whole outbox table
     // (~0.2 s on five years of data), so it is cached and refreshed after writes, never per binding.
-    const int n = static_cast<int>(Outbox(db_, clock_).status().unsent());
-    if (n == outboxCount_) return;
+    const auto status = Outbox(db_, clock_).status();
+    const int n = static_cast<int>(status.unsent());
+    const bool grew = status.maxSeq > outboxMaxSeq_;
+    outboxMaxSeq_ = status.maxSeq;
+    if (n == outboxCount_ && !grew) return;
     outboxCount_ = n;
     emit dataChanged();
 }
@@ -112,7 +115,9 @@ void AppContext::notifyDataChanged()
 {
     reloadReferenceData();
     ++revision_;
-    outboxCount_ = static_cast<int>(Outbox(db_, clock_).status().unsent());
+    const auto status = Outbox(db_, clock_).status();
+    outboxCount_ = static_cast<int>(status.unsent());
+    outboxMaxSeq_ = status.maxSeq;
     emit dataChanged();
 }
 

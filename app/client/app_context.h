@@ -83,6 +83,8 @@ public:
     bool isAdmin() const { return admin_; }
     QString dbPath() const;
     int outboxCount() const;
+    // The highest outbox sequence handed out (grows with every save): automatic sync's "new data".
+    std::int64_t outboxMaxSeq() const { return outboxMaxSeq_; }
     int revision() const { return revision_; }
     QString language() const { return language_; }
 
@@ -154,6 +156,7 @@ private:
     bool admin_ = false;
     int revision_ = 0;
     int outboxCount_ = 0;
+    std::int64_t outboxMaxSeq_ = 0;
     QString language_ = QStringLiteral("zh_CN");
 };
 

@@ -6,3 +6,4 @@
 Q_DECLARE_LOGGING_CATEGORY(lcApp)   // start-up, arguments, database opening
 Q_DECLARE_LOGGING_CATEGORY(lcData)  // saves, deletes, validation refusals
 Q_DECLARE_LOGGING_CATEGORY(lcUi)    // page navigation, self-test
+Q_DECLARE_LOGGING_CATEGORY(lcSync)  // automatic sync: passes, failures with their technical detail

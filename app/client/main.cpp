@@ -22,6 +22,7 @@
 #include "qt_convert.h"
 #include "register_types.h"
 #include "settings_controller.h"
+#include "sync_service.h"
 
 Q_IMPORT_QML_PLUGIN(TaizhangPlugin)
 
@@ -122,6 +123,8 @@ int main(int argc, char* argv[])
     if (unattended && context->hasSchool() && !context->signedIn())
         context->signInAs(QStringLiteral("admin"), QStringLiteral("admin"), true, {});
 
+    // Automatic sync (only does anything once the ledger is enrolled); unattended runs never sync.
+    SyncService syncService(*context, SyncService::Options{.autoStart = !unattended, .watchNetwork = !unattended});
     registerBackendTypes(context.get());
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));

@@ -9,6 +9,8 @@
 #include "reports_controller.h"
 #include "settings_controller.h"
 #include "setup_controller.h"
+#include "sync_service.h"
+#include "refused_records_model.h"
 #include "timetable_model.h"
 #include "today_model.h"
 #include "training_model.h"
@@ -19,6 +21,12 @@ void registerBackendTypes(AppContext* app)
 {
     constexpr const char* uri = "Taizhang.Backend";
     qmlRegisterSingletonInstance(uri, 1, 0, "App", app);
+    // main() creates the service with its options first; test harnesses that only load pages get
+    // one that syncs only when asked.
+    SyncService* sync = SyncService::instance();
+    if (!sync) sync = new SyncService(*app, SyncService::Options{.autoStart = false, .watchNetwork = false}, app);
+    qmlRegisterSingletonInstance(uri, 1, 0, "Sync", sync);
+    qmlRegisterType<RefusedRecordsModel>(uri, 1, 0, "RefusedRecordsModel");
     qmlRegisterType<HomeworkEntryModel>(uri, 1, 0, "HomeworkEntryModel");
     qmlRegisterType<TodayModel>(uri, 1, 0, "TodayModel");
     qmlRegisterType<DailyForm>(uri, 1, 0, "DailyForm");

@@ -13,8 +13,8 @@
 #include "policy_overrides.h"
 #include "qt_convert.h"
 #include "rule_set.h"
-#include "sleeper.h"
 #include "sync_engine.h"
+#include "sync_problem.h"
 #include "sync_state.h"
 #include "token_vault.h"
 
@@ -53,16 +53,6 @@ QString SettingsController::overridesText() const
 
 QString SettingsController::serverUrl() const { return qs(loadSyncSettings(app_->db()).serverUrl); }
 bool SettingsController::enrolled() const { return loadSyncSettings(app_->db()).enrolled(); }
-
-QString SettingsController::syncSummary() const
-{
-    const auto st = loadSyncState(app_->db());
-    QString s = tr("待同步 %1 条").arg(app_->outboxCount());
-    s += tr(" · 上次成功：%1").arg(st.lastSuccessAt.empty() ? tr("从未") : qs(st.lastSuccessAt));
-    if (!st.lastError.empty()) s += tr(" · 上次问题：%1").arg(qs(st.lastError));
-    if (!st.restoreWarning.empty()) s += tr(" · 警告：%1").arg(qs(st.restoreWarning));
-    return s;
-}
 
 void SettingsController::setStatus(const QString& s)
 {
@@ -167,40 +157,14 @@ bool SettingsController::enroll(const QString& serverUrl, const QString& code, c
                             ss(deviceName.trimmed()), "", "", ""};
     return startTask(tr("正在注册……"), [dbPath, req] {
         Database db = Database::open(dbPath, OpenOptions{.create = false});
-        sync::CurlTransport transport(sync::transportOptionsFrom(loadSyncSettings(db)));
+        sync::CurlTransport curl(sync::transportOptionsFrom(loadSyncSettings(db)));
+        ObservingTransport transport(curl);
         const auto r = sync::enrollDevice(db, transport, req, sync::TokenVault::keyFileFor(dbPath));
+        // The English detail is for the log; the user reads what it means and what to do.
         qCInfo(lcApp) << "enrollment:" << r.ok << qs(r.message);
-        return r.ok ? tr("注册成功：%1").arg(qs(r.schoolName)) : tr("注册失败：%1").arg(qs(r.message));
-    });
-}
-
-bool SettingsController::syncNow()
-{
-    const std::string dbPath = ss(app_->dbPath());
-    return startTask(tr("正在同步……"), [this, dbPath] {
-        Database db = Database::open(dbPath, OpenOptions{.create = false});
-        sync::CurlTransport transport(sync::transportOptionsFrom(loadSyncSettings(db)));
-        sync::SodiumRandom random;
-        sync::RealSleeper sleeper;
-        sync::SyncEngine engine(db, transport, SystemClock::instance(), random, sleeper,
-                                sync::TokenVault::keyFileFor(dbPath));
-        engine.setOverridesValidator([](const std::string& json) {
-            auto parsed = parseCountyOverrides(Json::parse(json));
-            if (!parsed.ok()) throw std::runtime_error(parsed.errors.front().messageEn);
-        });
-        sync::SyncOptions options;
-        options.maxWaitMillis = 30'000;
-        const auto report = engine.runOnce(options, [this](const sync::SyncProgress& p) {
-            const double f = p.recordsTotal > 0 ? static_cast<double>(p.recordsDone) / p.recordsTotal : 0;
-            const QString text = tr("同步中：%1 / %2 条").arg(p.recordsDone).arg(p.recordsTotal);
-            QMetaObject::invokeMethod(this, [this, f, text] {
-                progress_ = f;
-                setStatus(text);
-            }, Qt::QueuedConnection);
-        }, &cancel_);
-        qCInfo(lcApp) << "sync:" << sync::outcomeName(report.outcome) << qs(report.message);
-        return tr("同步结果：%1（发送 %2 条，剩余 %3 条）")
-            .arg(qs(report.message)).arg(report.recordsSent).arg(report.remaining);
+        return r.ok ? tr("注册成功：%1").arg(qs(r.schoolName))
+                    : tr("注册失败：%1").arg(describeEnrollFailure(r.errorCode, transport.lastFailure(),
+                                                                    QUrl(qs(req.serverUrl)).host()));
     });
 }
 

@@ -1,8 +1,7 @@
 #pragma once
 // Settings: language, data folder, backup and restore of the ledger file, the rule set in force
-// and the county overrides, and the county server (enrollment, sync now) through the sync
-// engine. Enrollment and sync run on a worker thread with their own database connection, with
-// progress and cancel.
+// and the county overrides, and enrollment with the county server (syncing itself is
+// SyncService's). Enrollment runs on a worker thread with its own database connection.
 #include <atomic>
 #include <thread>
 
@@ -20,7 +19,6 @@ class SettingsController : public QObject {
     Q_PROPERTY(QString overridesText READ overridesText NOTIFY syncChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY syncChanged)
     Q_PROPERTY(bool enrolled READ enrolled NOTIFY syncChanged)
-    Q_PROPERTY(QString syncSummary READ syncSummary NOTIFY syncChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY taskChanged)
     Q_PROPERTY(double progress READ progress NOTIFY taskChanged)
     Q_PROPERTY(QString status READ status NOTIFY taskChanged)
@@ -35,7 +33,6 @@ public:
     QString overridesText() const;
     QString serverUrl() const;
     bool enrolled() const;
-    QString syncSummary() const;
     bool busy() const { return busy_; }
     double progress() const { return progress_; }
     QString status() const { return status_; }
@@ -46,7 +43,6 @@ public:
     // start (the current file is kept as <db>.before-restore).
     Q_INVOKABLE bool restore(const QUrl& file);
     Q_INVOKABLE bool enroll(const QString& serverUrl, const QString& enrollmentCode, const QString& deviceName);
-    Q_INVOKABLE bool syncNow();
     Q_INVOKABLE void cancel();
     void waitForTask();
 
