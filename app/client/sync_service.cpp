@@ -1,5 +1,7 @@
 #include "sync_service.h"
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QNetworkInformation>
 #include <QTimeZone>
@@ -46,6 +48,7 @@ struct SyncService::PassResult {
     OutboxStatus status;
     SyncStateInfo state;
     bool configChanged = false;
+    std::int64_t newlyRefused = 0;
     std::string error;  // the pass could not even start (database trouble)
 };
 
@@ -205,6 +208,7 @@ void SyncService::startPass()
         try {
             Database db = Database::open(dbPath, OpenOptions{.create = false});
             const std::string etagBefore = loadSyncState(db).configEtag;
+            const auto refusedBefore = Outbox(db, SystemClock::instance()).status().openDeadLetters;
             sync::CurlTransport curl(sync::transportOptionsFrom(loadSyncSettings(db)));
             ObservingTransport transport(curl);
             sync::SodiumRandom random;
@@ -223,6 +227,9 @@ void SyncService::startPass()
             }, &cancel_);
             result.failure = transport.lastFailure();
             result.status = Outbox(db, SystemClock::instance()).status();
+            // Refused by the county's answer or, over its advertised size limit, before sending.
+            result.newlyRefused = std::max<std::int64_t>(result.report.counts.rejected,
+                                                         result.status.openDeadLetters - refusedBefore);
             result.state = loadSyncState(db);
             result.configChanged = result.state.configEtag != etagBefore;
         } catch (const std::exception& e) {
@@ -259,7 +266,7 @@ void SyncService::finishPass(const PassResult& r)
         }
         // The technical story goes to the log, never onto the screen.
         qCInfo(lcSync).noquote() << "pass:" << sync::outcomeName(report.outcome) << "sent" << report.recordsSent
-                                 << "remaining" << report.remaining << "refused" << report.counts.rejected
+                                 << "remaining" << report.remaining << "refused" << r.newlyRefused
                                  << "conflicts" << report.counts.conflict << "problem" << problemName(problem_)
                                  << "-" << QString::fromStdString(report.message);
         if (r.failure)
@@ -268,7 +275,7 @@ void SyncService::finishPass(const PassResult& r)
 
         QStringList parts;
         if (report.recordsSent > 0) parts << tr("本次发送 %1 条").arg(report.recordsSent);
-        if (report.counts.rejected > 0) parts << tr("%1 条被区县退回，请在“同步”页处理").arg(report.counts.rejected);
+        if (r.newlyRefused > 0) parts << tr("%1 条被区县退回，请在“同步”页处理").arg(r.newlyRefused);
         if (report.counts.conflict > 0) parts << tr("%1 条与区县已有内容不一致，请在“同步”页核对").arg(report.counts.conflict);
         if (parts.isEmpty() && report.outcome == sync::SyncOutcome::AllSent) parts << tr("没有需要发送的新记录");
         resultText_ = parts.join(tr("；"));

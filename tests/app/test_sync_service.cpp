@@ -100,6 +100,7 @@ TEST_F(AutoSyncTest, GIVEN_a_record_over_the_countys_size_limit_WHEN_synced_THEN
     EXPECT_NE(service->headline(), QStringLiteral("已全部发送"));
     EXPECT_TRUE(service->headline().contains(QStringLiteral("1 条被区县退回"))) << qPrintable(service->headline());
     EXPECT_FALSE(service->resultText().contains(QStringLiteral("全部")));
+    EXPECT_TRUE(service->resultText().contains(QStringLiteral("1 条被区县退回"))) << qPrintable(service->resultText());
 
     RefusedRecordsModel refused(*app);
     ASSERT_EQ(refused.count(), 1);

@@ -116,6 +116,23 @@ TEST_F(PolicyFixture, GIVEN_over_cap_with_reason_WHEN_checked_THEN_finding_carri
     EXPECT_NE(f[0].messageZh.find("期中复习"), std::string::npos);
 }
 
+TEST_F(PolicyFixture, GIVEN_one_reason_saved_on_every_row_of_the_day_WHEN_checked_THEN_the_message_says_it_once)
+{
+    // The homework page stores the day's reason on each of its rows (issue 8: Today showed it four times).
+    for (const char* subject : {"chinese", "math", "english", "science"}) {
+        auto h = homework("c3", "2026-11-20", subject, 20);
+        h.overCapReason = "单元测验前集中复习";
+        addHomework(h);
+    }
+    auto other = homework("c3", "2026-11-20", "art", 5);
+    other.overCapReason = "手工作品";
+    addHomework(other);
+    const auto f = withRule(run(), "homework.g3_6_cap");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].reason, "单元测验前集中复习; 手工作品");
+    EXPECT_EQ(f[0].messageZh.find("单元测验前集中复习"), f[0].messageZh.rfind("单元测验前集中复习"));
+}
+
 TEST_F(PolicyFixture, GIVEN_county_cap_45_WHEN_50_min_THEN_finding_cites_county)
 {
     dayOf("c3", "2026-11-20", 50);

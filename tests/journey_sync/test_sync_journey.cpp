@@ -156,7 +156,7 @@ protected:
         click(field);
         ASSERT_TRUE(field->hasActiveFocus());
         QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(window, text);
+        for (const QChar c : text) QTest::keyClick(window, c.toLatin1());
     }
 
     // Chinese arrives from the input method as committed text, as pinyin input delivers it.
@@ -196,7 +196,9 @@ TEST_F(SyncJourney, GIVEN_a_new_computer_WHEN_enrolled_from_settings_and_the_cou
     click(byName("enrollButton"));
     ASSERT_TRUE(waitFor([&] { return loadSyncSettings(app->db()).enrolled(); }))
         << qPrintable(byName("settingsStatus")->property("text").toString());
-    EXPECT_TRUE(byName("settingsStatus")->property("text").toString().startsWith(QStringLiteral("注册成功")));
+    EXPECT_TRUE(waitFor([&] {
+        return byName("settingsStatus")->property("text").toString().startsWith(QStringLiteral("注册成功"));
+    }, 5'000)) << qPrintable(byName("settingsStatus")->property("text").toString());
 
     // Nobody presses 立即同步: the first pass follows enrollment by itself.
     ASSERT_TRUE(waitFor([&] { return sync->state() != "off" && !sync->busy() && sync->unsentCount() == 0; }))
@@ -205,6 +207,8 @@ TEST_F(SyncJourney, GIVEN_a_new_computer_WHEN_enrolled_from_settings_and_the_cou
     const QString settingsHeadline = byName("syncHeadline")->property("text").toString();
     EXPECT_EQ(settingsHeadline, QStringLiteral("其余已发送，1 条被区县退回，需要处理"));
     EXPECT_FALSE(settingsHeadline.contains(QStringLiteral("全部")));
+    EXPECT_TRUE(byName("syncResult")->property("text").toString().contains(QStringLiteral("1 条被区县退回")))
+        << qPrintable(byName("syncResult")->property("text").toString());
     EXPECT_EQ(county.records(school().code).count(bigId), 0u);
 
     // The 同步 page lists it in human terms with the county's reason in Chinese.
