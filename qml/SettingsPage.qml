@@ -44,7 +44,8 @@ Page {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        text: settings.enrolled ? qsTr("已注册：%1").arg(settings.serverUrl) : qsTr("尚未注册到区县服务器")
+                        visible: settings.enrolled
+                        text: qsTr("已注册：%1").arg(settings.serverUrl)
                     }
                     SyncStatusPanel {}
                     RowLayout {

@@ -56,6 +56,7 @@ Page {
                 required property string reason
                 required property string advice
                 required property bool canOpen
+                required property bool canResend
                 required property bool canDismiss
                 objectName: "refusedCard" + index
                 width: ListView.view.width - 12
@@ -89,7 +90,7 @@ Page {
                         }
                         Button {
                             objectName: "refusedResend" + card.index
-                            visible: !card.isConflict
+                            visible: card.canResend
                             text: qsTr("重新发送")
                             onClicked: actionMessage.text = refused.resend(card.index)
                         }

@@ -78,7 +78,7 @@ Frame {
             visible: Sync.problemText.length > 0
             text: Sync.problemText
             wrapMode: Text.Wrap
-            color: "#b71c1c"
+            color: Sync.state === "off" ? "#37474f" : "#b71c1c"
         }
         Label {
             Layout.fillWidth: true

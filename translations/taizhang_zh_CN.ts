@@ -528,10 +528,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>尚未注册到区县服务器</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>服务器地址</source>
         <translation type="unfinished"></translation>
     </message>

@@ -47,7 +47,8 @@ QHash<int, QByteArray> RefusedRecordsModel::roleNames() const
 {
     return {{EntryIdRole, "entryId"}, {IsConflictRole, "isConflict"}, {KindNameRole, "kindName"},
             {TitleRole, "title"},     {DetailRole, "detail"},         {ReasonRole, "reason"},
-            {AdviceRole, "advice"},   {CanOpenRole, "canOpen"},       {CanDismissRole, "canDismiss"}};
+            {AdviceRole, "advice"},   {CanOpenRole, "canOpen"},       {CanResendRole, "canResend"},
+            {CanDismissRole, "canDismiss"}};
 }
 
 QVariant RefusedRecordsModel::data(const QModelIndex& index, int role) const
@@ -64,6 +65,8 @@ QVariant RefusedRecordsModel::data(const QModelIndex& index, int role) const
     case ReasonRole: return r.reason;
     case AdviceRole: return r.advice;
     case CanOpenRole: return !r.target.isEmpty();
+    case CanResendRole:
+        return r.letter.status != "conflict" && r.letter.status != "too_large" && r.letter.code != "record_too_large";
     case CanDismissRole: return r.canDismiss;
     default: return {};
     }

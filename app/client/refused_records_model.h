@@ -29,6 +29,7 @@ public:
         ReasonRole,    // the county's reason, in the UI language
         AdviceRole,    // what to do
         CanOpenRole,
+        CanResendRole,  // not for a conflict (delivered) or a record over the size limit (fix it first)
         CanDismissRole,
     };
     Q_ENUM(Role)

@@ -105,14 +105,11 @@ void SyncService::refresh()
     if (enrolled_ != wasEnrolled) {
         qCInfo(lcSync) << (enrolled_ ? "enrolled: automatic sync on" : "not enrolled: automatic sync off");
         plan_.setEnabled(enrolled_ && options_.autoStart, monotonicNow());
-        if (!enrolled_) {
-            problem_ = SyncProblem::NotEnrolled;
-            problemText_ = describeProblem(problem_, host_);
-        } else if (problem_ == SyncProblem::NotEnrolled || problem_ == SyncProblem::TokenUnreadable) {
+        if (enrolled_ && (problem_ == SyncProblem::NotEnrolled || problem_ == SyncProblem::TokenUnreadable))
             problem_ = SyncProblem::None;
-            problemText_ = {};
-        }
     }
+    if (!enrolled_) problem_ = SyncProblem::NotEnrolled;  // says how to get enrolled
+    problemText_ = describeProblem(problem_, host_);
     readCounts();
     reschedule();
     emit statusChanged();

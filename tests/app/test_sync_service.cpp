@@ -3,7 +3,10 @@
 // record the county refuses shown in Chinese, fixed and delivered exactly once.
 #include <QRegularExpression>
 
+#include <filesystem>
+
 #include "refused_records_model.h"
+#include "settings_controller.h"
 #include "sync_county_fixture.h"
 
 namespace taizhang::testing {
@@ -132,6 +135,70 @@ TEST_F(AutoSyncTest, GIVEN_a_record_over_the_countys_size_limit_WHEN_synced_THEN
     EXPECT_EQ(refused.count(), 0);
     EXPECT_EQ(county.count("SELECT count(*) FROM records WHERE id = '" + big.meta.id + "'"), 1);
     EXPECT_EQ(county.records(demo.school.code).at(big.meta.id), 2);
+}
+
+TEST_F(AutoSyncTest, GIVEN_a_backup_restored_and_edited_again_WHEN_the_county_holds_other_content_for_that_version_THEN_the_conflict_is_listed_and_can_be_dismissed)
+{
+    startCounty();
+    enroll();
+    auto service = makeService();
+    const Record saved = saveHomework("三年级1班", "课文朗读");
+    waitForPass(*service);
+    ASSERT_EQ(county.records(demo.school.code).count(saved.meta.id), 1u);
+
+    // A backup of the ledger (with its key file) is taken, the record is edited here and sent ...
+    const std::string copy = dir.file("restored.db");
+    SettingsController settings(*app);
+    ASSERT_TRUE(settings.backup(QUrl::fromLocalFile(qs(copy))));
+    std::filesystem::copy_file(sync::TokenVault::keyFileFor(app->db().path()), sync::TokenVault::keyFileFor(copy));
+    Json mine = saved.body;
+    mine["content"] = "课文朗读三遍";
+    ASSERT_TRUE(app->ledger().update(saved.meta.id, mine, 1, app->change()).ok());
+    app->notifyDataChanged();
+    waitForPass(*service);
+    service.reset();
+
+    // ... then the backup is restored on a computer and the same record edited differently.
+    AppContext restored(copy, *clock);
+    restored.signInAs("admin", "admin", true, {});
+    Json theirs = saved.body;
+    theirs["content"] = "背诵课文";
+    ASSERT_TRUE(restored.ledger().update(saved.meta.id, theirs, 1, restored.change()).ok());
+    restored.notifyDataChanged();
+    SyncService restoredSync(restored, fastOptions());
+    waitForPass(restoredSync);
+    EXPECT_EQ(restoredSync.conflictCount(), 1);
+    EXPECT_EQ(restoredSync.refusedCount(), 0) << "a conflict was delivered: the county keeps it for review";
+    EXPECT_TRUE(restoredSync.resultText().contains(QStringLiteral("1 条与区县已有内容不一致"))) << qPrintable(restoredSync.resultText());
+
+    RefusedRecordsModel conflicts(restored);
+    ASSERT_EQ(conflicts.count(), 1);
+    const auto idx = conflicts.index(0);
+    EXPECT_TRUE(conflicts.data(idx, RefusedRecordsModel::IsConflictRole).toBool());
+    EXPECT_TRUE(conflicts.data(idx, RefusedRecordsModel::ReasonRole).toString().contains(QStringLiteral("同一版本")));
+    EXPECT_FALSE(conflicts.data(idx, RefusedRecordsModel::CanResendRole).toBool());
+    ASSERT_TRUE(conflicts.data(idx, RefusedRecordsModel::CanDismissRole).toBool());
+    EXPECT_EQ(conflicts.dismiss(0), QString());
+    EXPECT_EQ(conflicts.count(), 0);
+    EXPECT_EQ(Outbox(restored.db(), *clock).status().openConflicts, 0);
+    EXPECT_EQ(county.count("SELECT count(*) FROM conflicts WHERE record_id = '" + saved.meta.id + "'"), 1);
+}
+
+TEST_F(AutoSyncTest, GIVEN_a_teacher_signed_in_WHEN_she_tries_to_resend_or_dismiss_a_refused_record_THEN_the_model_refuses)
+{
+    startCounty({"--max-record-bytes", "2048"});
+    enroll();
+    QString longText;
+    for (int i = 0; i < 70; ++i) longText += QStringLiteral("阅读课文第三单元并摘抄好词好句");
+    saveHomework("四年级1班", ss(longText));
+    auto service = makeService();
+    waitForPass(*service);
+    app->signInAs("teacher", "teacher", false, {});
+    RefusedRecordsModel refused(*app);
+    ASSERT_EQ(refused.count(), 1);
+    EXPECT_EQ(refused.resend(0), QStringLiteral("只有管理员可以处理退回的记录"));
+    EXPECT_EQ(refused.dismiss(0), QStringLiteral("只有管理员可以处理退回的记录"));
+    EXPECT_EQ(Outbox(app->db(), *clock).status().openDeadLetters, 1);
 }
 
 TEST_F(AutoSyncTest, GIVEN_a_revoked_device_WHEN_the_pass_is_refused_THEN_sync_pauses_with_a_chinese_explanation_and_saves_do_not_retry)
