@@ -10,6 +10,12 @@ Page {
     padding: 16
     signal editRequested(var target)
 
+    // The widest kind name in this language sizes the first column ("Physical activity" in English).
+    TextMetrics {
+        id: kindProbe
+        text: qsTr("体育活动")
+    }
+
     RecordsModel {
         id: records
         kind: kindBox.currentValue ?? ""
@@ -102,7 +108,7 @@ Page {
                 onClicked: list.currentIndex = index
                 contentItem: RowLayout {
                     spacing: 10
-                    Label { Layout.preferredWidth: 70; text: item.kindName }
+                    Label { Layout.preferredWidth: kindProbe.width + 8; text: item.kindName; elide: Text.ElideRight }
                     Label { Layout.preferredWidth: 90; text: item.day }
                     Label { Layout.preferredWidth: 90; text: item.className }
                     Label {

@@ -802,6 +802,221 @@ Reason: %1</translation>
     </message>
 </context>
 <context>
+    <name>SyncProblem</name>
+    <message>
+        <source>本机还没有注册到区县服务器，记录只保存在本机。</source>
+        <translation>This computer is not enrolled with the county server yet; records are kept on this computer only.</translation>
+    </message>
+    <message>
+        <source>请向区县教育局索取注册码，在“设置”里填写服务器地址和注册码后点“注册”。</source>
+        <translation>Ask the county education bureau for an enrollment code, enter the server address and the code under Settings and press Enroll.</translation>
+    </message>
+    <message>
+        <source>本机的注册信息打不开（数据文件可能是从别的电脑复制来的，缺少配套的密钥文件）。</source>
+        <translation>This computer's enrollment cannot be opened (the data file was probably copied from another computer without its key file).</translation>
+    </message>
+    <message>
+        <source>本机记录都还在。请向区县教育局索取新的注册码，在“设置”里重新注册。</source>
+        <translation>All records on this computer are kept. Ask the county education bureau for a new enrollment code and enroll again under Settings.</translation>
+    </message>
+    <message>
+        <source>找不到区县服务器 %1（域名无法解析）。</source>
+        <translation>The county server %1 cannot be found (its name does not resolve).</translation>
+    </message>
+    <message>
+        <source>请检查网线或无线网络是否连好；如果别的网站也打不开，请联系学校网管。地址填错时请在“设置”里改正。</source>
+        <translation>Check the network cable or Wi-Fi; if other websites do not open either, contact the school's network administrator. If the address is wrong, correct it under Settings.</translation>
+    </message>
+    <message>
+        <source>连不上区县服务器 %1（对方没有响应连接，服务器可能暂时关闭）。</source>
+        <translation>Cannot connect to the county server %1 (it does not accept connections; it may be down for now).</translation>
+    </message>
+    <message>
+        <source>稍后会自动重试，不用重复操作。如果一直连不上，请联系区县教育局确认服务器是否开启。</source>
+        <translation>It will retry by itself; nothing to do. If it never connects, ask the county education bureau whether the server is running.</translation>
+    </message>
+    <message>
+        <source>连接区县服务器超时，网络太慢或不稳定。</source>
+        <translation>The connection to the county server timed out; the network is too slow or unstable.</translation>
+    </message>
+    <message>
+        <source>稍后会自动重试。网络恢复后会继续发送，已保存的记录不会丢失。</source>
+        <translation>It will retry by itself and continue once the network recovers; saved records are not lost.</translation>
+    </message>
+    <message>
+        <source>网络中断，和区县服务器的连接断开了。</source>
+        <translation>The network dropped the connection to the county server.</translation>
+    </message>
+    <message>
+        <source>稍后会自动重试。请检查网络是否正常。</source>
+        <translation>It will retry by itself. Please check that the network works.</translation>
+    </message>
+    <message>
+        <source>无法确认区县服务器 %1 的安全证书。学校的防火墙或上网行为管理设备可能在检查加密连接，替换了证书。</source>
+        <translation>The security certificate of the county server %1 cannot be verified. The school's firewall or web filter is probably inspecting encrypted connections and replacing the certificate.</translation>
+    </message>
+    <message>
+        <source>请学校网管把 %1 加入 HTTPS 检查的例外名单；如果区县使用自己的证书，请向区县索取证书文件后重新注册。为保护数据，本程序不会跳过证书检查。</source>
+        <translation>Ask the school's network administrator to exempt %1 from HTTPS inspection; if the county uses its own certificate, get its certificate file from the county and enroll again. To protect the data, this program never skips the certificate check.</translation>
+    </message>
+    <message>
+        <source>到区县服务器 %1 的连接被拦截：对方的证书与注册时记下的不一致，数据没有发送。</source>
+        <translation>The connection to the county server %1 is being intercepted: its certificate differs from the one recorded at enrollment. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>请联系学校网管检查防火墙是否在拦截加密连接；如果区县更换了证书，请重新注册。</source>
+        <translation>Ask the school's network administrator whether the firewall intercepts encrypted connections; if the county changed its certificate, enroll again.</translation>
+    </message>
+    <message>
+        <source>与区县服务器建立加密连接失败。</source>
+        <translation>The encrypted connection to the county server could not be set up.</translation>
+    </message>
+    <message>
+        <source>请检查电脑的日期和时间是否正确，稍后会自动重试；一直失败请联系学校网管。</source>
+        <translation>Check this computer's date and time; it will retry by itself. If it keeps failing, contact the school's network administrator.</translation>
+    </message>
+    <message>
+        <source>代理服务器出错，连不到区县服务器。</source>
+        <translation>The proxy server failed; the county server cannot be reached.</translation>
+    </message>
+    <message>
+        <source>请联系学校网管检查代理设置。稍后会自动重试。</source>
+        <translation>Ask the school's network administrator to check the proxy settings. It will retry by itself.</translation>
+    </message>
+    <message>
+        <source>学校的代理服务器要求登录（用户名和密码）才能上网。</source>
+        <translation>The school's proxy server requires a sign-in (user name and password) to go online.</translation>
+    </message>
+    <message>
+        <source>请联系学校网管，为本机开通直接访问 %1，或提供代理账号。</source>
+        <translation>Ask the school's network administrator to allow this computer direct access to %1, or to provide a proxy account.</translation>
+    </message>
+    <message>
+        <source>区县教育局已停用本机的注册，同步已暂停。本机记录都还在。</source>
+        <translation>The county education bureau has revoked this computer's enrollment; sync is paused. All records on this computer are kept.</translation>
+    </message>
+    <message>
+        <source>请向区县教育局索取新的注册码，在“设置”里重新注册。</source>
+        <translation>Ask the county education bureau for a new enrollment code and enroll again under Settings.</translation>
+    </message>
+    <message>
+        <source>区县服务器不认识本机（注册信息无效），同步已暂停。本机记录都还在。</source>
+        <translation>The county server does not recognise this computer (its enrollment is not valid); sync is paused. All records on this computer are kept.</translation>
+    </message>
+    <message>
+        <source>区县服务器说本机不属于本校的学校标识码，同步已暂停。</source>
+        <translation>The county server says this computer does not belong to this school's code; sync is paused.</translation>
+    </message>
+    <message>
+        <source>请核对学校标识码，并联系区县教育局重新注册本机。</source>
+        <translation>Check the school code and ask the county education bureau to enroll this computer again.</translation>
+    </message>
+    <message>
+        <source>区县教育局暂停了本校的数据接收，同步已暂停。</source>
+        <translation>The county education bureau has stopped receiving this school's data; sync is paused.</translation>
+    </message>
+    <message>
+        <source>请联系区县教育局了解原因。本机记录都还在，恢复后点“立即同步”。</source>
+        <translation>Ask the county education bureau why. All records on this computer are kept; press Sync now once it is resumed.</translation>
+    </message>
+    <message>
+        <source>区县服务器拒绝了本机的请求，同步已暂停。</source>
+        <translation>The county server refused this computer's requests; sync is paused.</translation>
+    </message>
+    <message>
+        <source>请联系区县教育局。</source>
+        <translation>Please contact the county education bureau.</translation>
+    </message>
+    <message>
+        <source>地址 %1 上不是区县台账服务器。</source>
+        <translation>There is no county ledger server at %1.</translation>
+    </message>
+    <message>
+        <source>请在“设置”里核对区县服务器地址。</source>
+        <translation>Check the county server address under Settings.</translation>
+    </message>
+    <message>
+        <source>一批记录超过了区县服务器的大小限制。</source>
+        <translation>A batch of records was over the county server's size limit.</translation>
+    </message>
+    <message>
+        <source>程序会自动拆小重发；单条过大的记录会列在“退回的记录”里，请改短后重新发送。</source>
+        <translation>It is split and resent by itself; a single record that is too large is listed among the refused records: shorten it and it is sent again.</translation>
+    </message>
+    <message>
+        <source>区县服务器请求太多，要求稍等再发。</source>
+        <translation>The county server is receiving too many requests and asked to wait.</translation>
+    </message>
+    <message>
+        <source>会按区县要求的时间自动重试，不用操作。</source>
+        <translation>It will retry by itself when the county says; nothing to do.</translation>
+    </message>
+    <message>
+        <source>区县服务器正忙或正在维护。</source>
+        <translation>The county server is busy or under maintenance.</translation>
+    </message>
+    <message>
+        <source>会自动重试，不用操作。</source>
+        <translation>It will retry by itself; nothing to do.</translation>
+    </message>
+    <message>
+        <source>区县服务器内部出错，这一批没有保存。</source>
+        <translation>The county server had an internal error; this batch was not stored.</translation>
+    </message>
+    <message>
+        <source>会自动重试；如果一直出错，请联系区县教育局。</source>
+        <translation>It will retry by itself; if it keeps failing, contact the county education bureau.</translation>
+    </message>
+    <message>
+        <source>区县服务器没有接受这一批数据（程序之间的通信出了问题）。</source>
+        <translation>The county server did not accept this batch (the programs did not understand each other).</translation>
+    </message>
+    <message>
+        <source>会自动重试；如果一直出现，请联系技术支持，并提供程序日志。</source>
+        <translation>It will retry by itself; if it keeps happening, contact support and send the program's log.</translation>
+    </message>
+    <message>
+        <source>区县服务器的版本与本程序不一致。</source>
+        <translation>The county server's version does not match this program.</translation>
+    </message>
+    <message>
+        <source>请联系区县教育局或技术支持升级程序。</source>
+        <translation>Ask the county education bureau or support to upgrade.</translation>
+    </message>
+    <message>
+        <source>注册码已过期，请向区县教育局索取新的注册码。</source>
+        <translation>The enrollment code has expired; ask the county education bureau for a new one.</translation>
+    </message>
+    <message>
+        <source>这个注册码已经用过了（每个注册码只能注册一台电脑），请向区县教育局索取新的注册码。</source>
+        <translation>This enrollment code has already been used (each code enrolls one computer); ask the county education bureau for a new one.</translation>
+    </message>
+    <message>
+        <source>注册码不对，或者不是发给本校的。请核对注册码和学校标识码。</source>
+        <translation>The enrollment code is wrong or was not issued for this school. Check the enrollment code and the school code.</translation>
+    </message>
+    <message>
+        <source>区县教育局暂停了本校的数据接收，请联系区县教育局。</source>
+        <translation>The county education bureau has stopped receiving this school's data; please contact the bureau.</translation>
+    </message>
+    <message>
+        <source>注册失败次数太多，请过 10 分钟再试。</source>
+        <translation>Too many failed enrollment attempts; try again in 10 minutes.</translation>
+    </message>
+    <message>
+        <source>注册没有成功，请稍后再试。</source>
+        <translation>Enrollment did not succeed; please try again later.</translation>
+    </message>
+    <message>
+        <source>本机时钟比区县服务器慢 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
+        <translation>This computer's clock is %1 minutes behind the county server; correct it in the computer's date and time settings.</translation>
+    </message>
+    <message>
+        <source>本机时钟比区县服务器快 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
+        <translation>This computer's clock is %1 minutes ahead of the county server; correct it in the computer's date and time settings.</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusPanel</name>
     <message>
         <source>立即同步</source>
@@ -1133,218 +1348,6 @@ Reason: %1</translation>
     <message>
         <source>第 %1 行：结束日期早于开始日期</source>
         <translation>Line %1: the end is before the start</translation>
-    </message>
-    <message>
-        <source>本机还没有注册到区县服务器，记录只保存在本机。</source>
-        <translation>This computer is not enrolled with the county server yet; records are kept on this computer only.</translation>
-    </message>
-    <message>
-        <source>请向区县教育局索取注册码，在“设置”里填写服务器地址和注册码后点“注册”。</source>
-        <translation>Ask the county education bureau for an enrollment code, enter the server address and the code under Settings and press Enroll.</translation>
-    </message>
-    <message>
-        <source>本机的注册信息打不开（数据文件可能是从别的电脑复制来的，缺少配套的密钥文件）。</source>
-        <translation>This computer&apos;s enrollment cannot be opened (the data file was probably copied from another computer without its key file).</translation>
-    </message>
-    <message>
-        <source>本机记录都还在。请向区县教育局索取新的注册码，在“设置”里重新注册。</source>
-        <translation>All records on this computer are kept. Ask the county education bureau for a new enrollment code and enroll again under Settings.</translation>
-    </message>
-    <message>
-        <source>找不到区县服务器 %1（域名无法解析）。</source>
-        <translation>The county server %1 cannot be found (its name does not resolve).</translation>
-    </message>
-    <message>
-        <source>请检查网线或无线网络是否连好；如果别的网站也打不开，请联系学校网管。地址填错时请在“设置”里改正。</source>
-        <translation>Check the network cable or Wi-Fi; if other websites do not open either, contact the school&apos;s network administrator. If the address is wrong, correct it under Settings.</translation>
-    </message>
-    <message>
-        <source>连不上区县服务器 %1（对方没有响应连接，服务器可能暂时关闭）。</source>
-        <translation>Cannot connect to the county server %1 (it does not accept connections; it may be down for now).</translation>
-    </message>
-    <message>
-        <source>稍后会自动重试，不用重复操作。如果一直连不上，请联系区县教育局确认服务器是否开启。</source>
-        <translation>It will retry by itself; nothing to do. If it never connects, ask the county education bureau whether the server is running.</translation>
-    </message>
-    <message>
-        <source>连接区县服务器超时，网络太慢或不稳定。</source>
-        <translation>The connection to the county server timed out; the network is too slow or unstable.</translation>
-    </message>
-    <message>
-        <source>稍后会自动重试。网络恢复后会继续发送，已保存的记录不会丢失。</source>
-        <translation>It will retry by itself and continue once the network recovers; saved records are not lost.</translation>
-    </message>
-    <message>
-        <source>网络中断，和区县服务器的连接断开了。</source>
-        <translation>The network dropped the connection to the county server.</translation>
-    </message>
-    <message>
-        <source>稍后会自动重试。请检查网络是否正常。</source>
-        <translation>It will retry by itself. Please check that the network works.</translation>
-    </message>
-    <message>
-        <source>无法确认区县服务器 %1 的安全证书。学校的防火墙或上网行为管理设备可能在检查加密连接，替换了证书。</source>
-        <translation>The security certificate of the county server %1 cannot be verified. The school&apos;s firewall or web filter is probably inspecting encrypted connections and replacing the certificate.</translation>
-    </message>
-    <message>
-        <source>请学校网管把 %1 加入 HTTPS 检查的例外名单；如果区县使用自己的证书，请向区县索取证书文件后重新注册。为保护数据，本程序不会跳过证书检查。</source>
-        <translation>Ask the school&apos;s network administrator to exempt %1 from HTTPS inspection; if the county uses its own certificate, get its certificate file from the county and enroll again. To protect the data, this program never skips the certificate check.</translation>
-    </message>
-    <message>
-        <source>到区县服务器 %1 的连接被拦截：对方的证书与注册时记下的不一致，数据没有发送。</source>
-        <translation>The connection to the county server %1 is being intercepted: its certificate differs from the one recorded at enrollment. Nothing was sent.</translation>
-    </message>
-    <message>
-        <source>请联系学校网管检查防火墙是否在拦截加密连接；如果区县更换了证书，请重新注册。</source>
-        <translation>Ask the school&apos;s network administrator whether the firewall intercepts encrypted connections; if the county changed its certificate, enroll again.</translation>
-    </message>
-    <message>
-        <source>与区县服务器建立加密连接失败。</source>
-        <translation>The encrypted connection to the county server could not be set up.</translation>
-    </message>
-    <message>
-        <source>请检查电脑的日期和时间是否正确，稍后会自动重试；一直失败请联系学校网管。</source>
-        <translation>Check this computer&apos;s date and time; it will retry by itself. If it keeps failing, contact the school&apos;s network administrator.</translation>
-    </message>
-    <message>
-        <source>代理服务器出错，连不到区县服务器。</source>
-        <translation>The proxy server failed; the county server cannot be reached.</translation>
-    </message>
-    <message>
-        <source>请联系学校网管检查代理设置。稍后会自动重试。</source>
-        <translation>Ask the school&apos;s network administrator to check the proxy settings. It will retry by itself.</translation>
-    </message>
-    <message>
-        <source>学校的代理服务器要求登录（用户名和密码）才能上网。</source>
-        <translation>The school&apos;s proxy server requires a sign-in (user name and password) to go online.</translation>
-    </message>
-    <message>
-        <source>请联系学校网管，为本机开通直接访问 %1，或提供代理账号。</source>
-        <translation>Ask the school&apos;s network administrator to allow this computer direct access to %1, or to provide a proxy account.</translation>
-    </message>
-    <message>
-        <source>区县教育局已停用本机的注册，同步已暂停。本机记录都还在。</source>
-        <translation>The county education bureau has revoked this computer&apos;s enrollment; sync is paused. All records on this computer are kept.</translation>
-    </message>
-    <message>
-        <source>请向区县教育局索取新的注册码，在“设置”里重新注册。</source>
-        <translation>Ask the county education bureau for a new enrollment code and enroll again under Settings.</translation>
-    </message>
-    <message>
-        <source>区县服务器不认识本机（注册信息无效），同步已暂停。本机记录都还在。</source>
-        <translation>The county server does not recognise this computer (its enrollment is not valid); sync is paused. All records on this computer are kept.</translation>
-    </message>
-    <message>
-        <source>区县服务器说本机不属于本校的学校标识码，同步已暂停。</source>
-        <translation>The county server says this computer does not belong to this school&apos;s code; sync is paused.</translation>
-    </message>
-    <message>
-        <source>请核对学校标识码，并联系区县教育局重新注册本机。</source>
-        <translation>Check the school code and ask the county education bureau to enroll this computer again.</translation>
-    </message>
-    <message>
-        <source>区县教育局暂停了本校的数据接收，同步已暂停。</source>
-        <translation>The county education bureau has stopped receiving this school&apos;s data; sync is paused.</translation>
-    </message>
-    <message>
-        <source>请联系区县教育局了解原因。本机记录都还在，恢复后点“立即同步”。</source>
-        <translation>Ask the county education bureau why. All records on this computer are kept; press Sync now once it is resumed.</translation>
-    </message>
-    <message>
-        <source>区县服务器拒绝了本机的请求，同步已暂停。</source>
-        <translation>The county server refused this computer&apos;s requests; sync is paused.</translation>
-    </message>
-    <message>
-        <source>请联系区县教育局。</source>
-        <translation>Please contact the county education bureau.</translation>
-    </message>
-    <message>
-        <source>地址 %1 上不是区县台账服务器。</source>
-        <translation>There is no county ledger server at %1.</translation>
-    </message>
-    <message>
-        <source>请在“设置”里核对区县服务器地址。</source>
-        <translation>Check the county server address under Settings.</translation>
-    </message>
-    <message>
-        <source>一批记录超过了区县服务器的大小限制。</source>
-        <translation>A batch of records was over the county server&apos;s size limit.</translation>
-    </message>
-    <message>
-        <source>程序会自动拆小重发；单条过大的记录会列在“退回的记录”里，请改短后重新发送。</source>
-        <translation>It is split and resent by itself; a single record that is too large is listed among the refused records: shorten it and it is sent again.</translation>
-    </message>
-    <message>
-        <source>区县服务器请求太多，要求稍等再发。</source>
-        <translation>The county server is receiving too many requests and asked to wait.</translation>
-    </message>
-    <message>
-        <source>会按区县要求的时间自动重试，不用操作。</source>
-        <translation>It will retry by itself when the county says; nothing to do.</translation>
-    </message>
-    <message>
-        <source>区县服务器正忙或正在维护。</source>
-        <translation>The county server is busy or under maintenance.</translation>
-    </message>
-    <message>
-        <source>会自动重试，不用操作。</source>
-        <translation>It will retry by itself; nothing to do.</translation>
-    </message>
-    <message>
-        <source>区县服务器内部出错，这一批没有保存。</source>
-        <translation>The county server had an internal error; this batch was not stored.</translation>
-    </message>
-    <message>
-        <source>会自动重试；如果一直出错，请联系区县教育局。</source>
-        <translation>It will retry by itself; if it keeps failing, contact the county education bureau.</translation>
-    </message>
-    <message>
-        <source>区县服务器没有接受这一批数据（程序之间的通信出了问题）。</source>
-        <translation>The county server did not accept this batch (the programs did not understand each other).</translation>
-    </message>
-    <message>
-        <source>会自动重试；如果一直出现，请联系技术支持，并提供程序日志。</source>
-        <translation>It will retry by itself; if it keeps happening, contact support and send the program&apos;s log.</translation>
-    </message>
-    <message>
-        <source>区县服务器的版本与本程序不一致。</source>
-        <translation>The county server&apos;s version does not match this program.</translation>
-    </message>
-    <message>
-        <source>请联系区县教育局或技术支持升级程序。</source>
-        <translation>Ask the county education bureau or support to upgrade.</translation>
-    </message>
-    <message>
-        <source>注册码已过期，请向区县教育局索取新的注册码。</source>
-        <translation>The enrollment code has expired; ask the county education bureau for a new one.</translation>
-    </message>
-    <message>
-        <source>这个注册码已经用过了（每个注册码只能注册一台电脑），请向区县教育局索取新的注册码。</source>
-        <translation>This enrollment code has already been used (each code enrolls one computer); ask the county education bureau for a new one.</translation>
-    </message>
-    <message>
-        <source>注册码不对，或者不是发给本校的。请核对注册码和学校标识码。</source>
-        <translation>The enrollment code is wrong or was not issued for this school. Check the enrollment code and the school code.</translation>
-    </message>
-    <message>
-        <source>区县教育局暂停了本校的数据接收，请联系区县教育局。</source>
-        <translation>The county education bureau has stopped receiving this school&apos;s data; please contact the bureau.</translation>
-    </message>
-    <message>
-        <source>注册失败次数太多，请过 10 分钟再试。</source>
-        <translation>Too many failed enrollment attempts; try again in 10 minutes.</translation>
-    </message>
-    <message>
-        <source>注册没有成功，请稍后再试。</source>
-        <translation>Enrollment did not succeed; please try again later.</translation>
-    </message>
-    <message>
-        <source>本机时钟比区县服务器慢 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
-        <translation>This computer&apos;s clock is %1 minutes behind the county server; correct it in the computer&apos;s date and time settings.</translation>
-    </message>
-    <message>
-        <source>本机时钟比区县服务器快 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
-        <translation>This computer&apos;s clock is %1 minutes ahead of the county server; correct it in the computer&apos;s date and time settings.</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,10 @@ bool contains(std::string text, std::string_view needle)
     return text.find(needle) != std::string::npos;
 }
 
-QString tr(const char* text) { return QCoreApplication::translate("SyncProblem", text); }
+// Context "SyncProblem" for lupdate and at run time alike.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SyncProblem)
+};
 
 }  // namespace
 
@@ -99,87 +102,87 @@ ProblemText describeProblem(SyncProblem p, const QString& host)
     switch (p) {
     case SyncProblem::None: return {};
     case SyncProblem::NotEnrolled:
-        return {tr("本机还没有注册到区县服务器，记录只保存在本机。"),
-                tr("请向区县教育局索取注册码，在“设置”里填写服务器地址和注册码后点“注册”。")};
+        return {Text::tr("本机还没有注册到区县服务器，记录只保存在本机。"),
+                Text::tr("请向区县教育局索取注册码，在“设置”里填写服务器地址和注册码后点“注册”。")};
     case SyncProblem::TokenUnreadable:
-        return {tr("本机的注册信息打不开（数据文件可能是从别的电脑复制来的，缺少配套的密钥文件）。"),
-                tr("本机记录都还在。请向区县教育局索取新的注册码，在“设置”里重新注册。")};
+        return {Text::tr("本机的注册信息打不开（数据文件可能是从别的电脑复制来的，缺少配套的密钥文件）。"),
+                Text::tr("本机记录都还在。请向区县教育局索取新的注册码，在“设置”里重新注册。")};
     case SyncProblem::Dns:
-        return {tr("找不到区县服务器 %1（域名无法解析）。").arg(host),
-                tr("请检查网线或无线网络是否连好；如果别的网站也打不开，请联系学校网管。地址填错时请在“设置”里改正。")};
+        return {Text::tr("找不到区县服务器 %1（域名无法解析）。").arg(host),
+                Text::tr("请检查网线或无线网络是否连好；如果别的网站也打不开，请联系学校网管。地址填错时请在“设置”里改正。")};
     case SyncProblem::Refused:
-        return {tr("连不上区县服务器 %1（对方没有响应连接，服务器可能暂时关闭）。").arg(host),
-                tr("稍后会自动重试，不用重复操作。如果一直连不上，请联系区县教育局确认服务器是否开启。")};
+        return {Text::tr("连不上区县服务器 %1（对方没有响应连接，服务器可能暂时关闭）。").arg(host),
+                Text::tr("稍后会自动重试，不用重复操作。如果一直连不上，请联系区县教育局确认服务器是否开启。")};
     case SyncProblem::Timeout:
-        return {tr("连接区县服务器超时，网络太慢或不稳定。"),
-                tr("稍后会自动重试。网络恢复后会继续发送，已保存的记录不会丢失。")};
+        return {Text::tr("连接区县服务器超时，网络太慢或不稳定。"),
+                Text::tr("稍后会自动重试。网络恢复后会继续发送，已保存的记录不会丢失。")};
     case SyncProblem::Network:
-        return {tr("网络中断，和区县服务器的连接断开了。"),
-                tr("稍后会自动重试。请检查网络是否正常。")};
+        return {Text::tr("网络中断，和区县服务器的连接断开了。"),
+                Text::tr("稍后会自动重试。请检查网络是否正常。")};
     case SyncProblem::TlsVerify:
-        return {tr("无法确认区县服务器 %1 的安全证书。学校的防火墙或上网行为管理设备可能在检查加密连接，替换了证书。").arg(host),
-                tr("请学校网管把 %1 加入 HTTPS 检查的例外名单；如果区县使用自己的证书，请向区县索取证书文件后重新注册。为保护数据，本程序不会跳过证书检查。").arg(host)};
+        return {Text::tr("无法确认区县服务器 %1 的安全证书。学校的防火墙或上网行为管理设备可能在检查加密连接，替换了证书。").arg(host),
+                Text::tr("请学校网管把 %1 加入 HTTPS 检查的例外名单；如果区县使用自己的证书，请向区县索取证书文件后重新注册。为保护数据，本程序不会跳过证书检查。").arg(host)};
     case SyncProblem::TlsIntercepted:
-        return {tr("到区县服务器 %1 的连接被拦截：对方的证书与注册时记下的不一致，数据没有发送。").arg(host),
-                tr("请联系学校网管检查防火墙是否在拦截加密连接；如果区县更换了证书，请重新注册。")};
+        return {Text::tr("到区县服务器 %1 的连接被拦截：对方的证书与注册时记下的不一致，数据没有发送。").arg(host),
+                Text::tr("请联系学校网管检查防火墙是否在拦截加密连接；如果区县更换了证书，请重新注册。")};
     case SyncProblem::Tls:
-        return {tr("与区县服务器建立加密连接失败。"),
-                tr("请检查电脑的日期和时间是否正确，稍后会自动重试；一直失败请联系学校网管。")};
+        return {Text::tr("与区县服务器建立加密连接失败。"),
+                Text::tr("请检查电脑的日期和时间是否正确，稍后会自动重试；一直失败请联系学校网管。")};
     case SyncProblem::Proxy:
-        return {tr("代理服务器出错，连不到区县服务器。"),
-                tr("请联系学校网管检查代理设置。稍后会自动重试。")};
+        return {Text::tr("代理服务器出错，连不到区县服务器。"),
+                Text::tr("请联系学校网管检查代理设置。稍后会自动重试。")};
     case SyncProblem::ProxyAuth:
-        return {tr("学校的代理服务器要求登录（用户名和密码）才能上网。"),
-                tr("请联系学校网管，为本机开通直接访问 %1，或提供代理账号。").arg(host)};
+        return {Text::tr("学校的代理服务器要求登录（用户名和密码）才能上网。"),
+                Text::tr("请联系学校网管，为本机开通直接访问 %1，或提供代理账号。").arg(host)};
     case SyncProblem::Revoked:
-        return {tr("区县教育局已停用本机的注册，同步已暂停。本机记录都还在。"),
-                tr("请向区县教育局索取新的注册码，在“设置”里重新注册。")};
+        return {Text::tr("区县教育局已停用本机的注册，同步已暂停。本机记录都还在。"),
+                Text::tr("请向区县教育局索取新的注册码，在“设置”里重新注册。")};
     case SyncProblem::UnknownDevice:
-        return {tr("区县服务器不认识本机（注册信息无效），同步已暂停。本机记录都还在。"),
-                tr("请向区县教育局索取新的注册码，在“设置”里重新注册。")};
+        return {Text::tr("区县服务器不认识本机（注册信息无效），同步已暂停。本机记录都还在。"),
+                Text::tr("请向区县教育局索取新的注册码，在“设置”里重新注册。")};
     case SyncProblem::WrongSchool:
-        return {tr("区县服务器说本机不属于本校的学校标识码，同步已暂停。"),
-                tr("请核对学校标识码，并联系区县教育局重新注册本机。")};
+        return {Text::tr("区县服务器说本机不属于本校的学校标识码，同步已暂停。"),
+                Text::tr("请核对学校标识码，并联系区县教育局重新注册本机。")};
     case SyncProblem::SchoolDisabled:
-        return {tr("区县教育局暂停了本校的数据接收，同步已暂停。"),
-                tr("请联系区县教育局了解原因。本机记录都还在，恢复后点“立即同步”。")};
+        return {Text::tr("区县教育局暂停了本校的数据接收，同步已暂停。"),
+                Text::tr("请联系区县教育局了解原因。本机记录都还在，恢复后点“立即同步”。")};
     case SyncProblem::Forbidden:
-        return {tr("区县服务器拒绝了本机的请求，同步已暂停。"),
-                tr("请联系区县教育局。")};
+        return {Text::tr("区县服务器拒绝了本机的请求，同步已暂停。"),
+                Text::tr("请联系区县教育局。")};
     case SyncProblem::WrongAddress:
-        return {tr("地址 %1 上不是区县台账服务器。").arg(host),
-                tr("请在“设置”里核对区县服务器地址。")};
+        return {Text::tr("地址 %1 上不是区县台账服务器。").arg(host),
+                Text::tr("请在“设置”里核对区县服务器地址。")};
     case SyncProblem::TooLarge:
-        return {tr("一批记录超过了区县服务器的大小限制。"),
-                tr("程序会自动拆小重发；单条过大的记录会列在“退回的记录”里，请改短后重新发送。")};
+        return {Text::tr("一批记录超过了区县服务器的大小限制。"),
+                Text::tr("程序会自动拆小重发；单条过大的记录会列在“退回的记录”里，请改短后重新发送。")};
     case SyncProblem::RateLimited:
-        return {tr("区县服务器请求太多，要求稍等再发。"),
-                tr("会按区县要求的时间自动重试，不用操作。")};
+        return {Text::tr("区县服务器请求太多，要求稍等再发。"),
+                Text::tr("会按区县要求的时间自动重试，不用操作。")};
     case SyncProblem::ServerBusy:
-        return {tr("区县服务器正忙或正在维护。"),
-                tr("会自动重试，不用操作。")};
+        return {Text::tr("区县服务器正忙或正在维护。"),
+                Text::tr("会自动重试，不用操作。")};
     case SyncProblem::ServerError:
-        return {tr("区县服务器内部出错，这一批没有保存。"),
-                tr("会自动重试；如果一直出错，请联系区县教育局。")};
+        return {Text::tr("区县服务器内部出错，这一批没有保存。"),
+                Text::tr("会自动重试；如果一直出错，请联系区县教育局。")};
     case SyncProblem::ClientError:
-        return {tr("区县服务器没有接受这一批数据（程序之间的通信出了问题）。"),
-                tr("会自动重试；如果一直出现，请联系技术支持，并提供程序日志。")};
+        return {Text::tr("区县服务器没有接受这一批数据（程序之间的通信出了问题）。"),
+                Text::tr("会自动重试；如果一直出现，请联系技术支持，并提供程序日志。")};
     case SyncProblem::ProtocolMismatch:
-        return {tr("区县服务器的版本与本程序不一致。"),
-                tr("请联系区县教育局或技术支持升级程序。")};
+        return {Text::tr("区县服务器的版本与本程序不一致。"),
+                Text::tr("请联系区县教育局或技术支持升级程序。")};
     }
     return {};
 }
 
 QString describeEnrollFailure(const std::string& code, const std::optional<FailureFacts>& failure, const QString& host)
 {
-    if (code == "enrollment_code_expired") return tr("注册码已过期，请向区县教育局索取新的注册码。");
-    if (code == "enrollment_code_used") return tr("这个注册码已经用过了（每个注册码只能注册一台电脑），请向区县教育局索取新的注册码。");
+    if (code == "enrollment_code_expired") return Text::tr("注册码已过期，请向区县教育局索取新的注册码。");
+    if (code == "enrollment_code_used") return Text::tr("这个注册码已经用过了（每个注册码只能注册一台电脑），请向区县教育局索取新的注册码。");
     if (code == "enrollment_code_invalid")
-        return tr("注册码不对，或者不是发给本校的。请核对注册码和学校标识码。");
-    if (code == "school_disabled") return tr("区县教育局暂停了本校的数据接收，请联系区县教育局。");
-    if (code == "enrollment_throttled") return tr("注册失败次数太多，请过 10 分钟再试。");
-    if (!failure) return tr("注册没有成功，请稍后再试。");
+        return Text::tr("注册码不对，或者不是发给本校的。请核对注册码和学校标识码。");
+    if (code == "school_disabled") return Text::tr("区县教育局暂停了本校的数据接收，请联系区县教育局。");
+    if (code == "enrollment_throttled") return Text::tr("注册失败次数太多，请过 10 分钟再试。");
+    if (!failure) return Text::tr("注册没有成功，请稍后再试。");
     const ProblemText t = describeProblem(classifyFailure(*failure), host);
     return t.what + QLatin1Char(' ') + t.todo;
 }
@@ -188,8 +191,8 @@ QString describeClockSkew(std::int64_t skewMillis)
 {
     if (std::llabs(skewMillis) <= 5 * 60 * 1000) return {};
     const qint64 minutes = std::llabs(skewMillis) / 60000;
-    return skewMillis > 0 ? tr("本机时钟比区县服务器慢 %1 分钟，请在电脑的“日期和时间”设置里改正。").arg(minutes)
-                          : tr("本机时钟比区县服务器快 %1 分钟，请在电脑的“日期和时间”设置里改正。").arg(minutes);
+    return skewMillis > 0 ? Text::tr("本机时钟比区县服务器慢 %1 分钟，请在电脑的“日期和时间”设置里改正。").arg(minutes)
+                          : Text::tr("本机时钟比区县服务器快 %1 分钟，请在电脑的“日期和时间”设置里改正。").arg(minutes);
 }
 
 sync::TransportResult ObservingTransport::send(const sync::HttpRequest& request)

@@ -4,7 +4,9 @@
 
 #include <set>
 
+#include <QCoreApplication>
 #include <QRegularExpression>
+#include <QTranslator>
 
 #include "curl_transport.h"
 #include "sync_problem.h"
@@ -90,6 +92,22 @@ TEST(SyncProblemTest, GIVEN_nothing_listening_on_a_loopback_port_WHEN_the_real_t
     ASSERT_FALSE(r.ok());
     ASSERT_TRUE(observed.lastFailure());
     EXPECT_EQ(classifyFailure(*observed.lastFailure()), SyncProblem::Refused) << observed.lastFailure()->technical;
+}
+
+TEST(SyncProblemTest, GIVEN_the_english_catalogue_WHEN_every_problem_is_described_THEN_no_chinese_is_left_in_the_english_ui)
+{
+    QTranslator english;
+    ASSERT_TRUE(english.load(QStringLiteral(TAIZHANG_QM_DIR "/taizhang_en.qm")));
+    QCoreApplication::installTranslator(&english);
+    const QRegularExpression han(QStringLiteral("\\p{Han}"));
+    for (int p = static_cast<int>(SyncProblem::NotEnrolled); p <= static_cast<int>(SyncProblem::ProtocolMismatch); ++p) {
+        const ProblemText t = describeProblem(static_cast<SyncProblem>(p), QStringLiteral("county.example.cn"));
+        EXPECT_FALSE(QString(t.what + t.todo).contains(han)) << problemName(static_cast<SyncProblem>(p)) << ": "
+                                                             << qPrintable(t.what + t.todo);
+    }
+    EXPECT_FALSE(describeClockSkew(10 * 60'000).contains(han));
+    EXPECT_FALSE(describeEnrollFailure("enrollment_code_used", std::nullopt, "h").contains(han));
+    QCoreApplication::removeTranslator(&english);
 }
 
 }  // namespace
