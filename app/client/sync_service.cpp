@@ -280,6 +280,11 @@ void SyncService::finishPass(const PassResult& r)
     }
     problemText_ = describeProblem(problem_, host_);
     readCounts();
+    if (r.error.empty() && report.outcome == sync::SyncOutcome::AllSent && r.failure) {
+        // Nothing was waiting, but the county could not be reached: say so, softly.
+        const QString what = describeProblem(classifyFailure(*r.failure), host_).what;
+        if (!what.isEmpty()) warningText_ = warningText_.isEmpty() ? what : what + QLatin1Char('\n') + warningText_;
+    }
     app_.refreshOutboxCount();
     reschedule();
     emit statusChanged();
