@@ -1,7 +1,10 @@
 #include "county_fixture.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -296,6 +299,24 @@ httplib::Result postBatch(httplib::Client& client, const Enrolled& device, const
 httplib::Result getWithToken(httplib::Client& client, const std::string& path, const std::string& token)
 {
     return client.Get(path.c_str(), httplib::Headers{{"Authorization", "Bearer " + token}});
+}
+
+int connectFrom(const std::string& source, int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    inet_pton(AF_INET, source.c_str(), &local.sin_addr);
+    sockaddr_in server{};
+    server.sin_family = AF_INET;
+    server.sin_port = htons(static_cast<uint16_t>(port));
+    inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0 ||
+        ::connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server) != 0) {
+        if (fd >= 0) ::close(fd);
+        throw std::runtime_error("cannot connect from " + source + " to port " + std::to_string(port));
+    }
+    return fd;
 }
 
 std::string errorCode(const httplib::Result& res)

@@ -97,6 +97,10 @@ httplib::Result getWithToken(httplib::Client& client, const std::string& path, c
 
 std::string errorCode(const httplib::Result& res);
 
+// A raw TCP connection to 127.0.0.1:port from the loopback address `source` (127.0.0.2, ...:
+// other clients, as far as the server's per-address limits can tell). Throws on failure.
+int connectFrom(const std::string& source, int port);
+
 // Backends to run the shared ingest suite against.
 std::vector<std::string> testBackends();
 

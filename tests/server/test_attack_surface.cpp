@@ -109,21 +109,6 @@ TEST(GzipBomb, GIVEN_the_test_bomb_WHEN_inflated_THEN_it_is_valid_gzip_of_900_MB
     EXPECT_EQ(inflatedSize(zerosBomb(15)), 15ll << 20);
 }
 
-int connectFrom(const std::string& source, int port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in local{};
-    local.sin_family = AF_INET;
-    inet_pton(AF_INET, source.c_str(), &local.sin_addr);
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) ADD_FAILURE() << "bind " << source;
-    sockaddr_in server{};
-    server.sin_family = AF_INET;
-    server.sin_port = htons(static_cast<uint16_t>(port));
-    inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&server), sizeof server) != 0) ADD_FAILURE() << "connect";
-    return fd;
-}
-
 struct Answer {
     int status = 0;  // 0: the connection ended without an answer
     std::string text;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -81,6 +82,36 @@ Enrolled enrollOver(httplib::SSLClient& c, const TestDatabase& db)
     EXPECT_TRUE(res && res->status == 200);
     const auto j = Json::parse(res->body);
     return Enrolled{j["device_id"], j["device_token"], kSchool};
+}
+
+TEST(Tls, GIVEN_100_connections_stalling_in_the_handshake_WHEN_a_school_syncs_over_tls_THEN_it_is_served_and_they_are_closed)
+{
+    TestDatabase db("sqlite");
+    const auto cert = db.dir().file("county.crt"), key = db.dir().file("county.key");
+    makeCertificate(cert, key);
+    ServerProcess server(db, {"--tls-cert", cert, "--tls-key", key, "--header-timeout", "1"});
+    auto client = verifyingClient(server.port(), cert);
+    client->set_read_timeout(5, 0);
+    const Enrolled device = enrollOver(*client, db);
+    // The first bytes of a TLS record and then silence, from 5 addresses (20 each, under the cap).
+    std::vector<int> stalled;
+    for (int i = 0; i < 100; ++i) {
+        stalled.push_back(connectFrom("127.0.0." + std::to_string(2 + i % 5), server.port()));
+        ::send(stalled.back(), "\x16\x03\x01", 3, MSG_NOSIGNAL);
+    }
+    const auto start = std::chrono::steady_clock::now();
+    pushOneBatch(*client, device);
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 3.0);
+    // Each stalled handshake is closed by the server once the header timeout passes.
+    int closed = 0;
+    for (int fd : stalled) {
+        pollfd p{fd, POLLIN, 0};
+        char c;
+        if (::poll(&p, 1, 5000) == 1 && ::recv(fd, &c, 1, 0) <= 0) ++closed;
+        ::close(fd);
+    }
+    EXPECT_EQ(closed, 100);
+    EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0);
 }
 
 TEST(Tls, GIVEN_certificate_and_key_WHEN_serving_directly_THEN_verified_https_client_syncs)
