@@ -115,13 +115,14 @@ void SyncService::refresh()
     emit statusChanged();
 }
 
-void SyncService::readCounts()
+void SyncService::readCounts() { readCounts(Outbox(app_.db(), app_.clock()).status()); }
+
+void SyncService::readCounts(const OutboxStatus& st)
 {
-    const auto st = Outbox(app_.db(), app_.clock()).status();
     unsent_ = static_cast<int>(st.unsent());
     refused_ = static_cast<int>(st.openDeadLetters);
     conflicts_ = static_cast<int>(st.openConflicts);
-    seenMaxSeq_ = st.maxSeq;
+    seenMaxSeq_ = std::max(seenMaxSeq_, st.maxSeq);
     const auto state = loadSyncState(app_.db());
     lastSuccessMillis_ = sync::parseUtcTimestamp(state.lastSuccessAt).value_or(0);
     QStringList warnings;
@@ -204,7 +205,8 @@ void SyncService::startPass()
         PassResult result;
         try {
             Database db = Database::open(dbPath, OpenOptions{.create = false});
-            const std::string etagBefore = loadSyncState(db).configEtag;
+            const SyncStateInfo before = loadSyncState(db);
+            const std::string etagBefore = before.configEtag;
             const auto refusedBefore = Outbox(db, SystemClock::instance()).status().openDeadLetters;
             sync::CurlTransport curl(sync::transportOptionsFrom(loadSyncSettings(db)));
             ObservingTransport transport(curl);
@@ -223,6 +225,12 @@ void SyncService::startPass()
                 }, Qt::QueuedConnection);
             }, &cancel_);
             result.failure = transport.lastFailure();
+            if (result.report.outcome == sync::SyncOutcome::AllSent && result.failure && result.report.recordsSent == 0) {
+                // Nothing was waiting, but the county did not answer: that is no "last success".
+                SyncStateInfo after = loadSyncState(db);
+                after.lastSuccessAt = before.lastSuccessAt;
+                saveSyncState(db, after);
+            }
             result.status = Outbox(db, SystemClock::instance()).status();
             // Refused by the county's answer or, over its advertised size limit, before sending.
             result.newlyRefused = std::max<std::int64_t>(result.report.counts.rejected,
@@ -279,13 +287,15 @@ void SyncService::finishPass(const PassResult& r)
         if (r.configChanged) app_.reloadProfile();  // county overrides or terms arrived
     }
     problemText_ = describeProblem(problem_, host_);
-    readCounts();
+    // The worker counted the outbox on its own connection: no full-table count on the GUI thread.
+    if (r.error.empty()) readCounts(r.status);
+    else readCounts();
     if (r.error.empty() && report.outcome == sync::SyncOutcome::AllSent && r.failure) {
         // Nothing was waiting, but the county could not be reached: say so, softly.
         const QString what = describeProblem(classifyFailure(*r.failure), host_).what;
         if (!what.isEmpty()) warningText_ = warningText_.isEmpty() ? what : what + QLatin1Char('\n') + warningText_;
     }
-    app_.refreshOutboxCount();
+    if (unsent_ != app_.outboxCount()) app_.refreshOutboxCount();
     reschedule();
     emit statusChanged();
     emit passFinished();

@@ -17,6 +17,7 @@
 #include <QTimer>
 
 #include "auto_sync_plan.h"
+#include "outbox.h"
 #include "retry_policy.h"
 #include "sync_engine.h"
 #include "sync_problem.h"
@@ -97,6 +98,7 @@ private:
     void startPass();
     void finishPass(const PassResult& result);
     void readCounts();
+    void readCounts(const OutboxStatus& status);
     void watchNetwork();
     QString localTime(std::int64_t unixMillis) const;
 

@@ -86,6 +86,15 @@ TEST_F(AutoSyncTest, GIVEN_the_county_is_unreachable_WHEN_passes_fail_THEN_the_s
     EXPECT_EQ(service->state(), "sent");
     EXPECT_EQ(service->problemId(), "none");
     EXPECT_EQ(static_cast<std::int64_t>(county.records(demo.school.code).size()), localRecordCount());
+
+    // Nothing waiting and the county gone again: still all sent, but no new "last success", and a warning.
+    const std::string lastSuccess = loadSyncState(app->db()).lastSuccessAt;
+    county.stop();
+    service->syncNow();
+    waitForPass(*service);
+    EXPECT_EQ(service->state(), "sent");
+    EXPECT_EQ(loadSyncState(app->db()).lastSuccessAt, lastSuccess);
+    EXPECT_TRUE(service->warningText().startsWith(QStringLiteral("连不上区县服务器"))) << qPrintable(service->warningText());
 }
 
 TEST_F(AutoSyncTest, GIVEN_a_record_over_the_countys_size_limit_WHEN_synced_THEN_it_is_listed_in_chinese_not_reported_as_all_sent_and_a_fix_reaches_the_county_once)
