@@ -236,6 +236,13 @@
     </message>
 </context>
 <context>
+    <name>LocalTime</name>
+    <message>
+        <source>%1月%2日 %3</source>
+        <translation>%1/%2 %3</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>台账 — %1</source>
@@ -813,7 +820,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>本机的注册信息打不开（数据文件可能是从别的电脑复制来的，缺少配套的密钥文件）。</source>
-        <translation>This computer's enrollment cannot be opened (the data file was probably copied from another computer without its key file).</translation>
+        <translation>This computer&apos;s enrollment cannot be opened (the data file was probably copied from another computer without its key file).</translation>
     </message>
     <message>
         <source>本机记录都还在。请向区县教育局索取新的注册码，在“设置”里重新注册。</source>
@@ -825,7 +832,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>请检查网线或无线网络是否连好；如果别的网站也打不开，请联系学校网管。地址填错时请在“设置”里改正。</source>
-        <translation>Check the network cable or Wi-Fi; if other websites do not open either, contact the school's network administrator. If the address is wrong, correct it under Settings.</translation>
+        <translation>Check the network cable or Wi-Fi; if other websites do not open either, contact the school&apos;s network administrator. If the address is wrong, correct it under Settings.</translation>
     </message>
     <message>
         <source>连不上区县服务器 %1（对方没有响应连接，服务器可能暂时关闭）。</source>
@@ -853,11 +860,11 @@ Reason: %1</translation>
     </message>
     <message>
         <source>无法确认区县服务器 %1 的安全证书。学校的防火墙或上网行为管理设备可能在检查加密连接，替换了证书。</source>
-        <translation>The security certificate of the county server %1 cannot be verified. The school's firewall or web filter is probably inspecting encrypted connections and replacing the certificate.</translation>
+        <translation>The security certificate of the county server %1 cannot be verified. The school&apos;s firewall or web filter is probably inspecting encrypted connections and replacing the certificate.</translation>
     </message>
     <message>
         <source>请学校网管把 %1 加入 HTTPS 检查的例外名单；如果区县使用自己的证书，请向区县索取证书文件后重新注册。为保护数据，本程序不会跳过证书检查。</source>
-        <translation>Ask the school's network administrator to exempt %1 from HTTPS inspection; if the county uses its own certificate, get its certificate file from the county and enroll again. To protect the data, this program never skips the certificate check.</translation>
+        <translation>Ask the school&apos;s network administrator to exempt %1 from HTTPS inspection; if the county uses its own certificate, get its certificate file from the county and enroll again. To protect the data, this program never skips the certificate check.</translation>
     </message>
     <message>
         <source>到区县服务器 %1 的连接被拦截：对方的证书与注册时记下的不一致，数据没有发送。</source>
@@ -865,7 +872,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>请联系学校网管检查防火墙是否在拦截加密连接；如果区县更换了证书，请重新注册。</source>
-        <translation>Ask the school's network administrator whether the firewall intercepts encrypted connections; if the county changed its certificate, enroll again.</translation>
+        <translation>Ask the school&apos;s network administrator whether the firewall intercepts encrypted connections; if the county changed its certificate, enroll again.</translation>
     </message>
     <message>
         <source>与区县服务器建立加密连接失败。</source>
@@ -873,7 +880,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>请检查电脑的日期和时间是否正确，稍后会自动重试；一直失败请联系学校网管。</source>
-        <translation>Check this computer's date and time; it will retry by itself. If it keeps failing, contact the school's network administrator.</translation>
+        <translation>Check this computer&apos;s date and time; it will retry by itself. If it keeps failing, contact the school&apos;s network administrator.</translation>
     </message>
     <message>
         <source>代理服务器出错，连不到区县服务器。</source>
@@ -881,19 +888,19 @@ Reason: %1</translation>
     </message>
     <message>
         <source>请联系学校网管检查代理设置。稍后会自动重试。</source>
-        <translation>Ask the school's network administrator to check the proxy settings. It will retry by itself.</translation>
+        <translation>Ask the school&apos;s network administrator to check the proxy settings. It will retry by itself.</translation>
     </message>
     <message>
         <source>学校的代理服务器要求登录（用户名和密码）才能上网。</source>
-        <translation>The school's proxy server requires a sign-in (user name and password) to go online.</translation>
+        <translation>The school&apos;s proxy server requires a sign-in (user name and password) to go online.</translation>
     </message>
     <message>
         <source>请联系学校网管，为本机开通直接访问 %1，或提供代理账号。</source>
-        <translation>Ask the school's network administrator to allow this computer direct access to %1, or to provide a proxy account.</translation>
+        <translation>Ask the school&apos;s network administrator to allow this computer direct access to %1, or to provide a proxy account.</translation>
     </message>
     <message>
         <source>区县教育局已停用本机的注册，同步已暂停。本机记录都还在。</source>
-        <translation>The county education bureau has revoked this computer's enrollment; sync is paused. All records on this computer are kept.</translation>
+        <translation>The county education bureau has revoked this computer&apos;s enrollment; sync is paused. All records on this computer are kept.</translation>
     </message>
     <message>
         <source>请向区县教育局索取新的注册码，在“设置”里重新注册。</source>
@@ -905,7 +912,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>区县服务器说本机不属于本校的学校标识码，同步已暂停。</source>
-        <translation>The county server says this computer does not belong to this school's code; sync is paused.</translation>
+        <translation>The county server says this computer does not belong to this school&apos;s code; sync is paused.</translation>
     </message>
     <message>
         <source>请核对学校标识码，并联系区县教育局重新注册本机。</source>
@@ -913,7 +920,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>区县教育局暂停了本校的数据接收，同步已暂停。</source>
-        <translation>The county education bureau has stopped receiving this school's data; sync is paused.</translation>
+        <translation>The county education bureau has stopped receiving this school&apos;s data; sync is paused.</translation>
     </message>
     <message>
         <source>请联系区县教育局了解原因。本机记录都还在，恢复后点“立即同步”。</source>
@@ -921,7 +928,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>区县服务器拒绝了本机的请求，同步已暂停。</source>
-        <translation>The county server refused this computer's requests; sync is paused.</translation>
+        <translation>The county server refused this computer&apos;s requests; sync is paused.</translation>
     </message>
     <message>
         <source>请联系区县教育局。</source>
@@ -937,7 +944,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>一批记录超过了区县服务器的大小限制。</source>
-        <translation>A batch of records was over the county server's size limit.</translation>
+        <translation>A batch of records was over the county server&apos;s size limit.</translation>
     </message>
     <message>
         <source>程序会自动拆小重发；单条过大的记录会列在“退回的记录”里，请改短后重新发送。</source>
@@ -973,11 +980,11 @@ Reason: %1</translation>
     </message>
     <message>
         <source>会自动重试；如果一直出现，请联系技术支持，并提供程序日志。</source>
-        <translation>It will retry by itself; if it keeps happening, contact support and send the program's log.</translation>
+        <translation>It will retry by itself; if it keeps happening, contact support and send the program&apos;s log.</translation>
     </message>
     <message>
         <source>区县服务器的版本与本程序不一致。</source>
-        <translation>The county server's version does not match this program.</translation>
+        <translation>The county server&apos;s version does not match this program.</translation>
     </message>
     <message>
         <source>请联系区县教育局或技术支持升级程序。</source>
@@ -997,7 +1004,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>区县教育局暂停了本校的数据接收，请联系区县教育局。</source>
-        <translation>The county education bureau has stopped receiving this school's data; please contact the bureau.</translation>
+        <translation>The county education bureau has stopped receiving this school&apos;s data; please contact the bureau.</translation>
     </message>
     <message>
         <source>注册失败次数太多，请过 10 分钟再试。</source>
@@ -1009,11 +1016,11 @@ Reason: %1</translation>
     </message>
     <message>
         <source>本机时钟比区县服务器慢 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
-        <translation>This computer's clock is %1 minutes behind the county server; correct it in the computer's date and time settings.</translation>
+        <translation>This computer&apos;s clock is %1 minutes behind the county server; correct it in the computer&apos;s date and time settings.</translation>
     </message>
     <message>
         <source>本机时钟比区县服务器快 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
-        <translation>This computer's clock is %1 minutes ahead of the county server; correct it in the computer's date and time settings.</translation>
+        <translation>This computer&apos;s clock is %1 minutes ahead of the county server; correct it in the computer&apos;s date and time settings.</translation>
     </message>
 </context>
 <context>
@@ -1967,10 +1974,6 @@ Reason: %1</translation>
     <message>
         <source>已全部发送</source>
         <translation>Everything sent</translation>
-    </message>
-    <message>
-        <source>%1月%2日 %3</source>
-        <translation>%1/%2 %3</translation>
     </message>
     <message>
         <source>从未</source>

@@ -236,6 +236,13 @@
     </message>
 </context>
 <context>
+    <name>LocalTime</name>
+    <message>
+        <source>%1月%2日 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>台账 — %1</source>
@@ -1964,10 +1971,6 @@
     </message>
     <message>
         <source>已全部发送</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1月%2日 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

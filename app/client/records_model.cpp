@@ -4,6 +4,7 @@
 
 #include "app_context.h"
 #include "ledger_errors.h"
+#include "local_time.h"
 #include "logging.h"
 #include "qt_convert.h"
 
@@ -174,7 +175,7 @@ QVariantList RecordsModel::history(int row) const
         }
         const QHash<QString, QString> actions{{"create", tr("新建")}, {"update", tr("修改")}, {"delete", tr("删除")}};
         out << QVariantMap{{"action", actions.value(qs(a.action), qs(a.action))},
-                           {"at", qs(a.at)},
+                           {"at", schoolLocalTimestamp(*app_, a.at)},
                            {"author", qs(a.author)},
                            {"version", QVariant::fromValue<qlonglong>(a.version)},
                            {"reason", qs(a.reason)},

@@ -2,13 +2,12 @@
 
 #include <algorithm>
 
-#include <QDateTime>
 #include <QNetworkInformation>
-#include <QTimeZone>
 #include <QUrl>
 
 #include "app_context.h"
 #include "curl_transport.h"
+#include "local_time.h"
 #include "logging.h"
 #include "outbox.h"
 #include "qt_convert.h"
@@ -331,13 +330,7 @@ QString SyncService::headline() const
 
 QString SyncService::localTime(std::int64_t unixMillis) const
 {
-    // School-local time (the school's UTC offset), not the computer's zone or UTC.
-    const int offset = app_.profile() ? app_.profile()->utcOffsetMinutes : kChinaUtcOffsetMinutes;
-    const QTimeZone zone(offset * 60);
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(unixMillis, zone);
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(SystemClock::instance().nowUnixMillis(), zone);
-    if (t.date() == now.date()) return t.toString(QStringLiteral("HH:mm"));
-    return tr("%1月%2日 %3").arg(t.date().month()).arg(t.date().day()).arg(t.toString(QStringLiteral("HH:mm")));
+    return schoolLocalTime(app_, unixMillis, SystemClock::instance().nowUnixMillis());
 }
 
 QString SyncService::lastSuccessText() const
