@@ -54,7 +54,8 @@ Page {
                             objectName: "serverField"
                             Layout.preferredWidth: 300
                             placeholderText: "https://county.example.cn"
-                            text: settings.serverUrl
+                            // Set once: a failed enrollment must not wipe what the user typed.
+                            Component.onCompleted: text = settings.serverUrl
                             Accessible.name: qsTr("服务器地址")
                         }
                         TextField {

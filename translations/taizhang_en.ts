@@ -1022,6 +1022,10 @@ Reason: %1</translation>
         <source>本机时钟比区县服务器快 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
         <translation>This computer&apos;s clock is %1 minutes ahead of the county server; correct it in the computer&apos;s date and time settings.</translation>
     </message>
+    <message>
+        <source>请核对服务器地址、检查网络后再点“注册”。</source>
+        <translation> Check the server address and the network, then press Enroll again.</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusPanel</name>

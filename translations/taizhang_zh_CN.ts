@@ -1020,6 +1020,10 @@
         <source>本机时钟比区县服务器快 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>请核对服务器地址、检查网络后再点“注册”。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusPanel</name>

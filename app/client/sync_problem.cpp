@@ -183,8 +183,21 @@ QString describeEnrollFailure(const std::string& code, const std::optional<Failu
     if (code == "school_disabled") return Text::tr("区县教育局暂停了本校的数据接收，请联系区县教育局。");
     if (code == "enrollment_throttled") return Text::tr("注册失败次数太多，请过 10 分钟再试。");
     if (!failure) return Text::tr("注册没有成功，请稍后再试。");
-    const ProblemText t = describeProblem(classifyFailure(*failure), host);
-    return t.what + QLatin1Char(' ') + t.todo;
+    const SyncProblem p = classifyFailure(*failure);
+    const ProblemText t = describeProblem(p, host);
+    // Enrollment is not retried by itself: the advice is the user's next step, not "wait".
+    switch (p) {
+    case SyncProblem::Dns:
+    case SyncProblem::Refused:
+    case SyncProblem::Timeout:
+    case SyncProblem::Network:
+    case SyncProblem::WrongAddress:
+    case SyncProblem::ServerBusy:
+    case SyncProblem::ServerError:
+    case SyncProblem::RateLimited:
+        return t.what + Text::tr("请核对服务器地址、检查网络后再点“注册”。");
+    default: return t.what + t.todo;
+    }
 }
 
 QString describeClockSkew(std::int64_t skewMillis)

@@ -79,7 +79,10 @@ TEST(SyncProblemTest, GIVEN_a_refused_enrollment_code_WHEN_described_THEN_the_us
     EXPECT_TRUE(describeEnrollFailure("enrollment_code_used", std::nullopt, "h").contains(QStringLiteral("已经用过")));
     EXPECT_TRUE(describeEnrollFailure("enrollment_code_expired", std::nullopt, "h").contains(QStringLiteral("过期")));
     const auto refused = FailureFacts{TransportError::Network, 0, "", "Connection refused", std::nullopt};
-    EXPECT_TRUE(describeEnrollFailure("", refused, "h").contains(QStringLiteral("连不上")));
+    const QString text = describeEnrollFailure("", refused, "h");
+    EXPECT_TRUE(text.contains(QStringLiteral("连不上")));
+    EXPECT_TRUE(text.contains(QStringLiteral("再点“注册”"))) << "enrollment is not retried by itself";
+    EXPECT_FALSE(text.contains(QStringLiteral("自动重试")));
 }
 
 TEST(SyncProblemTest, GIVEN_nothing_listening_on_a_loopback_port_WHEN_the_real_transport_connects_THEN_the_observer_classifies_it_as_refused)
