@@ -1822,10 +1822,6 @@ Reason: %1</translation>
         <translation>The backup checks out; it takes effect when the program restarts</translation>
     </message>
     <message>
-        <source>失败：%1</source>
-        <translation>Failed: %1</translation>
-    </message>
-    <message>
         <source>服务器地址应以 https:// 开头</source>
         <translation>The server address must start with https://</translation>
     </message>
@@ -1844,6 +1840,10 @@ Reason: %1</translation>
     <message>
         <source>注册失败：%1</source>
         <translation>Enrollment failed: %1</translation>
+    </message>
+    <message>
+        <source>没有完成：本机数据文件暂时无法读写。请关闭其他正在使用它的程序后再试；详细原因已写入日志。</source>
+        <translation>Not done: the data file on this computer cannot be read or written right now. Close other programs using it and try again; the details are in the log.</translation>
     </message>
 </context>
 <context>

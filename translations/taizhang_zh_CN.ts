@@ -1820,10 +1820,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>失败：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>服务器地址应以 https:// 开头</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1841,6 +1837,10 @@
     </message>
     <message>
         <source>注册失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有完成：本机数据文件暂时无法读写。请关闭其他正在使用它的程序后再试；详细原因已写入日志。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -130,7 +130,9 @@ bool SettingsController::startTask(const QString& what, std::function<QString()>
         try {
             message = work();
         } catch (const std::exception& e) {
-            message = tr("失败：%1").arg(QString::fromUtf8(e.what()));
+            // The exception's English text is for the log; the user gets what to do.
+            qCWarning(lcApp) << "settings task failed:" << e.what();
+            message = tr("没有完成：本机数据文件暂时无法读写。请关闭其他正在使用它的程序后再试；详细原因已写入日志。");
         }
         QMetaObject::invokeMethod(this, [this, message] {
             busy_ = false;
