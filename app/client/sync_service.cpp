@@ -99,8 +99,17 @@ void SyncService::refresh()
 {
     const auto settings = loadSyncSettings(app_.db());
     const bool wasEnrolled = enrolled_;
+    const bool newDevice = enrolled_ && settings.enrolled() && settings.deviceId != deviceId_;
     enrolled_ = settings.enrolled();
+    deviceId_ = settings.deviceId;
     host_ = QUrl(qs(settings.serverUrl)).host();
+    if (newDevice) {
+        // Enrolled again (after a revocation, or with another county): a fresh start, at once.
+        qCInfo(lcSync) << "enrolled again: automatic sync restarts";
+        plan_.setEnabled(false, monotonicNow());
+        plan_.setEnabled(options_.autoStart, monotonicNow());
+        problem_ = SyncProblem::None;
+    }
     if (enrolled_ != wasEnrolled) {
         qCInfo(lcSync) << (enrolled_ ? "enrolled: automatic sync on" : "not enrolled: automatic sync off");
         plan_.setEnabled(enrolled_ && options_.autoStart, monotonicNow());
@@ -139,10 +148,9 @@ void SyncService::onDataChanged()
     if (maxSeq > seenMaxSeq_) seenMaxSeq_ = maxSeq;
     const bool wasEnrolled = enrolled_;
     if (!busy_) {
-        enrolled_ = loadSyncSettings(app_.db()).enrolled();
-        if (enrolled_ != wasEnrolled) {
-            enrolled_ = wasEnrolled;
-            refresh();  // enrolled (or the enrollment was cleared) through Settings
+        const auto settings = loadSyncSettings(app_.db());
+        if (settings.enrolled() != wasEnrolled || settings.deviceId != deviceId_) {
+            refresh();  // enrolled, enrolled again or the enrollment was cleared through Settings
             return;
         }
     }

@@ -121,6 +121,7 @@ private:
     QString resultText_;
     QString warningText_;
     QString host_;
+    std::string deviceId_;
 };
 
 }  // namespace taizhang

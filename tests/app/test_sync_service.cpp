@@ -210,7 +210,7 @@ TEST_F(AutoSyncTest, GIVEN_a_teacher_signed_in_WHEN_she_tries_to_resend_or_dismi
     EXPECT_EQ(Outbox(app->db(), *clock).status().openDeadLetters, 1);
 }
 
-TEST_F(AutoSyncTest, GIVEN_a_revoked_device_WHEN_the_pass_is_refused_THEN_sync_pauses_with_a_chinese_explanation_and_saves_do_not_retry)
+TEST_F(AutoSyncTest, GIVEN_a_revoked_device_WHEN_the_pass_is_refused_THEN_sync_pauses_in_chinese_until_the_computer_is_enrolled_again)
 {
     startCounty();
     enroll();
@@ -223,6 +223,13 @@ TEST_F(AutoSyncTest, GIVEN_a_revoked_device_WHEN_the_pass_is_refused_THEN_sync_p
     EXPECT_FALSE(hasLatinWord(service->problemText() + service->adviceText() + service->headline()));
     saveHomework("三年级1班", "课文朗读");
     EXPECT_EQ(service->millisUntilNextPass(), -1) << "no retries against a refusal";
+
+    // A new code from the bureau: enrolling again restarts automatic sync by itself.
+    enroll();
+    app->notifyDataChanged();  // as Settings does after enrolling
+    waitForPass(*service);
+    EXPECT_EQ(service->state(), "sent") << qPrintable(service->headline());
+    EXPECT_EQ(service->problemId(), "none");
 }
 
 }  // namespace
