@@ -1026,6 +1026,14 @@ Reason: %1</translation>
         <source>请核对服务器地址、检查网络后再点“注册”。</source>
         <translation> Check the server address and the network, then press Enroll again.</translation>
     </message>
+    <message>
+        <source>本机的数据文件暂时打不开，这次没有同步。</source>
+        <translation>The data file on this computer could not be opened; this pass did not sync.</translation>
+    </message>
+    <message>
+        <source>稍后会自动重试；如果一直出现，请关闭其他正在使用数据文件的程序。</source>
+        <translation>It will retry by itself; if it keeps happening, close other programs using the data file.</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusPanel</name>

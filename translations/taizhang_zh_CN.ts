@@ -1024,6 +1024,14 @@
         <source>请核对服务器地址、检查网络后再点“注册”。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>本机的数据文件暂时打不开，这次没有同步。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>稍后会自动重试；如果一直出现，请关闭其他正在使用数据文件的程序。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusPanel</name>

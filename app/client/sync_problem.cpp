@@ -93,6 +93,7 @@ const char* problemName(SyncProblem p)
     case SyncProblem::ServerError: return "server_error";
     case SyncProblem::ClientError: return "client_error";
     case SyncProblem::ProtocolMismatch: return "protocol_mismatch";
+    case SyncProblem::LocalDatabase: return "local_database";
     }
     return "unknown";
 }
@@ -170,6 +171,9 @@ ProblemText describeProblem(SyncProblem p, const QString& host)
     case SyncProblem::ProtocolMismatch:
         return {Text::tr("区县服务器的版本与本程序不一致。"),
                 Text::tr("请联系区县教育局或技术支持升级程序。")};
+    case SyncProblem::LocalDatabase:
+        return {Text::tr("本机的数据文件暂时打不开，这次没有同步。"),
+                Text::tr("稍后会自动重试；如果一直出现，请关闭其他正在使用数据文件的程序。")};
     }
     return {};
 }

@@ -39,6 +39,7 @@ enum class SyncProblem {
     ServerError,       // other 5xx
     ClientError,       // 400/409/415/422 or an acknowledgement that does not add up
     ProtocolMismatch,  // the county speaks another protocol version
+    LocalDatabase,     // this computer's ledger file could not be opened for the pass
 };
 
 // What the transport and the county said about the last failed request of a pass.

@@ -259,7 +259,7 @@ void SyncService::finishPass(const PassResult& r)
     const std::int64_t now = monotonicNow();
     if (!r.error.empty()) {
         qCWarning(lcSync) << "sync pass could not run:" << r.error.c_str();
-        problem_ = SyncProblem::ClientError;
+        problem_ = SyncProblem::LocalDatabase;
         plan_.passFinished(now, PassEnd::Transient);
     } else {
         const PassEnd end = passEndOf(report, r.failure);

@@ -103,7 +103,7 @@ TEST(SyncProblemTest, GIVEN_the_english_catalogue_WHEN_every_problem_is_describe
     ASSERT_TRUE(english.load(QStringLiteral(TAIZHANG_QM_DIR "/taizhang_en.qm")));
     QCoreApplication::installTranslator(&english);
     const QRegularExpression han(QStringLiteral("\\p{Han}"));
-    for (int p = static_cast<int>(SyncProblem::NotEnrolled); p <= static_cast<int>(SyncProblem::ProtocolMismatch); ++p) {
+    for (int p = static_cast<int>(SyncProblem::NotEnrolled); p <= static_cast<int>(SyncProblem::LocalDatabase); ++p) {
         const ProblemText t = describeProblem(static_cast<SyncProblem>(p), QStringLiteral("county.example.cn"));
         EXPECT_FALSE(QString(t.what + t.todo).contains(han)) << problemName(static_cast<SyncProblem>(p)) << ": "
                                                              << qPrintable(t.what + t.todo);
