@@ -26,6 +26,9 @@ storage (every command): --data county.db (SQLite, default) | --db postgresql://
   conflicts list [--school CODE]   (versions that lost an equal-version conflict, for review)
   overrides set --file overrides.json | terms set --file terms.json
   bundle import --file FILE.tzbundle
+  staff add --username NAME --role admin|reviewer|viewer [--name 显示名]
+                                   (password without echo, or one line on stdin; console at /console)
+  staff list
   report --from YYYY-MM-DD --to YYYY-MM-DD [--school CODE] [--format json|csv]
 )";
 
@@ -197,6 +200,7 @@ int runCountyCli(int argc, char** argv)
         if (cmd == "overrides" || cmd == "terms") return runConfigSet(args, cmd);
         if (cmd == "bundle") return runBundle(args);
         if (cmd == "report") return runReport(args);
+        if (cmd == "staff") return runStaff(args);
         throw UsageError("unknown command '" + cmd + "'");
     } catch (const UsageError& e) {
         std::cerr << "error: " << e.what() << "\n" << kUsage;

@@ -20,5 +20,6 @@ int runDevice(const CliArgs& args);
 int runConfigSet(const CliArgs& args, const std::string& what);
 int runBundle(const CliArgs& args);
 int runReport(const CliArgs& args);
+int runStaff(const CliArgs& args);
 
 }  // namespace taizhang::server

@@ -40,17 +40,42 @@ std::string schemaV1(bool postgres)
            "CREATE TABLE config (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);";
 }
 
+// The browser console: staff accounts, their sessions (only the token's hash is kept), failed
+// log-ins (in the database so that several server instances throttle together) and the audit log.
+std::string schemaV2(bool postgres)
+{
+    const std::string integer = postgres ? "BIGINT" : "INTEGER";
+    const std::string serial = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
+    const std::string boolean = postgres ? "BOOLEAN" : "INTEGER";
+    const std::string falseValue = postgres ? "FALSE" : "0";
+    return "CREATE TABLE staff ("
+           " id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL,"
+           " password_hash TEXT NOT NULL, disabled " + boolean + " NOT NULL DEFAULT " + falseValue + ","
+           " created_at TEXT NOT NULL);"
+           "CREATE TABLE staff_sessions ("
+           " token_hash TEXT PRIMARY KEY, staff_id TEXT NOT NULL REFERENCES staff(id),"
+           " created_at_ms " + integer + " NOT NULL, expires_at_ms " + integer + " NOT NULL);"
+           "CREATE INDEX staff_sessions_expiry ON staff_sessions(expires_at_ms);"
+           "CREATE TABLE login_failures (key TEXT NOT NULL, at_ms " + integer + " NOT NULL);"
+           "CREATE INDEX login_failures_key ON login_failures(key, at_ms);"
+           "CREATE TABLE audit_log ("
+           " seq " + serial + ", at TEXT NOT NULL, staff_id TEXT NOT NULL, username TEXT NOT NULL,"
+           " action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL, address TEXT NOT NULL);";
+}
+
 }  // namespace
 
 const std::vector<Migration>& sqliteCountyMigrations()
 {
-    static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(false)}};
+    static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(false)},
+                                                   {2, "console staff, sessions, audit", schemaV2(false)}};
     return migrations;
 }
 
 const std::vector<Migration>& postgresCountyMigrations()
 {
-    static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(true)}};
+    static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(true)},
+                                                   {2, "console staff, sessions, audit", schemaV2(true)}};
     return migrations;
 }
 

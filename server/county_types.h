@@ -105,4 +105,32 @@ struct DeviceState {
     std::int64_t records = 0;      // records whose current version came from this device
 };
 
+// County staff using the browser console. role: "admin" | "reviewer" | "viewer".
+struct StaffRow {
+    std::string id;
+    std::string username;
+    std::string displayName;
+    std::string role;
+    std::string passwordHash;  // Argon2id string (libsodium crypto_pwhash_str)
+    bool disabled = false;
+    std::string createdAt;
+};
+
+struct StaffSessionRow {
+    std::string tokenHash;  // hex SHA-256 of the cookie's token; the token itself is never stored
+    std::string staffId;
+    std::int64_t createdAtMs = 0;
+    std::int64_t expiresAtMs = 0;
+};
+
+struct AuditRow {
+    std::string at;
+    std::string staffId;
+    std::string username;
+    std::string action;   // "login", "logout", "device.revoke", ...
+    std::string target;   // what the action was about (school code, device id, ...)
+    std::string detail;
+    std::string address;  // client address
+};
+
 }  // namespace taizhang::server

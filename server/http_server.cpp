@@ -93,6 +93,9 @@ CountyServer::CountyServer(Storage& storage, const Clock& clock, ServerOptions o
     conn.maxBodyBytes = std::max(options_.limits.maxBatchBytes, options_.maxEnrollBytes) + (64 << 10);
     if (conn.unlimitedAddress.empty()) conn.unlimitedAddress = options_.trustedProxy;
     http_ = makeGuardedServer(conn, options_.tlsCert, options_.tlsKey);
+    options_.console.secureCookies = !options_.tlsCert.empty();
+    console_ = std::make_unique<Console>(storage_, clock_, options_.console,
+                                         [this](const httplib::Request& req) { return clientAddress(req); });
     // One worker per admitted connection, and a few more so that a refusal (too many
     // connections) is answered at once rather than queued behind them.
     const size_t workers = static_cast<size_t>(conn.maxConnections) + 8;
@@ -258,6 +261,7 @@ void CountyServer::routes()
             sendJson(res, 200, result.response);
         });
     });
+    console_->addRoutes(http);
     // Unknown paths and wrong methods never reach a handler: refuseBeforeBody answers them.
 }
 
@@ -269,17 +273,23 @@ std::optional<ApiError> CountyServer::refuseBeforeBody(const httplib::Request& r
         std::int64_t maxBody;  // 0: no body
         bool takesGzipAndChunks;
     };
-    const Route routes[] = {{"/v1/capabilities", "GET", 0, false},
-                            {"/v1/state", "GET", 0, false},
-                            {"/v1/config", "GET", 0, false},
-                            {"/v1/enroll", "POST", options_.maxEnrollBytes, false},
-                            {"/v1/batches", "POST", options_.limits.maxBatchBytes, true}};
-    const Route* route = nullptr;
-    for (const auto& r : routes)
-        if (req.path == r.path) route = &r;
-    if (!route) return ApiError(404, "not_found", "no such endpoint");
+    std::vector<Route> routes{{"/v1/capabilities", "GET", 0, false},
+                              {"/v1/state", "GET", 0, false},
+                              {"/v1/config", "GET", 0, false},
+                              {"/v1/enroll", "POST", options_.maxEnrollBytes, false},
+                              {"/v1/batches", "POST", options_.limits.maxBatchBytes, true}};
+    // The console's pages: GETs without a body, POSTs with a small urlencoded form.
+    for (const auto& r : console_->routes()) routes.push_back({r.path, r.method, r.maxBody, false});
     const std::string method = req.method == "HEAD" ? "GET" : req.method;
-    if (method != route->method) return ApiError(405, "method_not_allowed", "method not allowed on this endpoint");
+    const Route* route = nullptr;
+    bool pathKnown = false;
+    for (const auto& r : routes) {
+        if (req.path != r.path) continue;
+        pathKnown = true;
+        if (method == r.method) route = &r;
+    }
+    if (!pathKnown) return ApiError(404, "not_found", "no such endpoint");
+    if (!route) return ApiError(405, "method_not_allowed", "method not allowed on this endpoint");
 
     const bool hasLength = req.has_header("Content-Length");
     const bool hasTransferEncoding = req.has_header("Transfer-Encoding");

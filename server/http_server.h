@@ -8,6 +8,7 @@
 
 #include "batch_parser.h"
 #include "clock.h"
+#include "console.h"
 #include "guarded_server.h"
 #include "ingest.h"
 #include "rate_limiter.h"
@@ -35,6 +36,7 @@ struct ServerOptions {
     // Behind nginx every request comes from the proxy's address: requests from this address
     // are attributed to X-Real-IP instead (enrollment throttling per address, logs).
     std::string trustedProxy;
+    ConsoleOptions console;  // the staff console under /console (secure cookies follow TLS)
 };
 
 class CountyServer {
@@ -67,6 +69,7 @@ private:
     Ingestor ingestor_;
     RateLimiter deviceLimiter_;
     FailureThrottle enrollThrottle_;
+    std::unique_ptr<Console> console_;
     std::unique_ptr<httplib::Server> http_;
     std::atomic<bool> stopping_{false};
 };

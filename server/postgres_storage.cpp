@@ -341,6 +341,99 @@ public:
         return c->exec("SELECT count(*) FROM records").int64(0, 0);
     }
 
+    // ---- Console staff, sessions, throttling, audit ----
+    void addStaff(const StaffRow& s) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("INSERT INTO staff(id, username, display_name, role, password_hash, disabled, created_at)"
+                         " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING",
+                         {str(s.id), str(s.username), str(s.displayName), str(s.role), str(s.passwordHash),
+                          boolean(s.disabled), str(s.createdAt)});
+        if (r.affected() == 0) throw AlreadyExists("staff account " + s.username + " already exists");
+    }
+
+    static StaffRow readStaff(const PgResult& r, int i)
+    {
+        return StaffRow{r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.boolean(i, 5), r.text(i, 6)};
+    }
+
+    std::optional<StaffRow> findStaffByUsername(const std::string& username) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT id, username, display_name, role, password_hash, disabled, created_at FROM staff"
+                         " WHERE username = $1", {str(username)});
+        if (r.rows() == 0) return std::nullopt;
+        return readStaff(r, 0);
+    }
+
+    std::vector<StaffRow> listStaff() override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT id, username, display_name, role, password_hash, disabled, created_at FROM staff"
+                         " ORDER BY username");
+        std::vector<StaffRow> out;
+        for (int i = 0; i < r.rows(); ++i) out.push_back(readStaff(r, i));
+        return out;
+    }
+
+    void createSession(const StaffSessionRow& s) override
+    {
+        auto c = pool_.acquire();
+        c->exec("DELETE FROM staff_sessions WHERE expires_at_ms <= $1", {num(s.createdAtMs)});
+        c->exec("INSERT INTO staff_sessions(token_hash, staff_id, created_at_ms, expires_at_ms) VALUES ($1, $2, $3, $4)",
+                {str(s.tokenHash), str(s.staffId), num(s.createdAtMs), num(s.expiresAtMs)});
+    }
+
+    std::optional<StaffRow> staffForSession(const std::string& tokenHash, std::int64_t nowMs) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT s.id, s.username, s.display_name, s.role, s.password_hash, s.disabled, s.created_at"
+                         " FROM staff_sessions x JOIN staff s ON s.id = x.staff_id"
+                         " WHERE x.token_hash = $1 AND x.expires_at_ms > $2 AND NOT s.disabled",
+                         {str(tokenHash), num(nowMs)});
+        if (r.rows() == 0) return std::nullopt;
+        return readStaff(r, 0);
+    }
+
+    void deleteSession(const std::string& tokenHash) override
+    {
+        auto c = pool_.acquire();
+        c->exec("DELETE FROM staff_sessions WHERE token_hash = $1", {str(tokenHash)});
+    }
+
+    void recordLoginFailure(const std::string& key, std::int64_t nowMs) override
+    {
+        auto c = pool_.acquire();
+        c->exec("DELETE FROM login_failures WHERE at_ms < $1", {num(static_cast<std::int64_t>(nowMs - 24LL * 3600 * 1000))});
+        c->exec("INSERT INTO login_failures(key, at_ms) VALUES ($1, $2)", {str(key), num(nowMs)});
+    }
+
+    std::int64_t loginFailuresSince(const std::string& key, std::int64_t sinceMs) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT count(*) FROM login_failures WHERE key = $1 AND at_ms >= $2", {str(key), num(sinceMs)});
+        return r.int64(0, 0);
+    }
+
+    void appendAudit(const AuditRow& a) override
+    {
+        auto c = pool_.acquire();
+        c->exec("INSERT INTO audit_log(at, staff_id, username, action, target, detail, address)"
+                " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                {str(a.at), str(a.staffId), str(a.username), str(a.action), str(a.target), str(a.detail), str(a.address)});
+    }
+
+    std::vector<AuditRow> recentAudit(int limit) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT at, staff_id, username, action, target, detail, address FROM audit_log"
+                         " ORDER BY seq DESC LIMIT $1", {num(limit)});
+        std::vector<AuditRow> out;
+        for (int i = 0; i < r.rows(); ++i)
+            out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6)});
+        return out;
+    }
+
 private:
     // Several server instances may start at once: an advisory lock serialises the migration.
     void migrate()

@@ -63,7 +63,12 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
         const Record record = recordFromJson(Json::parse(json));
         if (!data.add(record) || record.meta.deleted) return;
         if (record.kind == Kind::Homework || record.kind == Kind::Sleep || record.kind == Kind::Activity)
-            if (auto day = record.date()) daysWithRecords.insert(*day);
+            if (auto day = record.date()) {
+                daysWithRecords.insert(*day);
+                if (*day >= from && *day <= to) ++r.dailyRecordsInRange;
+                if (record.kind == Kind::Homework) r.homeworkClassDays.insert({record.classId(), *day});
+                if (record.kind == Kind::Activity) r.activityClassDays.insert({record.classId(), *day});
+            }
     };
     for (const auto& json : storage.recordJsons({school.code, std::nullopt, from.toString(), to.toString()}))
         if (json.find("\"kind\":\"training\"") == std::string::npos) add(json);
@@ -72,8 +77,12 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
     if (data.terms.empty()) data.terms = fallbackTerms;
 
     const SchoolCalendar calendar(data.terms);
-    for (Date d = from; d <= to && d <= today; d = d.addDays(1))
-        if (calendar.isSchoolDay(d) && !daysWithRecords.count(d)) r.missingDays.push_back(d);
+    for (Date d = from; d <= to; d = d.addDays(1)) {
+        if (!calendar.isSchoolDay(d)) continue;
+        r.schoolDays.push_back(d);
+        if (d <= today && !daysWithRecords.count(d)) r.missingDays.push_back(d);
+    }
+    for (const auto& [id, cls] : data.classes) r.classList.emplace(id, cls);
 
     r.findings = runPolicyChecks(data, from, to, overrides);
     std::set<std::string> overCap;

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct SchoolReport {
     std::map<std::string, std::int64_t> recordsByKind;
     std::int64_t conflicts = 0;
     std::vector<Date> missingDays;  // school days up to today without any daily record
+    std::vector<Date> schoolDays;   // school days of the range (the calendar), for the console's grid
+    std::int64_t dailyRecordsInRange = 0;  // homework, sleep and activity records dated in the range
+    std::map<std::string, SchoolClass> classList;  // by class id
+    std::set<std::pair<std::string, Date>> homeworkClassDays;  // (class id, day) with homework
+    std::set<std::pair<std::string, Date>> activityClassDays;  // (class id, day) with an activity record
     std::vector<Finding> findings;
     int classes = 0;
     int classesOverHomeworkCap = 0;

@@ -331,6 +331,116 @@ public:
         return st.int64(0);
     }
 
+    // ---- Console staff, sessions, throttling, audit ----
+    void addStaff(const StaffRow& s) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        auto check = db_.prepare("SELECT 1 FROM staff WHERE username = ?");
+        check.bind(1, s.username);
+        if (check.step()) throw AlreadyExists("staff account " + s.username + " already exists");
+        db_.prepare("INSERT INTO staff(id, username, display_name, role, password_hash, disabled, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, s.id).bind(2, s.username).bind(3, s.displayName).bind(4, s.role).bind(5, s.passwordHash)
+            .bind(6, s.disabled ? 1 : 0).bind(7, s.createdAt).run();
+        tx.commit();
+    }
+
+    static StaffRow readStaff(const Statement& st)
+    {
+        return StaffRow{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.int64(5) != 0, st.text(6)};
+    }
+
+    std::optional<StaffRow> findStaffByUsername(const std::string& username) override
+    {
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT id, username, display_name, role, password_hash, disabled, created_at"
+                                  " FROM staff WHERE username = ?");
+        st.bind(1, username);
+        if (!st.step()) return std::nullopt;
+        return readStaff(st);
+    }
+
+    std::vector<StaffRow> listStaff() override
+    {
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT id, username, display_name, role, password_hash, disabled, created_at"
+                                  " FROM staff ORDER BY username");
+        std::vector<StaffRow> out;
+        while (st.step()) out.push_back(readStaff(st));
+        return out;
+    }
+
+    void createSession(const StaffSessionRow& s) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        db_.prepare("DELETE FROM staff_sessions WHERE expires_at_ms <= ?").bind(1, s.createdAtMs).run();
+        db_.prepare("INSERT INTO staff_sessions(token_hash, staff_id, created_at_ms, expires_at_ms) VALUES (?, ?, ?, ?)")
+            .bind(1, s.tokenHash).bind(2, s.staffId).bind(3, s.createdAtMs).bind(4, s.expiresAtMs).run();
+        tx.commit();
+    }
+
+    std::optional<StaffRow> staffForSession(const std::string& tokenHash, std::int64_t nowMs) override
+    {
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare(
+            "SELECT s.id, s.username, s.display_name, s.role, s.password_hash, s.disabled, s.created_at"
+            " FROM staff_sessions x JOIN staff s ON s.id = x.staff_id"
+            " WHERE x.token_hash = ? AND x.expires_at_ms > ? AND s.disabled = 0");
+        st.bind(1, tokenHash).bind(2, nowMs);
+        if (!st.step()) return std::nullopt;
+        return readStaff(st);
+    }
+
+    void deleteSession(const std::string& tokenHash) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        db_.prepare("DELETE FROM staff_sessions WHERE token_hash = ?").bind(1, tokenHash).run();
+        tx.commit();
+    }
+
+    void recordLoginFailure(const std::string& key, std::int64_t nowMs) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        db_.prepare("DELETE FROM login_failures WHERE at_ms < ?").bind(1, static_cast<std::int64_t>(nowMs - 24LL * 3600 * 1000)).run();
+        db_.prepare("INSERT INTO login_failures(key, at_ms) VALUES (?, ?)").bind(1, key).bind(2, nowMs).run();
+        tx.commit();
+    }
+
+    std::int64_t loginFailuresSince(const std::string& key, std::int64_t sinceMs) override
+    {
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT count(*) FROM login_failures WHERE key = ? AND at_ms >= ?");
+        st.bind(1, key).bind(2, sinceMs);
+        st.step();
+        return st.int64(0);
+    }
+
+    void appendAudit(const AuditRow& a) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        db_.prepare("INSERT INTO audit_log(at, staff_id, username, action, target, detail, address)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, a.at).bind(2, a.staffId).bind(3, a.username).bind(4, a.action).bind(5, a.target)
+            .bind(6, a.detail).bind(7, a.address).run();
+        tx.commit();
+    }
+
+    std::vector<AuditRow> recentAudit(int limit) override
+    {
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT at, staff_id, username, action, target, detail, address FROM audit_log"
+                                  " ORDER BY seq DESC LIMIT ?");
+        st.bind(1, limit);
+        std::vector<AuditRow> out;
+        while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+        return out;
+    }
+
 private:
     // Writes (and the reads inside an ingest transaction) use db_ under mu_; everything else reads
     // through readDb_ so that authenticating a request never waits for a batch being written

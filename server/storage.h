@@ -85,6 +85,20 @@ public:
     virtual std::vector<ConflictRow> listConflicts(const std::string& schoolCode) = 0;  // "" = all
     virtual std::optional<std::string> lastSync(const std::string& schoolCode) = 0;
     virtual std::int64_t totalRecords() = 0;  // all schools; tests and benchmarks
+
+    // Console staff and sessions (server/console*.cpp).
+    virtual void addStaff(const StaffRow& staff) = 0;  // AlreadyExists on a duplicate username
+    virtual std::optional<StaffRow> findStaffByUsername(const std::string& username) = 0;
+    virtual std::vector<StaffRow> listStaff() = 0;
+    virtual void createSession(const StaffSessionRow& session) = 0;  // also drops expired sessions
+    // The session's staff member while the session is unexpired at nowMs and the account enabled.
+    virtual std::optional<StaffRow> staffForSession(const std::string& tokenHash, std::int64_t nowMs) = 0;
+    virtual void deleteSession(const std::string& tokenHash) = 0;
+    // Failed sign-ins by key ("user:NAME", "addr:IP"); rows older than a day are pruned.
+    virtual void recordLoginFailure(const std::string& key, std::int64_t nowMs) = 0;
+    virtual std::int64_t loginFailuresSince(const std::string& key, std::int64_t sinceMs) = 0;
+    virtual void appendAudit(const AuditRow& row) = 0;
+    virtual std::vector<AuditRow> recentAudit(int limit) = 0;  // newest first
 };
 
 // "postgresql://..." or "postgres://..." opens PostgreSQL; anything else is a SQLite file path.

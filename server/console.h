@@ -1,0 +1,79 @@
+#pragma once
+// The county's console in the browser (issue 13): server-rendered HTML pages under /console for
+// county staff, signed in with a username and password (not a device token). Same process,
+// same storage as the sync API. See docs/server.md "Console".
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clock.h"
+#include "storage.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace taizhang::server {
+
+struct ConsoleOptions {
+    bool secureCookies = false;                      // serving TLS: cookies get "Secure"
+    std::int64_t sessionMs = 8LL * 3600 * 1000;      // a working day
+    int loginMaxFailures = 5;                        // per username and per address ...
+    std::int64_t loginWindowMs = 15LL * 60 * 1000;   // ... within this window
+    std::int64_t maxFormBytes = 8 << 10;
+    std::int64_t silentAfterMs = 48LL * 3600 * 1000;  // no sync for this long: the school is silent
+};
+
+// Who is asking, once the session cookie checked out.
+struct ConsoleContext {
+    StaffRow staff;
+    std::string tokenHash;
+    std::string csrf;  // derived from the session token: only the session's own pages know it
+    bool zh = true;
+    std::string here;  // path and query of this request
+};
+
+// One route of the console, for the server's checks before any body byte is read.
+struct ConsoleRoute {
+    const char* path;
+    const char* method;
+    std::int64_t maxBody;  // 0: no body
+};
+
+class Console {
+public:
+    // clientAddress: the request's client (X-Real-IP behind the trusted proxy).
+    Console(Storage& storage, const Clock& clock, ConsoleOptions options,
+            std::function<std::string(const httplib::Request&)> clientAddress);
+    void addRoutes(httplib::Server& http);
+    std::vector<ConsoleRoute> routes() const;
+
+private:
+    using Context = ConsoleContext;
+    template <class F> void page(const httplib::Request& req, httplib::Response& res, const char* minRole, bool post, F&& f);
+    void handleLoginPage(const httplib::Request& req, httplib::Response& res);
+    void handleLogin(const httplib::Request& req, httplib::Response& res);
+    void handleLogout(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleOverview(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleOverviewCsv(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleSchool(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleRevokeDevice(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleAudit(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void audit(const Context& c, const httplib::Request& req, const std::string& action, const std::string& target,
+               const std::string& detail);
+
+    Storage& storage_;
+    const Clock& clock_;
+    ConsoleOptions options_;
+    std::function<std::string(const httplib::Request&)> clientAddress_;
+};
+
+// Sends a console page with the headers every page carries (no caching, no framing, CSP).
+void sendConsoleHtml(httplib::Response& res, int status, const std::string& html);
+void sendConsoleRedirect(httplib::Response& res, const std::string& to);
+
+}  // namespace taizhang::server

@@ -1,0 +1,340 @@
+// The console's reading pages: the county overview (who reported, who is silent or late, what
+// broke which rule) and a school's page (classes x days grid, devices, conflicts).
+#include <httplib.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "console.h"
+#include "console_html.h"
+#include "csv.h"
+#include "report.h"
+#include "rule_titles.h"
+
+namespace taizhang::server {
+namespace {
+
+constexpr int kMaxRangeDays = 366;
+constexpr int kMaxGridDays = 31;
+
+struct Range {
+    Date from;
+    Date to;
+    std::string error;  // shown on the page; the default range is used instead
+};
+
+Range rangeOf(const httplib::Request& req, const Date& defaultFrom, const Date& defaultTo, int maxDays, bool zh)
+{
+    Range r{defaultFrom, defaultTo, ""};
+    const std::string fromText = req.get_param_value("from"), toText = req.get_param_value("to");
+    if (fromText.empty() && toText.empty()) return r;
+    const auto from = Date::parse(fromText), to = Date::parse(toText);
+    if (!from || !to) {
+        r.error = tr(zh, "日期格式应为 年-月-日（如 2026-11-23），已显示默认范围。",
+                     "Dates must be YYYY-MM-DD (e.g. 2026-11-23); showing the default range.");
+    } else if (*to < *from) {
+        r.error = tr(zh, "结束日期早于开始日期，已显示默认范围。", "The end date is before the start date; showing the default range.");
+    } else if (daysInclusive(*from, *to) > maxDays) {
+        r.error = std::string(tr(zh, "范围最长 ", "The range is at most ")) + std::to_string(maxDays) +
+                  tr(zh, " 天，已显示默认范围。", " days; showing the default range.");
+    } else {
+        r.from = *from;
+        r.to = *to;
+    }
+    return r;
+}
+
+// "2026-11-22T12:00:00.000Z" in Beijing time (UTC+8, no daylight saving): "2026-11-22 20:00".
+std::string localTime(const std::optional<std::string>& utc, bool zh)
+{
+    if (!utc || utc->size() < 16) return tr(zh, "从未同步", "never");
+    auto day = Date::parse(utc->substr(0, 10));
+    if (!day) return *utc;
+    int minutes = std::stoi(utc->substr(11, 2)) * 60 + std::stoi(utc->substr(14, 2)) + kChinaUtcOffsetMinutes;
+    if (minutes >= 24 * 60) {
+        minutes -= 24 * 60;
+        day = day->addDays(1);
+    }
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+    return day->toString() + " " + buf;
+}
+
+std::int64_t utcMillis(const std::string& utc)
+{
+    const auto day = Date::parse(utc.substr(0, 10));
+    if (!day || utc.size() < 19) return 0;
+    return day->days() * 86400000LL +
+           (std::stoi(utc.substr(11, 2)) * 3600LL + std::stoi(utc.substr(14, 2)) * 60LL + std::stoi(utc.substr(17, 2))) * 1000;
+}
+
+enum class Standing { Silent, Late, Ok };
+
+Standing standingOf(const SchoolReport& s, std::int64_t nowMs, std::int64_t silentAfterMs)
+{
+    if (!s.lastSync || nowMs - utcMillis(*s.lastSync) > silentAfterMs) return Standing::Silent;
+    if (!s.missingDays.empty()) return Standing::Late;
+    return Standing::Ok;
+}
+
+std::string standingTag(Standing st, bool zh)
+{
+    switch (st) {
+    case Standing::Silent: return std::string("<span class=\"tag silent\">") + tr(zh, "沉默", "Silent") + "</span>";
+    case Standing::Late: return std::string("<span class=\"tag late\">") + tr(zh, "缺报", "Missing days") + "</span>";
+    case Standing::Ok: return std::string("<span class=\"tag ok\">") + tr(zh, "正常", "OK") + "</span>";
+    }
+    return {};
+}
+
+std::string standingText(Standing st, bool zh)
+{
+    switch (st) {
+    case Standing::Silent: return tr(zh, "沉默", "silent");
+    case Standing::Late: return tr(zh, "缺报", "missing days");
+    case Standing::Ok: return tr(zh, "正常", "ok");
+    }
+    return {};
+}
+
+std::string rangeForm(const std::string& action, const Range& r, bool zh, const std::string& hidden = "")
+{
+    std::string html = "<form method=\"get\" action=\"" + action + "\" class=\"filters\">" + hidden + "<label>" +
+                       tr(zh, "从", "From") + " <input type=\"date\" name=\"from\" id=\"from\" value=\"" + r.from.toString() +
+                       "\"></label><label>" + tr(zh, "到", "To") + " <input type=\"date\" name=\"to\" id=\"to\" value=\"" +
+                       r.to.toString() + "\"></label><button type=\"submit\" id=\"apply\">" + tr(zh, "查询", "Show") +
+                       "</button>";
+    return html;
+}
+
+std::string num(std::int64_t n) { return "<td class=\"num\">" + std::to_string(n) + "</td>"; }
+
+Date todayAt(const Clock& clock) { return localDate(clock.nowUnixMillis()); }
+
+}  // namespace
+
+void Console::handleOverview(const Context& c, const httplib::Request& req, httplib::Response& res)
+{
+    const bool zh = c.zh;
+    const Date today = todayAt(clock_);
+    const Range range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
+    const auto report = buildCountyReport(storage_, range.from, range.to, std::nullopt, today);
+    const auto now = clock_.nowUnixMillis();
+
+    struct Row {
+        const SchoolReport* s;
+        Standing standing;
+    };
+    std::vector<Row> rows;
+    int silent = 0, late = 0;
+    std::map<std::string, std::pair<int, std::set<std::string>>> byRule;  // rule -> findings, schools
+    for (const auto& s : report.schools) {
+        rows.push_back({&s, standingOf(s, now, options_.silentAfterMs)});
+        silent += rows.back().standing == Standing::Silent;
+        late += rows.back().standing == Standing::Late;
+        for (const auto& f : s.findings) {
+            ++byRule[f.ruleId].first;
+            byRule[f.ruleId].second.insert(s.school.code);
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.standing < b.standing; });
+
+    std::string body = rangeForm("/console/overview", range, zh);
+    body += "<a id=\"export-csv\" href=\"/console/overview.csv?from=" + range.from.toString() + "&amp;to=" +
+            range.to.toString() + "\">" + tr(zh, "导出 CSV", "Export CSV") + "</a></form>";
+    if (!range.error.empty()) body += "<p class=\"error\">" + htmlEscape(range.error) + "</p>";
+    body += "<p class=\"note\" id=\"summary\">" + std::to_string(report.schools.size()) + tr(zh, " 所学校；", " schools; ") +
+            std::to_string(silent) + tr(zh, " 所沉默（超过 ", " silent (no sync for over ") +
+            std::to_string(options_.silentAfterMs / 3600000) + tr(zh, " 小时未同步）；", " hours); ") + std::to_string(late) +
+            tr(zh, " 所有缺报的上学日。时间均为北京时间。", " with school days missing. Times are Beijing time.") + "</p>";
+
+    body += "<table id=\"schools\"><tr><th>" + std::string(tr(zh, "状态", "Status")) + "</th><th>" +
+            tr(zh, "学校标识码", "School code") + "</th><th>" + tr(zh, "学校", "School") + "</th><th>" +
+            tr(zh, "最近同步", "Last sync") + "</th><th>" + tr(zh, "本期收到记录", "Records in range") + "</th><th>" +
+            tr(zh, "缺报天数", "Days missing") + "</th><th>" + tr(zh, "发现（硬/软）", "Findings (hard/soft)") + "</th><th>" +
+            tr(zh, "冲突", "Conflicts") + "</th></tr>";
+    for (const auto& row : rows) {
+        const auto& s = *row.s;
+        int hard = 0, soft = 0;
+        for (const auto& f : s.findings) (f.severity == Severity::Hard ? hard : soft)++;
+        const char* cls = row.standing == Standing::Silent ? " class=\"silent\"" : row.standing == Standing::Late ? " class=\"late\"" : "";
+        body += "<tr" + std::string(cls) + " data-school=\"" + htmlEscape(s.school.code) + "\"><td>" +
+                standingTag(row.standing, zh) + "</td><td>" + htmlEscape(s.school.code) +
+                "</td><td><a href=\"/console/school?code=" + urlEncode(s.school.code) + "&amp;from=" +
+                range.from.toString() + "&amp;to=" +
+                (daysInclusive(range.from, range.to) > kMaxGridDays ? range.from.addDays(kMaxGridDays - 1) : range.to).toString() +
+                "\">" + htmlEscape(s.school.name) + "</a></td><td>" + localTime(s.lastSync, zh) + "</td>" +
+                num(s.dailyRecordsInRange) + num(static_cast<std::int64_t>(s.missingDays.size())) + "<td class=\"num\">" +
+                std::to_string(hard) + " / " + std::to_string(soft) + "</td>" + num(s.conflicts) + "</tr>";
+    }
+    body += "</table>";
+
+    body += "<h2>" + std::string(tr(zh, "按规则统计的发现", "Findings by rule")) + "</h2>";
+    if (byRule.empty()) {
+        body += "<p class=\"note\">" + std::string(tr(zh, "本期没有发现。", "No findings in this range.")) + "</p>";
+    } else {
+        body += "<table id=\"rules\"><tr><th>" + std::string(tr(zh, "规则", "Rule")) + "</th><th>" +
+                tr(zh, "规则编号", "Rule id") + "</th><th>" + tr(zh, "发现数", "Findings") + "</th><th>" +
+                tr(zh, "涉及学校", "Schools") + "</th></tr>";
+        for (const auto& [rule, counts] : byRule)
+            body += "<tr><td>" + htmlEscape(ruleTitle(rule, zh)) + "</td><td>" + htmlEscape(rule) + "</td>" +
+                    num(counts.first) + num(static_cast<std::int64_t>(counts.second.size())) + "</tr>";
+        body += "</table>";
+    }
+    sendConsoleHtml(res, 200, renderFrame({zh, tr(zh, "总览", "Overview"), c.staff.displayName, c.staff.role, c.csrf, c.here}, body));
+}
+
+void Console::handleOverviewCsv(const Context& c, const httplib::Request& req, httplib::Response& res)
+{
+    const bool zh = c.zh;
+    const Date today = todayAt(clock_);
+    const Range range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
+    const auto report = buildCountyReport(storage_, range.from, range.to, std::nullopt, today);
+    const auto now = clock_.nowUnixMillis();
+    std::ostringstream out;
+    CsvWriter csv(out, true);  // with BOM: Excel on a county PC reads it as UTF-8
+    csv.row({tr(zh, "学校标识码", "school_code"), tr(zh, "学校", "school"), tr(zh, "状态", "status"),
+             tr(zh, "最近同步（北京时间）", "last_sync_beijing"), tr(zh, "本期收到记录", "records_in_range"),
+             tr(zh, "缺报天数", "days_missing"), tr(zh, "硬性发现", "findings_hard"), tr(zh, "提示发现", "findings_soft"),
+             tr(zh, "冲突", "conflicts")});
+    for (const auto& s : report.schools) {
+        int hard = 0, soft = 0;
+        for (const auto& f : s.findings) (f.severity == Severity::Hard ? hard : soft)++;
+        csv.row({s.school.code, s.school.name, standingText(standingOf(s, now, options_.silentAfterMs), zh),
+                 s.lastSync ? localTime(s.lastSync, zh) : "", std::to_string(s.dailyRecordsInRange),
+                 std::to_string(s.missingDays.size()), std::to_string(hard), std::to_string(soft), std::to_string(s.conflicts)});
+    }
+    audit(c, req, "export.overview_csv", "", range.from.toString() + ".." + range.to.toString());
+    res.set_header("Content-Disposition", "attachment; filename=\"overview-" + range.from.toString() + "-" +
+                                              range.to.toString() + ".csv\"");
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(out.str(), "text/csv; charset=utf-8");
+}
+
+void Console::handleSchool(const Context& c, const httplib::Request& req, httplib::Response& res)
+{
+    const bool zh = c.zh;
+    const std::string code = req.get_param_value("code");
+    const auto school = storage_.findSchool(code);
+    if (!school) {
+        sendConsoleHtml(res, 404, renderFrame({zh, tr(zh, "没有这所学校", "No such school"), c.staff.displayName, c.staff.role,
+                                               c.csrf, c.here},
+                                              "<p class=\"error\">" + std::string(tr(zh, "找不到学校标识码 ", "No school with code ")) +
+                                                  htmlEscape(code) + "</p>"));
+        return;
+    }
+    const Date today = todayAt(clock_);
+    const Range range = rangeOf(req, today.addDays(-13), today, kMaxGridDays, zh);
+    const auto report = buildCountyReport(storage_, range.from, range.to, code, today);
+    const SchoolReport& s = report.schools.at(0);
+    const auto now = clock_.nowUnixMillis();
+    const Standing standing = standingOf(s, now, options_.silentAfterMs);
+
+    std::string body = rangeForm("/console/school", range, zh,
+                                 "<input type=\"hidden\" name=\"code\" value=\"" + htmlEscape(code) + "\">") + "</form>";
+    if (!range.error.empty()) body += "<p class=\"error\">" + htmlEscape(range.error) + "</p>";
+    body += "<p id=\"school-status\">" + standingTag(standing, zh) + " " + htmlEscape(school->code) + " · " +
+            tr(zh, "最近同步：", "Last sync: ") + localTime(s.lastSync, zh) + " · " + tr(zh, "缺报上学日：", "School days missing: ") +
+            std::to_string(s.missingDays.size()) + "</p>";
+
+    // Findings per class and day, for the grid.
+    std::map<std::pair<std::string, Date>, std::vector<const Finding*>> classDayFindings;
+    for (const auto& f : s.findings)
+        if (f.scopeKind == "class" && f.period == "day") classDayFindings[{f.scopeId, f.date}].push_back(&f);
+    std::vector<std::pair<std::string, SchoolClass>> classes(s.classList.begin(), s.classList.end());
+    std::sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.second.grade, a.second.name) < std::tie(b.second.grade, b.second.name);
+    });
+    const std::set<Date> schoolDays(s.schoolDays.begin(), s.schoolDays.end());
+    static const char* weekdaysZh[] = {"", "一", "二", "三", "四", "五", "六", "日"};
+    static const char* weekdaysEn[] = {"", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+    body += "<h2>" + std::string(tr(zh, "班级 × 日期", "Classes × days")) + "</h2>";
+    body += "<p class=\"legend note\"><span>" + std::string(tr(zh, "作 = 收到作业", "HW = homework received")) + "</span><span>" +
+            tr(zh, "活 = 收到体育活动", "PA = activity received") + "</span><span>" +
+            tr(zh, "缺 = 上学日未报作业", "— = school day without homework") + "</span><span>" +
+            tr(zh, "黄色 = 违反规则（悬停看详情）", "amber = a rule broken (hover for details)") + "</span></p>";
+    if (classes.empty()) {
+        body += "<p class=\"note\">" + std::string(tr(zh, "尚未收到班级信息。", "No classes received yet.")) + "</p>";
+    } else {
+        body += "<table class=\"grid\" id=\"grid\"><tr><th>" + std::string(tr(zh, "班级", "Class")) + "</th>";
+        for (Date d = range.from; d <= range.to; d = d.addDays(1))
+            body += "<th>" + d.toString().substr(5) + "<br>" + (zh ? weekdaysZh : weekdaysEn)[d.isoWeekday()] + "</th>";
+        body += "</tr>";
+        for (const auto& [id, cls] : classes) {
+            body += "<tr data-class=\"" + htmlEscape(id) + "\"><th>" + htmlEscape(cls.name) + "</th>";
+            for (Date d = range.from; d <= range.to; d = d.addDays(1)) {
+                const bool hw = s.homeworkClassDays.count({id, d}) > 0, pa = s.activityClassDays.count({id, d}) > 0;
+                std::string text;
+                if (hw) text += tr(zh, "作", "HW");
+                if (pa) text += std::string(text.empty() ? "" : " ") + tr(zh, "活", "PA");
+                std::string cls_ = hw || pa ? "done" : "";
+                std::string title;
+                if (auto it = classDayFindings.find({id, d}); it != classDayFindings.end()) {
+                    cls_ = "broke";
+                    for (const auto* f : it->second) title += (title.empty() ? "" : "\n") + (zh ? f->messageZh : f->messageEn);
+                } else if (!schoolDays.count(d)) {
+                    cls_ = "off";
+                    if (text.empty()) text = tr(zh, "休", "off");
+                } else if (!hw && d <= today) {
+                    cls_ = "missing";
+                    text += std::string(text.empty() ? "" : " ") + tr(zh, "缺", "—");
+                }
+                body += "<td class=\"" + cls_ + "\" data-day=\"" + d.toString() + "\"" +
+                        (title.empty() ? "" : " title=\"" + htmlEscape(title) + "\"") + ">" + text + "</td>";
+            }
+            body += "</tr>";
+        }
+        body += "</table>";
+    }
+
+    body += "<h2>" + std::string(tr(zh, "本期发现", "Findings in this range")) + "</h2>";
+    if (s.findings.empty()) {
+        body += "<p class=\"note\">" + std::string(tr(zh, "没有发现。", "None.")) + "</p>";
+    } else {
+        body += "<table id=\"findings\"><tr><th>" + std::string(tr(zh, "日期", "Date")) + "</th><th>" + tr(zh, "规则", "Rule") +
+                "</th><th>" + tr(zh, "说明", "Message") + "</th></tr>";
+        for (const auto& f : s.findings)
+            body += "<tr><td>" + f.date.toString() + "</td><td>" + htmlEscape(ruleTitle(f.ruleId, zh)) + "</td><td>" +
+                    htmlEscape(zh ? f.messageZh : f.messageEn) + "</td></tr>";
+        body += "</table>";
+    }
+
+    body += "<h2>" + std::string(tr(zh, "设备", "Devices")) + "</h2><table id=\"devices\"><tr><th>" + tr(zh, "名称", "Name") +
+            "</th><th>" + tr(zh, "设备编号", "Device id") + "</th><th>" + tr(zh, "登记时间", "Enrolled") + "</th><th>" +
+            tr(zh, "最近同步", "Last sync") + "</th><th>" + tr(zh, "状态", "State") + "</th></tr>";
+    for (const auto& d : storage_.listDevices(code)) {
+        body += "<tr><td>" + htmlEscape(d.name) + "</td><td>" + htmlEscape(d.id) + "</td><td>" + localTime(d.createdAt, zh) +
+                "</td><td>" + localTime(d.lastSyncAt, zh) + "</td><td>";
+        if (d.revokedAt) {
+            body += std::string(tr(zh, "已停用 ", "revoked ")) + localTime(d.revokedAt, zh);
+        } else {
+            body += tr(zh, "使用中", "active");
+            // Shown to administrators only; the server refuses the action to anyone else.
+            if (c.staff.role == "admin")
+                body += " <form method=\"post\" action=\"/console/device/revoke\" class=\"inline\"><input type=\"hidden\""
+                        " name=\"csrf\" value=\"" + htmlEscape(c.csrf) + "\"><input type=\"hidden\" name=\"device\" value=\"" +
+                        htmlEscape(d.id) + "\"><button type=\"submit\" class=\"danger\">" + tr(zh, "停用", "Revoke") +
+                        "</button></form>";
+        }
+        body += "</td></tr>";
+    }
+    body += "</table>";
+
+    const auto conflicts = storage_.listConflicts(code);
+    body += "<h2>" + std::string(tr(zh, "冲突（同版本不同内容，未被采用的一方）", "Conflicts (the losing side of equal versions)")) + "</h2>";
+    if (conflicts.empty()) {
+        body += "<p class=\"note\">" + std::string(tr(zh, "没有冲突。", "None.")) + "</p>";
+    } else {
+        body += "<table id=\"conflicts\"><tr><th>" + std::string(tr(zh, "收到时间", "Received")) + "</th><th>" +
+                tr(zh, "记录编号", "Record id") + "</th><th>" + tr(zh, "版本", "Version") + "</th><th>" +
+                tr(zh, "设备", "Device") + "</th></tr>";
+        for (const auto& k : conflicts)
+            body += "<tr><td>" + localTime(k.receivedAt, zh) + "</td><td>" + htmlEscape(k.recordId) + "</td>" + num(k.version) +
+                    "<td>" + htmlEscape(k.deviceId) + "</td></tr>";
+        body += "</table>";
+    }
+    sendConsoleHtml(res, 200, renderFrame({zh, school->name, c.staff.displayName, c.staff.role, c.csrf, c.here}, body));
+}
+
+}  // namespace taizhang::server

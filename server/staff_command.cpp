@@ -1,0 +1,86 @@
+// taizhang-county staff add|list: console accounts. The first administrator is made here, in a
+// shell on the server; the password is read without echo from a terminal or as one line from
+// standard input (scripts), never from the command line where `ps` would show it.
+#include <termios.h>
+#include <unistd.h>
+
+#include <iostream>
+
+#include "clock.h"
+#include "commands.h"
+#include "users.h"
+#include "uuid.h"
+
+namespace taizhang::server {
+namespace {
+
+std::string readLine(bool echo)
+{
+    termios old{};
+    const bool tty = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &old) == 0;
+    if (tty && !echo) {
+        termios quiet = old;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    const bool got = static_cast<bool>(std::getline(std::cin, line));
+    if (tty && !echo) {
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        std::cerr << "\n";
+    }
+    if (!got) throw UsageError("no password given on standard input");
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+std::string readPassword()
+{
+    if (!::isatty(STDIN_FILENO)) return readLine(false);
+    std::cerr << "密码 / password: " << std::flush;
+    const std::string first = readLine(false);
+    std::cerr << "再输入一次 / again: " << std::flush;
+    if (readLine(false) != first) throw UsageError("the two passwords differ (两次输入的密码不一致)");
+    return first;
+}
+
+}  // namespace
+
+int runStaff(const CliArgs& args)
+{
+    const auto& w = args.words();
+    const std::string sub = w.size() > 1 ? w[1] : "";
+    auto storage = storageFromArgs(args);
+    if (sub == "add") {
+        const std::string username = args.require("username");
+        const std::string role = args.require("role");
+        if (role != "admin" && role != "reviewer" && role != "viewer")
+            throw UsageError("--role must be admin, reviewer or viewer, got '" + role + "'");
+        if (username.empty() || username.size() > 64 || username.find_first_of(" \t\r\n") != std::string::npos)
+            throw UsageError("--username must be 1-64 characters without spaces");
+        const std::string password = readPassword();
+        if (password.size() < 10)
+            throw UsageError("a console password needs at least 10 characters (控制台密码至少 10 个字符)");
+        const auto now = SystemClock::instance().nowUnixMillis();
+        StaffRow staff{newUuidV7(now), username, args.value("name", username), role, hashPassword(password), false,
+                       formatUtcTimestamp(now)};
+        try {
+            storage->addStaff(staff);
+        } catch (const AlreadyExists& e) {
+            std::cerr << "error: " << e.what() << "\n";
+            return 1;
+        }
+        storage->appendAudit({staff.createdAt, "", "cli", "staff.add", username, role, "local shell"});
+        std::cout << "added " << role << " " << username << "\n";
+        return 0;
+    }
+    if (sub == "list") {
+        for (const auto& s : storage->listStaff())
+            std::cout << s.username << "\t" << s.role << "\t" << (s.disabled ? "disabled" : "active") << "\t" << s.displayName
+                      << "\n";
+        return 0;
+    }
+    throw UsageError("staff expects add or list");
+}
+
+}  // namespace taizhang::server
