@@ -15,6 +15,7 @@ packages=(
   qml6-module-qt-labs-settings qml6-module-qtquick-dialogs
   libgl-dev libxkbcommon-dev xvfb xauth fonts-noto-cjk
   iproute2 curl nginx-light python3
+  chromium chromium-driver python3-selenium
 )
 missing=()
 for p in "${packages[@]}"; do

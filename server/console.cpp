@@ -65,7 +65,7 @@ void sendConsoleHtml(httplib::Response& res, int status, const std::string& html
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Referrer-Policy", "same-origin");
     res.set_header("Content-Security-Policy",
-                   "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'");
+                   "default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'");
     res.set_content(html, "text/html; charset=utf-8");
 }
 

@@ -1,0 +1,289 @@
+#!/usr/bin/env python3
+"""County console in a real headless Chromium against the real taizhang-county (issue 13).
+
+usage: test_console_browser.py --county PATH --backend sqlite|postgres [--screenshots DIR]
+Each test name reads given / when / then."""
+import argparse
+import datetime
+import os
+import re
+import shutil
+import sys
+import tempfile
+import unittest
+import uuid
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from console_fixture import PASSWORDS, County, beijing_today, chromium, http  # noqa: E402
+
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+ARGS = None
+LATE, SILENT, OK = "3201020001", "3201020002", "3201020003"
+
+
+def weekdays(start, end):
+    d = start
+    while d <= end:
+        if d.isoweekday() <= 5:
+            yield d
+        d += datetime.timedelta(days=1)
+
+
+class ConsoleInBrowser(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.county = County(ARGS.county, ARGS.backend)
+        c = cls.county
+        c.cli("school", "add", "--code", LATE, "--name", "示范小学", "--county", "320102")
+        c.cli("school", "add", "--code", SILENT, "--name", "城东小学", "--county", "320102")
+        c.cli("school", "add", "--code", OK, "--name", "城西小学", "--county", "320102")
+        c.add_staff("admin", "admin", "王主任")
+        c.add_staff("reviewer", "reviewer", "李审核")
+        c.add_staff("viewer", "viewer", "张查看")
+        c.add_staff("throttled", "viewer", "赵老师")
+        cls.base = c.start_server()
+
+        today = beijing_today()
+        cls.today = today
+        cls.range_from = today - datetime.timedelta(days=13)
+        days = list(weekdays(cls.range_from, today))
+        cls.missing_day = days[3]   # a school day the late school never reported
+        cls.over_cap_day = days[5]  # a day class 1 gets 75 minutes of written homework
+        cls.class1, cls.class2 = str(uuid.uuid4()), str(uuid.uuid4())
+
+        def homework(class_id, day, minutes):
+            return (str(uuid.uuid4()), "homework",
+                    {"class_id": class_id, "date": day.isoformat(), "subject": "math", "minutes": minutes,
+                     "written": True, "at_home": True, "content": "口算练习", "teacher_id": ""})
+
+        records = [(cls.class1, "class", {"grade": 4, "name": "四年级1班", "students": 45, "subjects": ["chinese", "math"]}),
+                   (cls.class2, "class", {"grade": 5, "name": "五年级2班", "students": 44, "subjects": ["chinese", "math"]})]
+        for d in days:
+            if d == cls.missing_day:
+                continue
+            records.append(homework(cls.class1, d, 75 if d == cls.over_cap_day else 30))
+            records.append(homework(cls.class2, d, 40))
+            records.append((str(uuid.uuid4()), "activity",
+                            {"class_id": cls.class1, "date": d.isoformat(), "pe_lesson_minutes": 40, "long_break_minutes": 60,
+                             "long_break_sessions": 2, "after_school_minutes": 60, "out_of_school_minutes": 60}))
+        device, token = c.enroll(cls.base, LATE)
+        ack = c.push(cls.base, LATE, device, token, records)
+        assert ack["counts"]["rejected"] == 0, ack
+        cls.device_token = token
+
+        ok_class = str(uuid.uuid4())
+        ok_records = [(ok_class, "class", {"grade": 3, "name": "三年级1班", "students": 40, "subjects": ["math"]})]
+        ok_records += [homework(ok_class, d, 20) for d in days]
+        device, token = c.enroll(cls.base, OK)
+        c.push(cls.base, OK, device, token, ok_records)
+        cls.silent_device, _ = c.enroll(cls.base, SILENT)  # enrolled, never synced
+
+        cls.profile = tempfile.mkdtemp(prefix="tz-chromium-")
+        cls.browser = chromium(cls.profile)
+        cls.wait = WebDriverWait(cls.browser, 30)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.quit()
+        shutil.rmtree(cls.profile, ignore_errors=True)
+        cls.county.close()
+
+    def setUp(self):
+        self.browser.delete_all_cookies()
+
+    # ---- helpers -------------------------------------------------------------------------
+    def shot(self, name):
+        if ARGS.screenshots:
+            os.makedirs(ARGS.screenshots, exist_ok=True)
+            self.browser.save_screenshot(os.path.join(ARGS.screenshots, f"console-{name}.png"))
+
+    def open(self, path):
+        self.browser.get(self.base + path)
+
+    def sign_in(self, username, password=None):
+        self.open("/console/login")
+        self.wait.until(EC.presence_of_element_located((By.ID, "username"))).send_keys(username)
+        self.browser.find_element(By.ID, "password").send_keys(password or PASSWORDS[username])
+        self.browser.find_element(By.ID, "login").click()
+        self.wait.until(EC.url_contains("/console/overview"))
+
+    def overview_range(self):
+        return f"/console/overview?from={self.range_from.isoformat()}&to={self.today.isoformat()}"
+
+    def post_from_page(self, path, fields):
+        """POSTs a form with the browser's own cookies (as a forged or hand-made request would);
+        returns the HTTP status the server answered."""
+        return self.browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch(arguments[0], {method: 'POST', body: new URLSearchParams(arguments[1]), redirect: 'manual'})"
+            ".then(r => done(r.status)).catch(e => done('error ' + e));", path, fields)
+
+    def page_csrf(self):
+        return self.browser.find_element(By.CSS_SELECTOR, "form[action='/console/logout'] input[name=csrf]").get_attribute("value")
+
+    def device_state(self, device_id):
+        for line in self.county.cli("device", "list").splitlines():
+            if line.startswith(device_id):
+                return line.split("\t")[2]
+        self.fail("device not listed: " + device_id)
+
+    # ---- tests ---------------------------------------------------------------------------
+    def test_given_no_session_when_any_console_page_is_asked_then_it_redirects_to_login(self):
+        for path in ["/console/overview", "/console/overview.csv", f"/console/school?code={LATE}", "/console/audit"]:
+            status, headers, body = http(self.base + path)
+            self.assertEqual((status, headers.get("Location")), (303, "/console/login"), path)
+            self.assertNotIn("示范小学", body)
+        for path in ["/console/device/revoke", "/console/logout"]:
+            status, headers, _ = http(self.base + path, "POST", b"device=x",
+                                      {"Content-Type": "application/x-www-form-urlencoded"})
+            self.assertEqual((status, headers.get("Location")), (303, "/console/login"), path)
+        self.open("/console/overview")
+        self.wait.until(EC.url_contains("/console/login"))
+        self.shot("login")
+
+    def test_given_a_school_device_token_when_it_asks_for_console_pages_then_nothing_opens(self):
+        token = self.device_token
+        for path in ["/console/overview", f"/console/school?code={LATE}", "/console/audit"]:
+            status, headers, _ = http(self.base + path, headers={"Authorization": "Bearer " + token,
+                                                                 "Cookie": "tz_session=" + token})
+            self.assertEqual((status, headers.get("Location")), (303, "/console/login"), path)
+
+    def test_given_each_role_when_signed_in_then_overview_shows_the_silent_and_late_schools(self):
+        for username, label in [("admin", "管理员"), ("reviewer", "审核员"), ("viewer", "查看员")]:
+            self.browser.delete_all_cookies()
+            self.sign_in(username)
+            self.open(self.overview_range())
+            row = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f"tr[data-school='{SILENT}']")))
+            self.assertEqual(row.get_attribute("class"), "silent")
+            self.assertIn("从未同步", row.text)
+            self.assertIn("沉默", row.text)
+            late = self.browser.find_element(By.CSS_SELECTOR, f"tr[data-school='{LATE}']")
+            self.assertEqual(late.get_attribute("class"), "late")
+            self.assertIn("1 / 0", late.text)  # the day over the homework cap
+            self.assertEqual(self.browser.find_element(By.CSS_SELECTOR, f"tr[data-school='{OK}']").get_attribute("class"), "")
+            self.assertIn(label, self.browser.find_element(By.TAG_NAME, "header").text)
+            rules = self.browser.find_element(By.ID, "rules").text
+            self.assertIn("书面作业超时", rules)  # rule name from core, in Chinese
+            if username == "admin":
+                self.shot("overview")
+
+    def test_given_a_late_school_when_its_grid_is_opened_then_arrivals_misses_and_breaks_show(self):
+        self.sign_in("viewer")
+        self.open(self.overview_range())
+        self.wait.until(EC.element_to_be_clickable((By.LINK_TEXT, "示范小学"))).click()
+        grid = self.wait.until(EC.presence_of_element_located((By.ID, "grid")))
+        row = grid.find_element(By.CSS_SELECTOR, f"tr[data-class='{self.class1}']")
+        cell = lambda d: row.find_element(By.CSS_SELECTOR, f"td[data-day='{d.isoformat()}']")  # noqa: E731
+        self.assertEqual(cell(self.missing_day).get_attribute("class"), "missing")
+        self.assertEqual(cell(self.over_cap_day).get_attribute("class"), "broke")
+        self.assertIn("75", cell(self.over_cap_day).get_attribute("title"))
+        normal = next(d for d in weekdays(self.range_from, self.today) if d not in (self.missing_day, self.over_cap_day))
+        self.assertEqual(cell(normal).get_attribute("class"), "done")
+        self.assertEqual(cell(normal).text, "作 活")
+        weekend = next(d for d in (self.range_from + datetime.timedelta(days=i) for i in range(14)) if d.isoweekday() == 6)
+        self.assertEqual(cell(weekend).get_attribute("class"), "off")
+        self.assertIn("教务处电脑", self.browser.find_element(By.ID, "devices").text)
+        self.assertEqual(self.browser.find_elements(By.CSS_SELECTOR, "#devices button"), [])  # viewer: no revoke button
+        self.shot("school")
+
+    def test_given_viewer_or_reviewer_when_posting_an_admin_action_then_the_server_answers_403(self):
+        for username in ["viewer", "reviewer"]:
+            self.browser.delete_all_cookies()
+            self.sign_in(username)
+            status = self.post_from_page("/console/device/revoke", {"csrf": self.page_csrf(), "device": self.silent_device})
+            self.assertEqual(status, 403, username)
+            self.assertEqual(self.device_state(self.silent_device), "active")
+        # As a person would meet it: the refusal page.
+        self.browser.execute_script(
+            "const f = document.createElement('form'); f.method = 'post'; f.action = '/console/device/revoke';"
+            "for (const [k, v] of Object.entries(arguments[0])) { const i = document.createElement('input');"
+            " i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); } document.body.appendChild(f); f.submit();",
+            {"csrf": self.page_csrf(), "device": self.silent_device})
+        self.wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "权限不足"))
+        self.shot("forbidden")
+        self.assertEqual(self.device_state(self.silent_device), "active")
+
+    def test_given_admin_when_posting_without_or_with_a_wrong_csrf_token_then_refused(self):
+        self.sign_in("admin")
+        self.assertEqual(self.post_from_page("/console/device/revoke", {"device": self.silent_device}), 403)
+        self.assertEqual(self.post_from_page("/console/device/revoke", {"csrf": "0" * 64, "device": self.silent_device}), 403)
+        self.assertEqual(self.device_state(self.silent_device), "active")
+
+    def test_given_admin_when_revoking_a_device_in_the_browser_then_it_is_revoked_and_audited(self):
+        device, _ = self.county.enroll(self.base, OK)
+        self.sign_in("admin")
+        self.open(f"/console/school?code={OK}")
+        row = self.wait.until(EC.presence_of_element_located((By.XPATH, f"//table[@id='devices']//tr[td[text()='{device}']]")))
+        row.find_element(By.TAG_NAME, "button").click()
+        self.wait.until(EC.text_to_be_present_in_element(
+            (By.XPATH, f"//table[@id='devices']//tr[td[text()='{device}']]"), "已停用"))
+        self.assertEqual(self.device_state(device), "revoked")
+        self.open("/console/audit")
+        audit = self.wait.until(EC.presence_of_element_located((By.ID, "audit"))).text
+        self.assertRegex(audit, r"admin device\.revoke " + re.escape(device))
+        self.shot("audit")
+
+    def test_given_five_wrong_passwords_over_two_instances_when_signing_in_then_refused_for_a_while(self):
+        second = self.county.start_server()  # same database: throttling is shared
+        def attempt(base, password):
+            status, headers, body = http(base + "/console/login")
+            login = re.search(r"tz_login=([0-9a-f]{64})", headers.get("Set-Cookie", "")).group(1)
+            return http(base + "/console/login", "POST",
+                        f"csrf={login}&username=throttled&password={password}".encode(),
+                        {"Content-Type": "application/x-www-form-urlencoded", "Cookie": "tz_login=" + login})
+        for i in range(5):
+            status, _, body = attempt(self.base if i % 2 else second, "wrong-password")
+            self.assertEqual(status, 401)
+            self.assertIn("用户名或密码不正确", body)
+        status, headers, body = attempt(self.base, PASSWORDS["viewer"])
+        self.assertEqual(status, 429)
+        self.assertIn("登录失败次数过多", body)
+        self.assertNotIn("tz_session", headers.get("Set-Cookie", ""))
+
+    def test_given_a_signed_in_viewer_when_switching_to_english_then_pages_and_rules_are_in_english(self):
+        self.sign_in("viewer")
+        self.open(self.overview_range())
+        self.wait.until(EC.element_to_be_clickable((By.LINK_TEXT, "English"))).click()
+        self.wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Overview"))
+        self.assertIn(f"from={self.range_from.isoformat()}", self.browser.current_url)
+        self.assertIn("Silent", self.browser.find_element(By.CSS_SELECTOR, f"tr[data-school='{SILENT}']").text)
+        self.assertIn("written homework over the cap", self.browser.find_element(By.ID, "rules").text)
+        self.shot("overview-en")
+        self.browser.find_element(By.LINK_TEXT, "中文").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "总览"))
+
+    def test_given_a_viewer_when_exporting_the_overview_then_csv_has_a_bom_and_every_school(self):
+        self.sign_in("viewer")
+        self.open(self.overview_range())
+        text = self.browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch(document.getElementById('export-csv').href).then(r => r.arrayBuffer())"
+            ".then(b => done(Array.from(new Uint8Array(b))));")
+        data = bytes(text)
+        self.assertTrue(data.startswith(b"\xef\xbb\xbf"))
+        csv = data.decode("utf-8-sig")
+        for name in ["示范小学", "城东小学", "城西小学"]:
+            self.assertIn(name, csv)
+        self.assertRegex(csv, r"3201020002,城东小学,沉默")
+
+    def test_given_a_signed_in_staff_when_signing_out_then_the_session_no_longer_opens_pages(self):
+        self.sign_in("reviewer")
+        cookie = self.browser.get_cookie("tz_session")
+        self.assertTrue(cookie["httpOnly"])
+        self.assertEqual(cookie["sameSite"], "Strict")
+        self.browser.find_element(By.ID, "logout").click()
+        self.wait.until(EC.url_contains("/console/login"))
+        status, headers, _ = http(self.base + "/console/overview", headers={"Cookie": "tz_session=" + cookie["value"]})
+        self.assertEqual((status, headers.get("Location")), (303, "/console/login"))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--county", required=True)
+    parser.add_argument("--backend", choices=["sqlite", "postgres"], required=True)
+    parser.add_argument("--screenshots")
+    ARGS, rest = parser.parse_known_args()
+    unittest.main(argv=[sys.argv[0], "-v", *rest])
