@@ -92,7 +92,7 @@ private:
                     field += s_[pos_++];
                 }
             }
-            row.fields.push_back(std::move(field));
+            row.fields.push_back(csvUnguardFormula(field));
             if (pos_ < s_.size() && s_[pos_] == ',') {
                 ++pos_;
                 continue;
@@ -111,6 +111,40 @@ private:
 }  // namespace
 
 CsvDocument parseCsv(std::string_view text) { return Parser(text).run(); }
+
+namespace {
+bool isPlainNumber(std::string_view v)
+{
+    std::size_t i = !v.empty() && (v[0] == '+' || v[0] == '-') ? 1 : 0;
+    bool digit = false, point = false;
+    for (; i < v.size(); ++i) {
+        if (v[i] >= '0' && v[i] <= '9') digit = true;
+        else if (v[i] == '.' && !point) point = true;
+        else return false;
+    }
+    return digit;
+}
+}  // namespace
+
+bool csvNeedsFormulaGuard(std::string_view value)
+{
+    const auto start = value.find_first_not_of('\'');
+    if (start == std::string_view::npos) return false;
+    const std::string_view rest = value.substr(start);
+    if (std::string_view("=+-@\t\r").find(rest.front()) == std::string_view::npos) return false;
+    return !(isPlainNumber(rest) || rest == "-");
+}
+
+std::string csvGuardFormula(std::string_view value)
+{
+    return csvNeedsFormulaGuard(value) ? "'" + std::string(value) : std::string(value);
+}
+
+std::string csvUnguardFormula(std::string_view cell)
+{
+    if (!cell.empty() && cell.front() == '\'' && csvNeedsFormulaGuard(cell.substr(1))) return std::string(cell.substr(1));
+    return std::string(cell);
+}
 
 std::string csvField(std::string_view value)
 {
@@ -135,7 +169,7 @@ void CsvWriter::row(const std::vector<std::string>& fields)
 {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out_ << ',';
-        out_ << csvField(fields[i]);
+        out_ << csvField(csvGuardFormula(fields[i]));
     }
     out_ << "\r\n";
 }

@@ -30,15 +30,25 @@ struct CsvDocument {
 
 // Parses UTF-8 text (decode it first, see text_encoding.h). A row with a syntax problem (quote in
 // the middle of an unquoted field, text after a closing quote, an unterminated quote) is reported
-// in problems and left out of rows.
+// in problems and left out of rows. Formula guards of the writer are removed (csvUnguardFormula).
 CsvDocument parseCsv(std::string_view text);
+
+// Spreadsheet formula guard. Excel and WPS run a cell that starts with = + - @ (or a tab / CR
+// before one) as a formula, so a homework content "=HYPERLINK(...)" typed by anyone would run on
+// the computer that opens the export. The writer puts an apostrophe in front of such a value
+// (also of one that already starts with apostrophes before such a character, so that the
+// reader's removal is exact); plain numbers (-5, +3.5) and a lone "-" are left as they are.
+// parseCsv removes exactly one guard apostrophe, so export -> import gives back the value.
+bool csvNeedsFormulaGuard(std::string_view value);
+std::string csvGuardFormula(std::string_view value);
+std::string csvUnguardFormula(std::string_view cell);
 
 // Quotes a field when it holds a comma, quote, CR or LF, or leading/trailing spaces.
 std::string csvField(std::string_view value);
 
 class CsvWriter {
 public:
-    // Writes the UTF-8 BOM at once when bom is true.
+    // Writes the UTF-8 BOM at once when bom is true. Every field gets the formula guard.
     explicit CsvWriter(std::ostream& out, bool bom = true);
     void row(const std::vector<std::string>& fields);
 

@@ -138,7 +138,7 @@ namespace {
 void loadCandidates(const RecordStore& store, const std::vector<NewRecord>& rows, WriteIndex& index)
 {
     std::unordered_map<int, std::pair<Date, Date>> ranges;  // daily kind -> date span of the input
-    bool timetable = false, teacher = false, subject = false;
+    bool timetable = false, klass = false, teacher = false, subject = false;
     std::string singleClass;
     for (const auto& r : rows) {
         switch (r.kind) {
@@ -157,9 +157,11 @@ void loadCandidates(const RecordStore& store, const std::vector<NewRecord>& rows
             break;
         }
         case Kind::Timetable: timetable = true; break;
+        case Kind::SchoolClass: klass = true; break;
         case Kind::Teacher: teacher = true; break;
         case Kind::Subject: subject = true; break;
-        default: break;
+        case Kind::Term:
+        case Kind::Training: break;
         }
     }
     // One row (the interactive save) only needs its own class's records.
@@ -182,6 +184,7 @@ void loadCandidates(const RecordStore& store, const std::vector<NewRecord>& rows
         for (const auto& r : store.query(q)) index.add(r);
     };
     if (timetable) all(Kind::Timetable, singleClass);
+    if (klass) all(Kind::SchoolClass, "");
     if (teacher) all(Kind::Teacher, "");
     if (subject) all(Kind::Subject, "");
 }

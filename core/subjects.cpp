@@ -1,5 +1,7 @@
 #include "subjects.h"
 
+#include "typed_text.h"
+
 namespace taizhang {
 
 const std::vector<SubjectInfo>& nationalSubjects()
@@ -42,6 +44,44 @@ std::vector<std::string> defaultSubjectsForGrade(int grade)
     for (const auto& s : nationalSubjects())
         if (grade >= s.firstGrade && grade <= s.lastGrade) out.push_back(s.code);
     return out;
+}
+
+const std::vector<std::pair<std::string, std::string>>& subjectWords()
+{
+    // Names seen in school staff lists, timetables and older curricula (品德与生活 / 品德与社会 /
+    // 思想品德 before 2016, 信息技术 before 2022), mapped to the 2022 catalogue.
+    static const std::vector<std::pair<std::string, std::string>> words{
+        {"道法", "moral"},          {"品德", "moral"},           {"思品", "moral"},
+        {"思想品德", "moral"},      {"品德与生活", "moral"},     {"品德与社会", "moral"},
+        {"道德与法制", "moral"},    {"政治", "moral"},           {"英语", "foreign_language"},
+        {"日语", "foreign_language"}, {"俄语", "foreign_language"}, {"English", "foreign_language"},
+        {"Maths", "math"},           {"Math", "math"},
+        {"生物", "biology"},        {"信息技术", "it"},          {"信息", "it"},
+        {"信息科学", "it"},         {"计算机", "it"},            {"IT", "it"},
+        {"体育", "pe"},             {"体健", "pe"},
+        {"PE", "pe"},               {"Art", "fine_art"},
+        {"劳技", "labour"},         {"劳动技术", "labour"},      {"劳动教育", "labour"},
+        {"综合实践", "practice"},   {"综实", "practice"},        {"地方", "local"},
+        {"校本", "school_based"},
+    };
+    return words;
+}
+
+std::optional<std::string> subjectCodeFromWord(std::string_view word)
+{
+    const std::string w = normaliseTyped(word);
+    if (w.empty()) return std::nullopt;
+    auto lower = [](std::string s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return s;
+    };
+    const std::string wl = lower(w);
+    for (const auto& s : nationalSubjects())
+        if (s.code == wl || s.nameZh == w || lower(s.nameEn) == wl) return s.code;
+    for (const auto& [alias, code] : subjectWords())
+        if (alias == w || lower(alias) == wl) return code;
+    return std::nullopt;
 }
 
 bool isCustomSubjectCode(std::string_view code)

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace taizhang {
@@ -23,6 +24,14 @@ const std::vector<SubjectInfo>& nationalSubjects();
 std::optional<SubjectInfo> findNationalSubject(std::string_view code);
 // The subjects a class of this grade takes by default under the 2022 plan.
 std::vector<std::string> defaultSubjectsForGrade(int grade);
+// The catalogue code for a word people type: the code itself ("math"), the catalogue name
+// (数学, 外语), the English name (any case), or a common short or older name: 英语 / 日语 / 俄语 ->
+// 外语, 体育 -> 体育与健康, 道法 / 品德 / 思品 -> 道德与法治, 信息技术 -> 信息科技, 生物 -> 生物学, ...
+// (subjectWords() lists them). Full-width letters and surrounding spaces are ignored. nullopt for
+// anything else; custom courses (local:/school:) are not in the catalogue and are left to the caller.
+std::optional<std::string> subjectCodeFromWord(std::string_view word);
+// Every accepted short or older name with its code, in catalogue order (for docs and hints).
+const std::vector<std::pair<std::string, std::string>>& subjectWords();
 // Custom courses are coded "local:<slug>" (地方课程) or "school:<slug>" (校本课程).
 bool isCustomSubjectCode(std::string_view code);
 

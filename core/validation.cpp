@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "subjects.h"
+#include "typed_text.h"
 #include "validation_issue.h"
 
 namespace taizhang {
@@ -85,7 +86,9 @@ std::string uniquenessKey(Kind kind, const Json& body)
     case Kind::Activity: return join({"activity", str("class_id"), str("date")});
     case Kind::Timetable:
         return join({"timetable", str("class_id"), str("term_id"), num("weekday"), num("period")});
-    case Kind::Teacher: return join({"teacher", str("staff_number")});
+    // Names are compared as people read them: 三年级１班 and " 三年级1班" are 三年级1班.
+    case Kind::SchoolClass: return join({"class", normaliseTyped(str("name"))});
+    case Kind::Teacher: return join({"teacher", normaliseTyped(str("staff_number"))});
     case Kind::Subject: return join({"subject", str("code")});
     default: return {};
     }

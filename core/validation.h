@@ -69,7 +69,8 @@ bool hasErrors(const std::vector<ValidationIssue>& issues);
 //   homework  "homework|<class>|<date>|<subject>"
 //   sleep     "sleep|<class>|<date>"         activity "activity|<class>|<date>"
 //   timetable "timetable|<class>|<term>|<weekday>|<period>"
-//   teacher   "teacher|<staff_number>" (only when a staff number is set)
+//   class     "class|<name>" (full-width folded, trimmed): a name must find one class
+//   teacher   "teacher|<staff_number>" (only when a staff number is set; folded and trimmed)
 //   subject   "subject|<code>"
 // A body of the wrong shape yields "".
 std::string uniquenessKey(Kind kind, const Json& body);

@@ -29,7 +29,7 @@ void checkSubjectList(const std::vector<std::string>& subjects, int grade, const
 }
 }  // namespace
 
-void validateClass(const Json& body, const ValidationContext& ctx, const std::string&, Issues& out)
+void validateClass(const Json& body, const ValidationContext& ctx, const std::string& id, Issues& out)
 {
     const auto c = body.get<SchoolClass>();
     const bool gradeOk = c.grade >= 1 && c.grade <= 9;
@@ -57,6 +57,10 @@ void validateClass(const Json& body, const ValidationContext& ctx, const std::st
                                         ctx.school->type));
     }
     checkSubjectList(c.subjects, gradeOk ? c.grade : 0, ctx, "class", out);
+    // Classes are found by name (CLI --class, CSV 班级 column, the county's reports): a second
+    // 三年级1班 would make every later entry for either of them ambiguous.
+    checkUnique(Kind::SchoolClass, body, ctx, id, "class.duplicate_name", "name",
+                "班级「" + c.name + "」已存在，班级名称不能重复", "a class named '" + c.name + "' already exists", out);
 }
 
 void validateTeacher(const Json& body, const ValidationContext& ctx, const std::string& id, Issues& out)
@@ -70,7 +74,8 @@ void validateTeacher(const Json& body, const ValidationContext& ctx, const std::
         out.push_back(makeIssue("teacher.hire_date_absurd", "hire_date", "入职日期不合理",
                                 "the hire date " + t.hireDate.toString() + " is before 1950"));
     checkSubjectList(t.subjects, 0, ctx, "teacher", out);
-    checkUnique(Kind::Teacher, body, ctx, id, "teacher.duplicate_staff_number", "staff_number", "工号已被其他教师使用",
+    checkUnique(Kind::Teacher, body, ctx, id, "teacher.duplicate_staff_number", "staff_number",
+                "工号「" + t.staffNumber + "」已被其他教师使用，工号不能重复",
                 "staff number '" + t.staffNumber + "' already belongs to another teacher", out);
 }
 

@@ -1,7 +1,9 @@
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "cli.h"
+#include "typed_text.h"
 
 namespace taizhang::cli {
 
@@ -80,12 +82,7 @@ std::optional<int> Args::intOption(const std::string& name)
 {
     auto v = option(name);
     if (!v) return std::nullopt;
-    try {
-        std::size_t used = 0;
-        const int n = std::stoi(*v, &used);
-        if (used == v->size()) return n;
-    } catch (const std::exception&) {
-    }
+    if (auto n = parseTypedInteger(*v); n && *n >= INT32_MIN && *n <= INT32_MAX) return static_cast<int>(*n);
     throw usageError("option --" + name + " needs a whole number, got '" + *v + "'");
 }
 
@@ -93,8 +90,8 @@ std::optional<Date> Args::dateOption(const std::string& name)
 {
     auto v = option(name);
     if (!v) return std::nullopt;
-    auto d = Date::parse(*v);
-    if (!d) throw usageError("option --" + name + " needs a date as YYYY-MM-DD, got '" + *v + "'");
+    auto d = parseTypedDate(*v);
+    if (!d) throw usageError("option --" + name + " needs a date as YYYY-MM-DD (also 2026/9/1, 2026年9月1日), got '" + *v + "'");
     return d;
 }
 

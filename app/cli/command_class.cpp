@@ -89,7 +89,8 @@ int addClasses(Context& ctx)
     ctx.args.expectNoMore(0);
     std::vector<NewRecord> batch;
     for (const auto& name : names) {
-        if (refs.findClass(name).ok()) throw CliError(kExitConflict, "class " + name + " already exists");
+        if (refs.findClass(name).ok())
+            throw CliError(kExitConflict, "班级「" + name + "」已存在，班级名称不能重复 / class " + name + " already exists");
         batch.push_back({Kind::SchoolClass, Json(SchoolClass{grade, name, students, subjects})});
     }
     const auto result = writer.saveMany(batch);

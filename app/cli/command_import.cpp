@@ -24,7 +24,7 @@ int runImport(Context& ctx)
         for (const auto& p : report.problems) ctx.err << path << ": " << describe(p) << "\n";
         ctx.err << "taizhang: " << report.problems.size() << " problem(s) in " << path
                 << "; nothing was imported (fix the rows above and import the whole file again)\n";
-        return kExitInvalid;
+        return report.conflict() ? kExitConflict : kExitInvalid;
     }
     ctx.out << "imported " << report.written << " " << kindName(kind) << " record(s) from " << path << " ("
             << encodingName(report.encoding) << ")\n";

@@ -23,6 +23,11 @@ std::string lower(std::string s)
 }
 }  // namespace
 
+bool ImportReport::conflict() const
+{
+    return std::any_of(problems.begin(), problems.end(), [](const ImportProblem& p) { return isConflictCode(p.code); });
+}
+
 std::string describe(const ImportProblem& p)
 {
     std::string out = "line " + std::to_string(p.line);
@@ -147,8 +152,9 @@ ImportReport importCsv(Database& db, const Clock& clock, Kind kind, std::string_
         const std::size_t line = issue.index < lineOf.size() ? lineOf[issue.index] : 0;
         const std::size_t column = columnOf(issue.field);
         const std::string name = column ? header.fields[column - 1] : issue.field;
-        const std::string message = issue.message + (issue.code.empty() ? "" : " [" + issue.code + "]");
-        if (issue.error) report.problems.push_back({line, column, name, message});
+        const std::string message = (issue.messageZh.empty() ? "" : issue.messageZh + " / ") + issue.message +
+                                    (issue.code.empty() ? "" : " [" + issue.code + "]");
+        if (issue.error) report.problems.push_back({line, column, name, message, issue.code});
         else report.warnings.push_back(describe({line, column, name, message}));
     }
     std::stable_sort(report.problems.begin(), report.problems.end(),

@@ -18,7 +18,8 @@ struct ImportProblem {
     std::size_t line = 0;    // 1-based line in the file (the row's first line)
     std::size_t column = 0;  // 1-based column; 0 = the row or file as a whole
     std::string columnName;  // header text of that column, if any
-    std::string message;     // English
+    std::string message;     // English (Chinese first where the Ledger gives it)
+    std::string code;        // validation code when the Ledger refused the row, else ""
 };
 
 struct ImportReport {
@@ -28,6 +29,8 @@ struct ImportReport {
     std::vector<ImportProblem> problems;
     std::vector<std::string> warnings;  // accepted anyway (soft rules)
     bool ok() const { return problems.empty(); }
+    // A row duplicates a stored class name / staff number / course code (exit 6, not 3).
+    bool conflict() const;
 };
 
 ImportReport importCsv(Database& db, const Clock& clock, Kind kind, std::string_view fileBytes,

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli.h"
+#include "typed_text.h"
 
 namespace taizhang::cli {
 
@@ -143,42 +144,33 @@ std::optional<Json> convertField(const FieldSpec& spec, std::string_view raw, co
     case T::Text:
         return Json(std::string(raw));
     case T::Int: {
-        long long v = 0;
-        auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-        if (text.empty() || ec != std::errc() || p != text.data() + text.size() || v < INT32_MIN || v > INT32_MAX) {
+        // Read as typed: ３０ from a Chinese input method is 30 (core/typed_text.h).
+        const auto v = parseTypedInteger(text);
+        if (!v || *v < INT32_MIN || *v > INT32_MAX) {
             problem = "must be a whole number, got '" + text + "'";
             return std::nullopt;
         }
-        return Json(static_cast<int>(v));
+        return Json(static_cast<int>(*v));
     }
     case T::Real: {
-        double v = 0;
-        auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-        if (text.empty() || ec != std::errc() || p != text.data() + text.size() || !std::isfinite(v)) {
+        const auto v = parseTypedDecimal(text);
+        if (!v) {
             problem = "must be a number such as 9.5, got '" + text + "'";
             return std::nullopt;
         }
-        return Json(v);
+        return Json(*v);
     }
     case T::Bool: {
-        const std::string n = normalise(text);
+        const std::string n = normalise(normaliseTyped(text));
         if (n == "yes" || n == "y" || n == "true" || n == "1" || text == "是") return Json(true);
         if (n == "no" || n == "n" || n == "false" || n == "0" || text == "否") return Json(false);
         problem = "must be yes or no (是/否), got '" + text + "'";
         return std::nullopt;
     }
     case T::Date: {
-        // Excel often shows dates as 2026/9/1; accept that as well as 2026-09-01.
-        std::string iso = text;
-        std::replace(iso.begin(), iso.end(), '/', '-');
-        int y = 0, m = 0, d = 0;
-        char tail = 0;
-        if (std::sscanf(iso.c_str(), "%d-%d-%d%c", &y, &m, &d, &tail) == 3) {
-            char buffer[16];
-            std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, m, d);
-            if (auto date = Date::parse(buffer)) return Json(date->toString());
-        }
-        problem = "must be a date as YYYY-MM-DD, got '" + text + "'";
+        // 2026-09-01, 2026/9/1 (Excel), 2026.9.1, 2026年9月1日, full-width digits: core/typed_text.h.
+        if (auto date = parseTypedDate(text)) return Json(date->toString());
+        problem = "must be a date as YYYY-MM-DD (also 2026/9/1, 2026年9月1日), got '" + text + "'";
         return std::nullopt;
     }
     case T::ClassRef:
@@ -198,8 +190,11 @@ std::optional<Json> convertField(const FieldSpec& spec, std::string_view raw, co
     case T::List: {
         Json list = Json::array();
         std::string item;
-        std::istringstream in(text);
-        while (std::getline(in, item, text.find(';') != std::string::npos ? ';' : ',')) {
+        // 数学;科学 (our export), 数学,科学 or 数学、科学 / 数学，科学 as typed in Chinese.
+        std::string folded = normaliseTyped(text);
+        for (auto p = folded.find("、"); p != std::string::npos; p = folded.find("、")) folded.replace(p, 3, ",");
+        std::istringstream in(folded);
+        while (std::getline(in, item, folded.find(';') != std::string::npos ? ';' : ',')) {
             item = trim(item);
             if (item.empty()) continue;
             const Resolved r = refs.findSubject(item);
@@ -223,7 +218,7 @@ std::string displayField(const FieldSpec& spec, const Json& body, const Referenc
     switch (spec.type) {
     case T::Bool: return v.is_boolean() ? (v.get<bool>() ? "yes" : "no") : v.dump();
     case T::ClassRef: return v.is_string() ? refs.className(v.get<std::string>()) : v.dump();
-    case T::TeacherRef: return v.is_string() ? refs.teacherName(v.get<std::string>()) : v.dump();
+    case T::TeacherRef: return v.is_string() ? refs.teacherLabel(v.get<std::string>()) : v.dump();
     case T::TermRef: return v.is_string() ? refs.termName(v.get<std::string>()) : v.dump();
     case T::Subject: return v.is_string() ? References::subjectName(v.get<std::string>()) : v.dump();
     case T::List: {

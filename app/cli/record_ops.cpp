@@ -52,7 +52,7 @@ int report(Context& ctx, const WriteResult& result, const std::string& verb)
     if (!result.ok()) {
         ctx.err << "taizhang: nothing was " << verb << "\n";
         for (const auto& i : result.issues) {
-            if (i.code == "record.stale_version" || i.code == "record.deleted") return kExitConflict;
+            if (i.error && isConflictCode(i.code)) return kExitConflict;
             if (i.code == "record.not_found") return kExitNotFound;
         }
         return kExitInvalid;

@@ -1,6 +1,7 @@
 #include "references.h"
 
 #include "subjects.h"
+#include "typed_text.h"
 
 namespace taizhang::cli {
 
@@ -49,20 +50,76 @@ References::References(const RecordStore& store)
 }
 
 Resolved References::findClass(std::string_view text) const { return resolve(text, classes_, "class", {"name"}); }
-Resolved References::findTeacher(std::string_view text) const
+// Teachers share names (two 王伟 in one school is common), so the staff number decides: an id,
+// then a staff number, then the export's "王伟（T0101）" form, and a bare name only when exactly
+// one teacher has it.
+Resolved References::findTeacher(std::string_view raw) const
 {
-    return resolve(text, teachers_, "teacher", {"staff_number", "name"});
+    const std::string text = normaliseTyped(raw);
+    if (text.empty()) return {"", "no teacher given"};
+    for (const auto& r : teachers_)
+        if (r.meta.id == text) return {r.meta.id, ""};
+    auto byStaffNumber = [&](const std::string& number) -> const Record* {
+        for (const auto& r : teachers_)
+            if (!number.empty() && normaliseTyped(field(r, "staff_number")) == number) return &r;
+        return nullptr;
+    };
+    if (const Record* r = byStaffNumber(text)) return {r->meta.id, ""};
+    const auto [labelName, labelNumber] = splitTeacherLabel(text);
+    if (const Record* r = byStaffNumber(labelNumber)) {
+        if (!labelName.empty() && normaliseTyped(field(*r, "name")) != labelName)
+            return {"", "工号「" + labelNumber + "」是" + field(*r, "name") + "，不是" + labelName + " / staff number '" +
+                            labelNumber + "' belongs to " + field(*r, "name") + ", not " + labelName};
+        return {r->meta.id, ""};
+    }
+    std::vector<const Record*> hits;
+    for (const auto& r : teachers_)
+        if (normaliseTyped(field(r, "name")) == text) hits.push_back(&r);
+    if (hits.size() == 1) return {hits.front()->meta.id, ""};
+    if (hits.empty() && !labelNumber.empty())
+        return {"", "没有工号为「" + labelNumber + "」的教师 / no teacher with staff number '" + labelNumber + "'"};
+    if (hits.empty()) return {"", "no teacher named '" + text + "'"};
+    std::string numbers;
+    for (const Record* r : hits) {
+        const std::string n = field(*r, "staff_number");
+        numbers += (numbers.empty() ? "" : "、") + (n.empty() ? std::string("无工号") : n);
+    }
+    return {"", "有 " + std::to_string(hits.size()) + " 位教师叫「" + text + "」（工号 " + numbers +
+                    "），请写工号或「" + text + "（工号）」 / " + std::to_string(hits.size()) + " teachers are named '" +
+                    text + "'; give the staff number, e.g. " + text + "（" + field(*hits.front(), "staff_number") + "）"};
+}
+
+std::pair<std::string, std::string> References::splitTeacherLabel(const std::string& text)
+{
+    // "王伟（T0101）" (full-width brackets were folded to ASCII by normaliseTyped) or "王伟 (T0101)".
+    if (text.size() < 3 || text.back() != ')') return {};
+    const auto open = text.rfind('(');
+    if (open == std::string::npos) return {};
+    std::string name = normaliseTyped(text.substr(0, open));
+    std::string number = normaliseTyped(text.substr(open + 1, text.size() - open - 2));
+    return {name, number};
+}
+
+std::string References::teacherLabel(const std::string& id) const
+{
+    for (const auto& r : teachers_)
+        if (r.meta.id == id) {
+            const std::string number = field(r, "staff_number");
+            return number.empty() ? field(r, "name") : field(r, "name") + "（" + number + "）";
+        }
+    return id;
 }
 Resolved References::findTerm(std::string_view text) const { return resolve(text, terms_, "term", {"name"}); }
 
-Resolved References::findSubject(std::string_view text) const
+Resolved References::findSubject(std::string_view raw) const
 {
-    for (const auto& s : nationalSubjects())
-        if (s.code == text || s.nameZh == text || s.nameEn == text) return {s.code, ""};
+    // One mapping for every front end: core's catalogue words (英语 -> 外语, 体育 -> 体育与健康, ...).
+    if (auto code = subjectCodeFromWord(raw)) return {*code, ""};
+    const std::string text = normaliseTyped(raw);
     for (const auto& r : subjects_)
         if (field(r, "code") == text || field(r, "name") == text) return {field(r, "code"), ""};
-    if (isCustomSubjectCode(text)) return {std::string(text), ""};
-    return {"", "unknown subject '" + std::string(text) + "' (use a code such as math or a name such as 数学)"};
+    if (isCustomSubjectCode(text)) return {text, ""};
+    return {"", "unknown subject '" + text + "' (use a code such as math or a name such as 数学)"};
 }
 
 static std::string nameOr(const std::map<std::string, std::string>& names, const std::string& id)

@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "record_store.h"
@@ -21,7 +22,8 @@ class References {
 public:
     explicit References(const RecordStore& store);
 
-    // By id, else by exact name (teachers also by staff number). Ambiguous names are a problem.
+    // By id, else by exact name. Teachers by id, staff number, "name（staff number）", then by a
+    // name only when one teacher has it. Ambiguous names are a problem.
     Resolved findClass(std::string_view text) const;
     Resolved findTeacher(std::string_view text) const;
     Resolved findTerm(std::string_view text) const;
@@ -30,6 +32,11 @@ public:
 
     std::string className(const std::string& id) const;  // the id itself if unknown
     std::string teacherName(const std::string& id) const;
+    // "王伟（T0101）": the name and, when set, the staff number, so that two teachers of one name
+    // stay apart in exports and findTeacher reads the label back.
+    std::string teacherLabel(const std::string& id) const;
+    // "王伟（T0101）" or "王伟 (T0101)" -> {"王伟", "T0101"}; {"", ""} when the text has no brackets.
+    static std::pair<std::string, std::string> splitTeacherLabel(const std::string& text);
     std::string termName(const std::string& id) const;
     static std::string subjectName(const std::string& code);  // Chinese name, or the code
 

@@ -13,7 +13,7 @@ namespace taizhang::cli {
 namespace {
 WriteIssue toIssue(const ValidationIssue& v, std::size_t index = 0)
 {
-    return WriteIssue{index, v.field, v.code, v.messageEn, v.severity == IssueSeverity::Error};
+    return WriteIssue{index, v.field, v.code, v.messageEn, v.messageZh, v.severity == IssueSeverity::Error};
 }
 
 WriteResult fromLedger(LedgerResult r)
@@ -94,11 +94,18 @@ WriteResult Writer::remove(const std::string& id, std::int64_t expectedVersion, 
     return fromLedger(impl_->ledger.remove(id, expectedVersion, ctx));
 }
 
+bool isConflictCode(const std::string& code)
+{
+    return code == "class.duplicate_name" || code == "teacher.duplicate_staff_number" ||
+           code == "subject.duplicate_code" || code == "record.stale_version" || code == "record.deleted";
+}
+
 void printIssues(std::ostream& err, const std::vector<WriteIssue>& issues, const std::string& prefix)
 {
     for (const auto& i : issues) {
         err << prefix << (i.error ? "error: " : "warning: ");
         if (!i.field.empty()) err << i.field << ": ";
+        if (!i.messageZh.empty()) err << i.messageZh << " / ";
         err << i.message;
         if (!i.code.empty()) err << " [" << i.code << "]";
         err << "\n";

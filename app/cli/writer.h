@@ -17,6 +17,7 @@ struct WriteIssue {
     std::string field;      // body key ("minutes"), "" for the whole record
     std::string code;       // stable validation code
     std::string message;    // English
+    std::string messageZh;  // Chinese, printed first
     bool error = true;      // false: a warning, the record was written
 };
 
@@ -44,6 +45,10 @@ private:
 
 // The county overrides sync last stored (national rules when none or unreadable).
 CountyOverrides storedOverrides(const Database& db);
+
+// Codes that mean "this already exists / someone else changed it" (exit 6, docs/cli.md): a second
+// class of the same name, a second teacher with the same staff number, a stale or deleted version.
+bool isConflictCode(const std::string& code);
 
 // Prints issues as "error: minutes (homework.minutes_negative): ..." lines.
 void printIssues(std::ostream& err, const std::vector<WriteIssue>& issues, const std::string& prefix = {});

@@ -147,7 +147,7 @@ TEST_F(CommandsTest, GIVEN_teacher_WHEN_added_and_edited_by_staff_number_THEN_li
         }
     EXPECT_TRUE(found);
     EXPECT_EQ(cli({"teacher", "add", "--name", "重复", "--staff-number", "T9001", "--hire-date", "2020-08-28"}).exitCode,
-              3);
+              6);  // a duplicate staff number is a conflict (docs/cli.md)
     EXPECT_EQ(cli({"teacher", "delete", "T0000"}).exitCode, 5);
 }
 
