@@ -110,6 +110,15 @@ int homeworkCountedMinutes(int grade, const std::vector<Homework>& entries);
 bool homeworkOverCap(int grade, const Date& day, const std::vector<Homework>& entries,
                      const CountyOverrides& overrides = {});
 
+// The homework rule as a 作业公示 sheet quotes it: the documents (source::kHomework) and the caps in
+// force on that day, the county's stricter values included, so the sheet on the wall says exactly
+// what the ledger checks. Chinese and English.
+struct RuleQuote {
+    std::string zh;
+    std::string en;
+};
+RuleQuote homeworkPublicationRule(const Date& day, const CountyOverrides& overrides = {});
+
 double sleepStandardHours(int grade, const Date& day, const CountyOverrides& overrides = {});
 
 struct TrainingProgress {

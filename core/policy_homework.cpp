@@ -18,6 +18,23 @@ int homeworkCapMinutes(int grade, const Date& day, const CountyOverrides& overri
     return rules.homework.g7_9MaxMinutes;
 }
 
+RuleQuote homeworkPublicationRule(const Date& day, const CountyOverrides& overrides)
+{
+    const RuleSet rules = effectiveRules(day, overrides);
+    const std::string g36 = std::to_string(rules.homework.g3_6MaxMinutes);
+    const std::string g79 = std::to_string(rules.homework.g7_9MaxMinutes);
+    const bool county = rules.homework.g3_6MaxMinutes != 60 || rules.homework.g7_9MaxMinutes != 90;
+    RuleQuote q;
+    q.zh = std::string("依据《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》（2021）和教基厅函〔2021〕13号") +
+           (county ? "及本区县规定" : "") +
+           "：小学一、二年级不布置家庭书面作业，可在校内适当安排巩固练习；小学三至六年级书面作业平均完成时间不超过" + g36 +
+           "分钟；初中书面作业平均完成时间不超过" + g79 + "分钟。学校实行作业公示制度。";
+    q.en = std::string("Under ") + source::kHomework + (county ? " and the county's rules" : "") +
+           ": no written homework at home in grades 1-2; written homework takes on average at most " + g36 +
+           " min a day in grades 3-6 and " + g79 + " min in grades 7-9. Schools publish the homework they set.";
+    return q;
+}
+
 int homeworkCountedMinutes(int grade, const std::vector<Homework>& entries)
 {
     int total = 0;

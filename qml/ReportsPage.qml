@@ -4,13 +4,19 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 import Taizhang.Backend
 
-// Weekly charts of a class, the 作业公示 sheet of a day (PDF) and CSV export with progress.
+// Weekly charts of a class, the 作业公示 sheet of a day or week (preview, print, PDF) and CSV
+// export with progress.
 Page {
     id: page
     padding: 16
     ReportsController {
         id: reports
         classId: classBox.currentValue ?? ""
+    }
+    PublicationController {
+        id: publication
+        date: pubDate.text
+        week: pubScope.currentIndex === 1
     }
 
     ColumnLayout {
@@ -68,15 +74,31 @@ Page {
 
         RowLayout {
             spacing: 8
-            Label { text: qsTr("作业公示日期"); font.bold: true }
+            Label { text: qsTr("作业公示"); font.bold: true }
             TextField {
                 id: pubDate
+                objectName: "publicationDate"
                 Layout.preferredWidth: 120
                 text: App.today
                 Accessible.name: qsTr("作业公示日期")
             }
+            ComboBox {
+                id: pubScope
+                objectName: "publicationScope"
+                Layout.preferredWidth: 90
+                model: [qsTr("当天"), qsTr("本周")]
+                Accessible.name: qsTr("公示范围")
+            }
             Button {
+                objectName: "printSheetButton"
+                text: qsTr("打印……")
+                enabled: publication.dateError === ""
+                onClicked: printDialog.open()
+            }
+            Button {
+                objectName: "sheetPdfButton"
                 text: qsTr("保存为 PDF……")
+                enabled: publication.dateError === ""
                 onClicked: pdfDialog.open()
             }
             Item { Layout.preferredWidth: 30 }
@@ -105,6 +127,13 @@ Page {
             text: reports.status
             elide: Text.ElideMiddle
         }
+        Label {
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: publication.dateError !== "" ? publication.dateError : publication.status
+            color: publication.dateError !== "" ? "#c62828" : palette.windowText
+            elide: Text.ElideMiddle
+        }
 
         ScrollView {
             Layout.fillWidth: true
@@ -114,7 +143,7 @@ Page {
                 width: page.availableWidth - 20
                 textFormat: Text.RichText
                 wrapMode: Text.Wrap
-                text: reports.publicationHtml(pubDate.text) + (App.revision, "")
+                text: publication.html
             }
         }
     }
@@ -124,7 +153,12 @@ Page {
         fileMode: FileDialog.SaveFile
         nameFilters: [qsTr("PDF 文件 (*.pdf)")]
         currentFile: "file:///" + qsTr("作业公示-%1.pdf").arg(pubDate.text)
-        onAccepted: reports.savePublicationPdf(pubDate.text, selectedFile)
+        onAccepted: publication.savePdf(selectedFile)
+    }
+    PrintSheetDialog {
+        id: printDialog
+        sheet: publication
+        anchors.centerIn: parent
     }
     FileDialog {
         id: csvDialog

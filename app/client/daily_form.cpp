@@ -15,9 +15,8 @@ namespace {
 // Reads a whole number typed into a field; nullopt when it is not one or out of [lo, hi].
 std::optional<int> intField(const QVariantMap& f, const char* name, int lo, int hi)
 {
-    bool ok = false;
-    const int v = f.value(name).toString().trimmed().toInt(&ok);
-    return ok && v >= lo && v <= hi ? std::optional<int>(v) : std::nullopt;
+    const auto v = intFrom(f.value(name).toString());
+    return v && *v >= lo && *v <= hi ? v : std::nullopt;
 }
 }  // namespace
 
@@ -103,9 +102,8 @@ void DailyForm::check()
         if (!surveyed) errors_["surveyed"] = tr("调查人数应为 1 到 %1 之间的整数（班级人数）").arg(students);
         auto reaching = intField(fields_, "reachingStandard", 0, surveyed.value_or(students));
         if (!reaching) errors_["reachingStandard"] = tr("达标人数应为 0 到调查人数之间的整数");
-        bool ok = false;
-        const double hours = fields_.value("averageHours").toString().toDouble(&ok);
-        if (!ok || hours < 4 || hours > 14) errors_["averageHours"] = tr("平均睡眠时间应在 4 到 14 小时之间，例如 9.5");
+        const double hours = decimalFrom(fields_.value("averageHours").toString()).value_or(-1);
+        if (hours < 4 || hours > 14) errors_["averageHours"] = tr("平均睡眠时间应在 4 到 14 小时之间，例如 9.5");
     } else {
         const struct { const char* name; int hi; const char* message; } limits[] = {
             {"peLessonMinutes", 180, QT_TRANSLATE_NOOP("DailyForm", "体育课分钟数应为 0 到 180 之间的整数")},
@@ -116,7 +114,8 @@ void DailyForm::check()
         };
         for (const auto& l : limits)
             if (!intField(fields_, l.name, 0, l.hi)) errors_[l.name] = QCoreApplication::translate("DailyForm", l.message);
-        if (errors_.isEmpty() && fields_.value("longBreakSessions").toInt() == 0 && fields_.value("longBreakMinutes").toInt() > 0)
+        if (errors_.isEmpty() && intFrom(fields_.value("longBreakSessions").toString()) == 0 &&
+            intFrom(fields_.value("longBreakMinutes").toString()).value_or(0) > 0)
             errors_["longBreakSessions"] = tr("有大课间分钟数时次数至少为 1");
     }
     if (auto b = body(); b && c && day) {
@@ -133,10 +132,10 @@ std::optional<Json> DailyForm::body() const
     if (!errors_.isEmpty()) return std::nullopt;
     auto day = dateFrom(date_);
     if (!day) return std::nullopt;
-    auto num = [&](const char* n) { return fields_.value(n).toString().toInt(); };
+    auto num = [&](const char* n) { return intFrom(fields_.value(n).toString()).value_or(0); };
     if (kind_ == "sleep")
         return Json(SleepSurvey{ss(classId_), *day, num("surveyed"), num("reachingStandard"),
-                                fields_.value("averageHours").toString().toDouble()});
+                                decimalFrom(fields_.value("averageHours").toString()).value_or(0)});
     return Json(PhysicalActivity{ss(classId_), *day, num("peLessonMinutes"), num("longBreakMinutes"),
                                  num("longBreakSessions"), num("afterSchoolMinutes"), num("outOfSchoolMinutes")});
 }

@@ -147,9 +147,8 @@ void HomeworkEntryModel::reload()
 
 std::optional<int> HomeworkEntryModel::minutesOf(const Row& row) const
 {
-    bool ok = false;
-    int m = row.minutes.toInt(&ok);
-    if (!ok || m < 0 || m > kMaxMinutes) return std::nullopt;
+    const auto m = intFrom(row.minutes);  // ３０ typed with a Chinese input method is 30
+    if (!m || *m < 0 || *m > kMaxMinutes) return std::nullopt;
     return m;
 }
 

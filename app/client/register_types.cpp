@@ -5,6 +5,7 @@
 #include "app_context.h"
 #include "daily_form.h"
 #include "homework_entry_model.h"
+#include "publication_controller.h"
 #include "records_model.h"
 #include "reports_controller.h"
 #include "settings_controller.h"
@@ -34,6 +35,7 @@ void registerBackendTypes(AppContext* app)
     qmlRegisterType<TimetableModel>(uri, 1, 0, "TimetableModel");
     qmlRegisterType<RecordsModel>(uri, 1, 0, "RecordsModel");
     qmlRegisterType<ReportsController>(uri, 1, 0, "ReportsController");
+    qmlRegisterType<PublicationController>(uri, 1, 0, "PublicationController");
     qmlRegisterType<SettingsController>(uri, 1, 0, "SettingsController");
     qmlRegisterType<SetupController>(uri, 1, 0, "SetupController");
 }

@@ -5,9 +5,6 @@
 #include <map>
 
 #include <QFile>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QTextDocument>
 #include <QUrl>
 #include <QVariantMap>
 
@@ -79,64 +76,6 @@ void ReportsController::recompute()
         }
     }
     emit seriesChanged();
-}
-
-QString ReportsController::publicationHtml(const QString& date) const
-{
-    auto day = dateFrom(date);
-    if (!day) return tr("<p>日期格式应为 2026-11-23</p>");
-    std::map<std::string, std::vector<Homework>> byClass;
-    for (const auto& r : app_->store().query(RecordQuery{.kind = Kind::Homework, .from = day, .to = day}))
-        byClass[r.classId()].push_back(bodyAs<Homework>(r));
-    QString html = QString("<h2 style='text-align:center'>%1 %2</h2><p style='text-align:center'>%3</p>")
-                       .arg(app_->schoolName().toHtmlEscaped(), tr("作业公示"), date);
-    html += "<table border='1' cellspacing='0' cellpadding='4' width='100%'>";
-    html += QString("<tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>")
-                .arg(tr("班级"), tr("学科"), tr("作业内容"), tr("时长（分钟）"), tr("类型"));
-    for (const auto& c : app_->classes()) {
-        const auto& entries = byClass[c.id];
-        const int cap = writtenHomeworkCap(*app_, c.body.grade, *day);
-        int total = 0;
-        for (const auto& h : entries)
-            if (countsAgainstCap(c.body.grade, h)) total += h.minutes;
-        if (entries.empty()) {
-            html += QString("<tr><td>%1</td><td colspan='4'>%2</td></tr>").arg(qs(c.body.name).toHtmlEscaped(), tr("未登记"));
-            continue;
-        }
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            const auto& h = entries[i];
-            html += "<tr>";
-            if (i == 0)
-                html += QString("<td rowspan='%1'>%2<br/>%3</td>")
-                            .arg(entries.size())
-                            .arg(qs(c.body.name).toHtmlEscaped(), tr("书面 %1/%2 分钟").arg(total).arg(cap));
-            html += QString("<td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                        .arg(app_->subjectName(qs(h.subject)).toHtmlEscaped(), qs(h.content).toHtmlEscaped())
-                        .arg(h.minutes)
-                        .arg((h.written ? tr("书面") : tr("非书面")) + "·" + (h.atHome ? tr("在家") : tr("在校")));
-        }
-    }
-    html += "</table>";
-    return html;
-}
-
-bool ReportsController::savePublicationPdf(const QString& date, const QUrl& file)
-{
-    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setResolution(150);
-    writer.setTitle(tr("作业公示 %1").arg(date));
-    QTextDocument doc;
-    doc.setDefaultFont(QFont(QStringLiteral("Noto Sans CJK SC"), 9));
-    doc.setHtml(publicationHtml(date));
-    doc.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
-    doc.print(&writer);
-    const bool ok = QFile::exists(path) && QFile(path).size() > 0;
-    status_ = ok ? tr("已保存 %1").arg(path) : tr("无法写入 %1").arg(path);
-    qCInfo(lcData) << "publication sheet" << date << "->" << path << ok;
-    emit taskChanged();
-    return ok;
 }
 
 bool ReportsController::exportCsv(const QUrl& file, const QString& from, const QString& to)

@@ -1,7 +1,7 @@
 #pragma once
-// Reports: the weekly chart of a class (written homework vs cap, activity vs rule), the
-// 作业公示 sheet of a day (HTML, saved as PDF), and CSV export of daily records, which runs on a
-// worker thread with its own database connection, progress and cancel.
+// Reports: the weekly chart of a class (written homework vs cap, activity vs rule) and CSV export
+// of daily records, which runs on a worker thread with its own database connection, progress and
+// cancel. The 作业公示 sheet is PublicationController's (publication_controller.h).
 #include <atomic>
 #include <memory>
 #include <thread>
@@ -37,9 +37,6 @@ public:
     double progress() const { return progress_; }
     QString status() const { return status_; }
 
-    // The 作业公示 sheet of a day for every class (HTML, for the preview and the PDF).
-    Q_INVOKABLE QString publicationHtml(const QString& date) const;
-    Q_INVOKABLE bool savePublicationPdf(const QString& date, const QUrl& file);
     // Writes homework, sleep and activity records of [from, to] to a CSV file in the background.
     Q_INVOKABLE bool exportCsv(const QUrl& file, const QString& from, const QString& to);
     Q_INVOKABLE void cancel();

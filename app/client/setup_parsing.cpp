@@ -38,7 +38,7 @@ ClassSpecResult parseClassSpec(const QString& text, int defaultStudents)
     ClassSpecResult out;
     const QStringList lines = text.split('\n');
     for (int i = 0; i < lines.size(); ++i) {
-        const QString line = lines[i].trimmed();
+        const QString line = qs(normaliseTyped(ss(lines[i])));  // 三年级 １-６ 班 from an input method
         if (line.isEmpty()) continue;
         auto m = re.match(line);
         if (!m.hasMatch()) {
@@ -66,16 +66,8 @@ ClassSpecResult parseClassSpec(const QString& text, int defaultStudents)
 
 std::string subjectCodeFromText(const QString& text)
 {
-    const std::string t = ss(text.trimmed());
-    for (const auto& s : nationalSubjects())
-        if (s.code == t || s.nameZh == t) return s.code;
-    // Common short forms seen in school staff lists.
-    static const std::vector<std::pair<std::string, std::string>> aliases{
-        {"英语", "foreign_language"}, {"体育", "pe"}, {"道法", "moral"}, {"思品", "moral"},
-        {"信息技术", "it"},            {"生物", "biology"}, {"综合实践", "practice"}};
-    for (const auto& [alias, code] : aliases)
-        if (alias == t) return code;
-    return {};
+    // core's one mapping of the words schools use (英语, 体育, 道法, 信息技术, ...).
+    return subjectCodeFromWord(ss(text)).value_or(std::string{});
 }
 
 TeacherPasteResult parseTeacherPaste(const QString& text)
@@ -107,7 +99,7 @@ TeacherPasteResult parseTeacherPaste(const QString& text)
         }
         const QString hire = cols.value(3).trimmed();
         if (!hire.isEmpty()) {
-            auto d = dateFrom(QString(hire).replace('/', '-'));
+            auto d = dateFrom(hire);
             if (!d) {
                 out.errors.push_back({i + 1, tr("第 %1 行：入职日期应写成 2020-09-01").arg(i + 1)});
                 continue;

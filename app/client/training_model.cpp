@@ -94,9 +94,8 @@ void TrainingModel::check()
     else if (start && *end < *start) errors_["end"] = tr("结束日期不能早于开始日期");
     else if (*end > app_->todayDate()) errors_["end"] = tr("只能登记已结束的培训");
     if (f("title").trimmed().isEmpty()) errors_["title"] = tr("请填写培训名称");
-    bool ok = false;
-    const double hours = f("hours").toDouble(&ok);
-    if (!ok || hours <= 0 || hours > 200) errors_["hours"] = tr("学时应为 0 到 200 之间的数，例如 24 或 1.5");
+    const double hours = decimalFrom(f("hours")).value_or(-1);
+    if (hours <= 0 || hours > 200) errors_["hours"] = tr("学时应为 0 到 200 之间的数，例如 24 或 1.5");
     if (!QStringList{"national", "provincial", "municipal", "county", "school"}.contains(f("level")))
         errors_["level"] = tr("请选择培训级别");
     if (!QStringList{"in_person", "online", "blended"}.contains(f("mode"))) errors_["mode"] = tr("请选择培训形式");
@@ -113,7 +112,7 @@ bool TrainingModel::save()
     }
     auto f = [&](const char* k) { return fields_.value(k).toString(); };
     TrainingRecord t{ss(f("teacherId")), *dateFrom(f("start")), *dateFrom(f("end")), ss(f("title").trimmed()),
-                     ss(f("level")), ss(f("mode")), f("hours").toDouble(), ss(f("certificateNumber").trimmed())};
+                     ss(f("level")), ss(f("mode")), decimalFrom(f("hours")).value_or(0), ss(f("certificateNumber").trimmed())};
     try {
         auto res = app_->ledger().save(Kind::Training, Json(t), app_->change());
         if (!res.ok()) {
