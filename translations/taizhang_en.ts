@@ -312,6 +312,172 @@
     </message>
 </context>
 <context>
+    <name>PrintSheetDialog</name>
+    <message>
+        <source>打印作业公示</source>
+        <translation>Print the homework notice</translation>
+    </message>
+    <message>
+        <source>本机没有可用的打印机。请先安装或连接打印机；也可以关闭此窗口，用“保存为 PDF”存到 U 盘，在别的电脑上打印。</source>
+        <translation>No printer is available on this computer. Install or connect one, or close this window, use “Save as PDF” to a USB stick and print it on another computer.</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>A4 纵向</source>
+        <translation>A4 portrait</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationSheet</name>
+    <message>
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>%1年%2月%3日</source>
+        <translation>%1-%2-%3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%2, %1</translation>
+    </message>
+    <message>
+        <source>%1（%2）至 %3（%4）</source>
+        <translation>%2 %1 to %4 %3</translation>
+    </message>
+    <message>
+        <source>作业公示</source>
+        <translation>Homework notice</translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>学科</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>作业内容</source>
+        <translation>Homework</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>布置教师</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>未登记作业</source>
+        <translation>No homework recorded</translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <source>非书面</source>
+        <translation>Not written</translation>
+    </message>
+    <message>
+        <source>在家</source>
+        <translation>at home</translation>
+    </message>
+    <message>
+        <source>在校</source>
+        <translation>in school</translation>
+    </message>
+    <message>
+        <source>一、二年级不布置家庭书面作业</source>
+        <translation>grades 1-2: no written homework at home</translation>
+    </message>
+    <message>
+        <source>上限 %1 分钟</source>
+        <translation>cap %1 min</translation>
+    </message>
+    <message>
+        <source>本班合计：家庭书面作业 %1 分钟（%2），全部作业 %3 分钟</source>
+        <translation>Class total: written homework at home %1 min (%2), all homework %3 min</translation>
+    </message>
+    <message>
+        <source>本班合计：书面作业 %1 分钟（%2），全部作业 %3 分钟</source>
+        <translation>Class total: written homework %1 min (%2), all homework %3 min</translation>
+    </message>
+    <message>
+        <source>；超出原因：%1</source>
+        <translation>; reason for exceeding: %1</translation>
+    </message>
+    <message>
+        <source>班主任（签字）：</source>
+        <translation>Class teacher (signature):</translation>
+    </message>
+    <message>
+        <source>教务处（审核）：</source>
+        <translation>Academic office (checked):</translation>
+    </message>
+    <message>
+        <source>公示日期：</source>
+        <translation>Posted on:</translation>
+    </message>
+    <message>
+        <source>第 %1 页 / 共 %2 页</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>RecordsPage</name>
     <message>
         <source>记录查询</source>
@@ -516,6 +682,22 @@ Reason: %1</translation>
     <message>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>作业公示</source>
+        <translation>Homework notice</translation>
+    </message>
+    <message>
+        <source>当天</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>公示范围</source>
+        <translation>Notice covers</translation>
+    </message>
+    <message>
+        <source>打印……</source>
+        <translation>Print…</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1669,37 @@ Reason: %1</translation>
     </message>
 </context>
 <context>
+    <name>taizhang::PublicationController</name>
+    <message>
+        <source>日期应写成 2026-11-23 或 2026年11月23日</source>
+        <translation>Write the date as 2026-11-23</translation>
+    </message>
+    <message>
+        <source>作业公示 %1</source>
+        <translation>Homework notice %1</translation>
+    </message>
+    <message>
+        <source>已保存 %1（%2 页）</source>
+        <translation>Saved %1 (%2 pages)</translation>
+    </message>
+    <message>
+        <source>无法写入 %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <source>找不到打印机“%1”；请检查打印机是否已连接，或先保存为 PDF 再打印</source>
+        <translation>Printer “%1” not found; check that it is connected, or save as PDF and print that</translation>
+    </message>
+    <message>
+        <source>已发送到打印机“%1”，%2 份</source>
+        <translation>Sent to printer “%1”, %2 copies</translation>
+    </message>
+    <message>
+        <source>打印机“%1”无法打印；请检查打印机，或先保存为 PDF 再打印</source>
+        <translation>Printer “%1” could not print; check the printer, or save as PDF and print that</translation>
+    </message>
+</context>
+<context>
     <name>taizhang::RecordsModel</name>
     <message>
         <source>%1 %2 分钟 · %3 · %4 · %5</source>
@@ -1714,66 +1927,6 @@ Reason: %1</translation>
 </context>
 <context>
     <name>taizhang::ReportsController</name>
-    <message>
-        <source>&lt;p&gt;日期格式应为 2026-11-23&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Write the date like 2026-11-23&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>作业公示</source>
-        <translation>Homework publication sheet</translation>
-    </message>
-    <message>
-        <source>班级</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <source>学科</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <source>作业内容</source>
-        <translation>Content</translation>
-    </message>
-    <message>
-        <source>时长（分钟）</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>未登记</source>
-        <translation>Not recorded</translation>
-    </message>
-    <message>
-        <source>书面 %1/%2 分钟</source>
-        <translation>Written %1/%2 min</translation>
-    </message>
-    <message>
-        <source>书面</source>
-        <translation>Written</translation>
-    </message>
-    <message>
-        <source>非书面</source>
-        <translation>Not written</translation>
-    </message>
-    <message>
-        <source>在家</source>
-        <translation>At home</translation>
-    </message>
-    <message>
-        <source>在校</source>
-        <translation>In school</translation>
-    </message>
-    <message>
-        <source>作业公示 %1</source>
-        <translation>Homework sheet %1</translation>
-    </message>
-    <message>
-        <source>已保存 %1</source>
-        <translation>Saved %1</translation>
-    </message>
     <message>
         <source>无法写入 %1</source>
         <translation>Cannot write %1</translation>

@@ -311,6 +311,172 @@
     </message>
 </context>
 <context>
+    <name>PrintSheetDialog</name>
+    <message>
+        <source>打印作业公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机没有可用的打印机。请先安装或连接打印机；也可以关闭此窗口，用“保存为 PDF”存到 U 盘，在别的电脑上打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>份数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 纵向</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublicationSheet</name>
+    <message>
+        <source>星期一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期六</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1年%2月%3日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（%2）至 %3（%4）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>星期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学科</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>布置教师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未登记作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>非书面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在家</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>在校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>一、二年级不布置家庭书面作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上限 %1 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本班合计：家庭书面作业 %1 分钟（%2），全部作业 %3 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本班合计：书面作业 %1 分钟（%2），全部作业 %3 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；超出原因：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>班主任（签字）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教务处（审核）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示日期：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>第 %1 页 / 共 %2 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordsPage</name>
     <message>
         <source>记录查询</source>
@@ -513,6 +679,22 @@
     </message>
     <message>
         <source>CSV 文件 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业公示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>当天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>公示范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印……</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1485,6 +1667,37 @@
     </message>
 </context>
 <context>
+    <name>taizhang::PublicationController</name>
+    <message>
+        <source>日期应写成 2026-11-23 或 2026年11月23日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业公示 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已保存 %1（%2 页）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法写入 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>找不到打印机“%1”；请检查打印机是否已连接，或先保存为 PDF 再打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已发送到打印机“%1”，%2 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>打印机“%1”无法打印；请检查打印机，或先保存为 PDF 再打印</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>taizhang::RecordsModel</name>
     <message>
         <source>%1 %2 分钟 · %3 · %4 · %5</source>
@@ -1712,66 +1925,6 @@
 </context>
 <context>
     <name>taizhang::ReportsController</name>
-    <message>
-        <source>&lt;p&gt;日期格式应为 2026-11-23&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>作业公示</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>班级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>学科</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>作业内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>时长（分钟）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>未登记</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>书面 %1/%2 分钟</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>书面</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>非书面</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>在家</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>在校</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>作业公示 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>已保存 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>无法写入 %1</source>
         <translation type="unfinished"></translation>

@@ -61,7 +61,7 @@ void PublicationController::rebuild()
         dateError_.clear();
         const Date from = week_ ? day->mondayOfWeek() : *day;
         const Date to = week_ ? from.addDays(6) : *day;
-        html_ = publicationSheetHtml(*app_, from, to);
+        html_ = PublicationSheet::html(*app_, from, to);
     }
     emit sheetChanged();
 }
@@ -94,7 +94,7 @@ bool PublicationController::savePdf(const QUrl& file)
         writer.setResolution(300);
         writer.setTitle(tr("作业公示 %1").arg(date_));
         writer.setCreator(QStringLiteral("taizhang"));
-        pages = paintPublicationSheet(writer, html_);
+        pages = PublicationSheet::paint(writer, html_);
     }
     QFile::remove(path);
     const bool ok = pages > 0 && QFile::rename(part, path);
@@ -108,7 +108,7 @@ bool PublicationController::printTo(QPrinter& printer)
 {
     printer.setPageLayout(a4Layout());
     printer.setDocName(tr("作业公示 %1").arg(date_));
-    const int pages = paintPublicationSheet(printer, html_);
+    const int pages = PublicationSheet::paint(printer, html_);
     qCInfo(lcData) << "publication sheet printed on" << printer.printerName() << pages << "pages";
     return pages > 0;
 }

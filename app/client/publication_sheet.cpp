@@ -18,10 +18,7 @@
 
 namespace taizhang {
 
-namespace {
-QString tr(const char* s) { return QCoreApplication::translate("PublicationSheet", s); }
-
-QString weekdayName(const Date& d)
+QString PublicationSheet::weekdayName(const Date& d)
 {
     static const char* const names[] = {QT_TRANSLATE_NOOP("PublicationSheet", "星期一"),
                                         QT_TRANSLATE_NOOP("PublicationSheet", "星期二"),
@@ -33,11 +30,12 @@ QString weekdayName(const Date& d)
     return tr(names[d.isoWeekday() - 1]);
 }
 
-QString longDate(const Date& d)
+QString PublicationSheet::longDate(const Date& d)
 {
     return tr("%1年%2月%3日").arg(d.year).arg(d.month).arg(d.day);
 }
 
+namespace {
 QString esc(const std::string& s) { return qs(s).toHtmlEscaped(); }
 
 // Column widths in percent of the text width, chosen for A4 portrait at 10 pt: 类型 fits
@@ -45,7 +43,7 @@ QString esc(const std::string& s) { return qs(s).toHtmlEscaped(); }
 constexpr int kWidths[] = {8, 11, 11, 36, 13, 7, 14};
 }  // namespace
 
-QString publicationSheetHtml(AppContext& app, const Date& from, const Date& to)
+QString PublicationSheet::html(AppContext& app, const Date& from, const Date& to)
 {
     // One indexed query for the whole range, grouped by class and day.
     std::map<std::string, std::map<Date, std::vector<Homework>>> byClass;
@@ -130,7 +128,7 @@ QString publicationSheetHtml(AppContext& app, const Date& from, const Date& to)
     return html;
 }
 
-int paintPublicationSheet(QPagedPaintDevice& device, const QString& html)
+int PublicationSheet::paint(QPagedPaintDevice& device, const QString& html)
 {
     QPainter painter;
     if (!painter.begin(&device)) return 0;
