@@ -112,8 +112,10 @@ std::vector<ConsoleRoute> Console::routes() const
             {"/console/login", "GET", 0},     {"/console/login", "POST", form},
             {"/console/logout", "POST", form}, {"/console/lang", "GET", 0},
             {"/console/overview", "GET", 0},  {"/console/overview.csv", "GET", 0},
+            {"/console/findings.csv", "GET", 0},
             {"/console/school", "GET", 0},    {"/console/device/revoke", "POST", form},
-            {"/console/audit", "GET", 0}};
+            {"/console/audit", "GET", 0},     {"/console/review", "POST", form},
+            {"/console/review/reopen", "POST", form}};
 }
 
 // Every console page goes through here: a valid session or a redirect to the sign-in page, the
@@ -187,8 +189,11 @@ void Console::addRoutes(httplib::Server& http)
     http.Post("/console/logout", [this](Req q, Res s) { page(q, s, "viewer", true, [&](const Context& c) { handleLogout(c, q, s); }); });
     http.Get("/console/overview", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleOverview(c, q, s); }); });
     http.Get("/console/overview.csv", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleOverviewCsv(c, q, s); }); });
+    http.Get("/console/findings.csv", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleFindingsCsv(c, q, s); }); });
     http.Get("/console/school", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleSchool(c, q, s); }); });
     http.Post("/console/device/revoke", [this](Req q, Res s) { page(q, s, "admin", true, [&](const Context& c) { handleRevokeDevice(c, q, s); }); });
+    http.Post("/console/review", [this](Req q, Res s) { page(q, s, "reviewer", true, [&](const Context& c) { handleReview(c, q, s, false); }); });
+    http.Post("/console/review/reopen", [this](Req q, Res s) { page(q, s, "admin", true, [&](const Context& c) { handleReview(c, q, s, true); }); });
     http.Get("/console/audit", [this](Req q, Res s) { page(q, s, "admin", false, [&](const Context& c) { handleAudit(c, q, s); }); });
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clock.h"
+#include "date.h"
 #include "storage.h"
 
 namespace httplib {
@@ -60,9 +61,13 @@ private:
     void handleLogout(const Context& c, const httplib::Request& req, httplib::Response& res);
     void handleOverview(const Context& c, const httplib::Request& req, httplib::Response& res);
     void handleOverviewCsv(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleFindingsCsv(const Context& c, const httplib::Request& req, httplib::Response& res);
     void handleSchool(const Context& c, const httplib::Request& req, httplib::Response& res);
     void handleRevokeDevice(const Context& c, const httplib::Request& req, httplib::Response& res);
     void handleAudit(const Context& c, const httplib::Request& req, httplib::Response& res);
+    // console_review.cpp
+    void handleReview(const Context& c, const httplib::Request& req, httplib::Response& res, bool reopen);
+    std::string reviewSection(const Context& c, const std::string& code, const Date& from, const Date& to);
     void audit(const Context& c, const httplib::Request& req, const std::string& action, const std::string& target,
                const std::string& detail);
 

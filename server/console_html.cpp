@@ -117,6 +117,8 @@ table.grid td.missing { background: #fde2e1; color: #b71c1c; }
 table.grid td.broke { background: #fff4d6; color: #8a4b00; font-weight: bold; }
 table.grid td.done { color: #2e7d32; }
 .legend span { margin-right: 14px; }
+input.reason { width: 220px; font: inherit; padding: 1px 4px; }
+button.approve, button.return, button.reopen { font: inherit; padding: 1px 8px; cursor: pointer; }
 )CSS";
 }
 

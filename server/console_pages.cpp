@@ -141,7 +141,9 @@ void Console::handleOverview(const Context& c, const httplib::Request& req, http
 
     std::string body = rangeForm("/console/overview", range, zh);
     body += "<a id=\"export-csv\" href=\"/console/overview.csv?from=" + range.from.toString() + "&amp;to=" +
-            range.to.toString() + "\">" + tr(zh, "导出 CSV", "Export CSV") + "</a></form>";
+            range.to.toString() + "\">" + tr(zh, "导出总览 CSV", "Export overview CSV") + "</a><a id=\"export-findings\" href=\"/console/findings.csv?from=" +
+            range.from.toString() + "&amp;to=" + range.to.toString() + "\">" + tr(zh, "导出发现 CSV", "Export findings CSV") +
+            "</a></form>";
     if (!range.error.empty()) body += "<p class=\"error\">" + htmlEscape(range.error) + "</p>";
     body += "<p class=\"note\" id=\"summary\">" + std::to_string(report.schools.size()) + tr(zh, " 所学校；", " schools; ") +
             std::to_string(silent) + tr(zh, " 所沉默（超过 ", " silent (no sync for over ") +
@@ -206,6 +208,29 @@ void Console::handleOverviewCsv(const Context& c, const httplib::Request& req, h
     }
     audit(c, req, "export.overview_csv", "", range.from.toString() + ".." + range.to.toString());
     res.set_header("Content-Disposition", "attachment; filename=\"overview-" + range.from.toString() + "-" +
+                                              range.to.toString() + ".csv\"");
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(out.str(), "text/csv; charset=utf-8");
+}
+
+void Console::handleFindingsCsv(const Context& c, const httplib::Request& req, httplib::Response& res)
+{
+    const bool zh = c.zh;
+    const Date today = todayAt(clock_);
+    const Range range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
+    const auto report = buildCountyReport(storage_, range.from, range.to, std::nullopt, today);
+    std::ostringstream out;
+    CsvWriter csv(out, true);
+    csv.row({tr(zh, "学校标识码", "school_code"), tr(zh, "学校", "school"), tr(zh, "日期", "date"), tr(zh, "规则", "rule"),
+             tr(zh, "规则编号", "rule_id"), tr(zh, "程度", "severity"), tr(zh, "应为", "expected"), tr(zh, "实际", "actual"),
+             tr(zh, "说明", "message")});
+    for (const auto& s : report.schools)
+        for (const auto& f : s.findings)
+            csv.row({s.school.code, s.school.name, f.date.toString(), ruleTitle(f.ruleId, zh), f.ruleId,
+                     f.severity == Severity::Hard ? tr(zh, "硬性", "hard") : tr(zh, "提示", "soft"), f.expected, f.actual,
+                     zh ? f.messageZh : f.messageEn});
+    audit(c, req, "export.findings_csv", "", range.from.toString() + ".." + range.to.toString());
+    res.set_header("Content-Disposition", "attachment; filename=\"findings-" + range.from.toString() + "-" +
                                               range.to.toString() + ".csv\"");
     res.set_header("Cache-Control", "no-store");
     res.set_content(out.str(), "text/csv; charset=utf-8");
@@ -287,6 +312,8 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
         }
         body += "</table>";
     }
+
+    body += reviewSection(c, code, range.from, range.to);
 
     body += "<h2>" + std::string(tr(zh, "本期发现", "Findings in this range")) + "</h2>";
     if (s.findings.empty()) {

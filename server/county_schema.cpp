@@ -63,19 +63,31 @@ std::string schemaV2(bool postgres)
            " action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL, address TEXT NOT NULL);";
 }
 
+// Review of a school's week by the county: the latest state per (school, week). "approved" locks
+// the week: ingest refuses records dated in it (period_locked). History is in the audit log.
+std::string schemaV3()
+{
+    return "CREATE TABLE period_reviews ("
+           " school_code TEXT NOT NULL REFERENCES schools(code), week_start TEXT NOT NULL, state TEXT NOT NULL,"
+           " reason TEXT NOT NULL, staff_id TEXT NOT NULL, staff_name TEXT NOT NULL, at TEXT NOT NULL,"
+           " PRIMARY KEY (school_code, week_start));";
+}
+
 }  // namespace
 
 const std::vector<Migration>& sqliteCountyMigrations()
 {
     static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(false)},
-                                                   {2, "console staff, sessions, audit", schemaV2(false)}};
+                                                   {2, "console staff, sessions, audit", schemaV2(false)},
+                                                   {3, "period reviews", schemaV3()}};
     return migrations;
 }
 
 const std::vector<Migration>& postgresCountyMigrations()
 {
     static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(true)},
-                                                   {2, "console staff, sessions, audit", schemaV2(true)}};
+                                                   {2, "console staff, sessions, audit", schemaV2(true)},
+                                                   {3, "period reviews", schemaV3()}};
     return migrations;
 }
 

@@ -133,4 +133,15 @@ struct AuditRow {
     std::string address;  // client address
 };
 
+// The county's review of one school week (Monday to Sunday).
+struct PeriodReviewRow {
+    std::string schoolCode;
+    std::string weekStart;  // the Monday, YYYY-MM-DD
+    std::string state;      // "approved" (locks the week) | "returned" (退回, with a reason) | "reopened"
+    std::string reason;
+    std::string staffId;
+    std::string staffName;
+    std::string at;
+};
+
 }  // namespace taizhang::server

@@ -100,6 +100,15 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
         return replay;
     }
 
+    // Weeks the county approved are locked: a change to a record dated in one (new, updated, or
+    // an update moving a record out of it) is refused per record. A resend of what is stored
+    // stays a duplicate.
+    const std::set<std::string> locked = tx->lockedWeeks(device.schoolCode);
+    auto inLockedWeek = [&](const std::optional<Date>& day) {
+        return day && locked.count(day->mondayOfWeek().toString()) > 0;
+    };
+    auto storedDay = [](const std::string& json) { return recordFromJson(Json::parse(json)).date(); };
+
     std::unordered_map<std::string, Current> current;
     for (auto& [id, stored] : tx->findRecords(ids))
         current.emplace(id, Current{stored.schoolCode, stored.version, std::move(stored.recordJson), false});
@@ -119,6 +128,15 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
         }
         const Record& r = *c.checked.record;
         auto it = current.find(r.meta.id);
+        const bool changes = it == current.end() || (it->second.schoolCode == device.schoolCode &&
+                                                     r.meta.version >= it->second.version && it->second.json != c.json);
+        if (!locked.empty() && changes &&
+            (inLockedWeek(r.date()) || (it != current.end() && inLockedWeek(storedDay(it->second.json))))) {
+            ++counts.rejected;
+            except(c, "rejected", "period_locked",
+                   "the county approved the week of this record's date and locked it; ask the county to reopen it");
+            continue;
+        }
         if (it == current.end()) {
             ++counts.created;
             current.emplace(r.meta.id, Current{device.schoolCode, r.meta.version, c.json, true});

@@ -149,6 +149,16 @@ public:
         c_->exec("UPDATE devices SET last_sync_at = $1 WHERE id = $2", {str(b.receivedAt), str(b.deviceId)});
     }
 
+    std::set<std::string> lockedWeeks(const std::string& schoolCode) override
+    {
+        c_->exec("SELECT pg_advisory_xact_lock_shared(hashtextextended('review:' || $1, 7382003))", {str(schoolCode)});
+        auto r = c_->exec("SELECT week_start FROM period_reviews WHERE school_code = $1 AND state = 'approved'",
+                          {str(schoolCode)});
+        std::set<std::string> weeks;
+        for (int i = 0; i < r.rows(); ++i) weeks.insert(r.text(i, 0));
+        return weeks;
+    }
+
     void commit() override
     {
         c_->exec("COMMIT");
@@ -429,6 +439,32 @@ public:
         auto r = c->exec("SELECT at, staff_id, username, action, target, detail, address FROM audit_log"
                          " ORDER BY seq DESC LIMIT $1", {num(limit)});
         std::vector<AuditRow> out;
+        for (int i = 0; i < r.rows(); ++i)
+            out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6)});
+        return out;
+    }
+
+    // The exclusive side of the per-school review lock that ingest holds shared (lockedWeeks):
+    // an approval waits for the school's batches in flight; batches after it see the lock.
+    void setPeriodReview(const PeriodReviewRow& r) override
+    {
+        inTransaction(pool_, [&](PgConnection& c) {
+            c.exec("SELECT pg_advisory_xact_lock(hashtextextended('review:' || $1, 7382003))", {str(r.schoolCode)});
+            c.exec("INSERT INTO period_reviews(school_code, week_start, state, reason, staff_id, staff_name, at)"
+                   " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (school_code, week_start) DO UPDATE SET"
+                   " state = excluded.state, reason = excluded.reason, staff_id = excluded.staff_id,"
+                   " staff_name = excluded.staff_name, at = excluded.at",
+                   {str(r.schoolCode), str(r.weekStart), str(r.state), str(r.reason), str(r.staffId), str(r.staffName),
+                    str(r.at)});
+        });
+    }
+
+    std::vector<PeriodReviewRow> periodReviews(const std::string& schoolCode) override
+    {
+        auto c = pool_.acquire();
+        auto r = c->exec("SELECT school_code, week_start, state, reason, staff_id, staff_name, at FROM period_reviews"
+                         " WHERE school_code = $1 ORDER BY week_start", {str(schoolCode)});
+        std::vector<PeriodReviewRow> out;
         for (int i = 0; i < r.rows(); ++i)
             out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6)});
         return out;

@@ -108,6 +108,15 @@ public:
         db_.prepare("UPDATE devices SET last_sync_at = ? WHERE id = ?").bind(1, b.receivedAt).bind(2, b.deviceId).run();
     }
 
+    std::set<std::string> lockedWeeks(const std::string& schoolCode) override
+    {
+        std::set<std::string> weeks;
+        auto st = db_.prepare("SELECT week_start FROM period_reviews WHERE school_code = ? AND state = 'approved'");
+        st.bind(1, schoolCode);
+        while (st.step()) weeks.insert(st.text(0));
+        return weeks;
+    }
+
     void commit() override { tx_.commit(); }
 
 private:
@@ -437,6 +446,31 @@ public:
                                   " ORDER BY seq DESC LIMIT ?");
         st.bind(1, limit);
         std::vector<AuditRow> out;
+        while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+        return out;
+    }
+
+    // Under mu_, the writer's lock: a batch in flight finishes first, later ones see the lock.
+    void setPeriodReview(const PeriodReviewRow& r) override
+    {
+        std::lock_guard lock(mu_);
+        auto tx = db_.beginWrite();
+        db_.prepare("INSERT INTO period_reviews(school_code, week_start, state, reason, staff_id, staff_name, at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(school_code, week_start) DO UPDATE SET"
+                    " state = excluded.state, reason = excluded.reason, staff_id = excluded.staff_id,"
+                    " staff_name = excluded.staff_name, at = excluded.at")
+            .bind(1, r.schoolCode).bind(2, r.weekStart).bind(3, r.state).bind(4, r.reason).bind(5, r.staffId)
+            .bind(6, r.staffName).bind(7, r.at).run();
+        tx.commit();
+    }
+
+    std::vector<PeriodReviewRow> periodReviews(const std::string& schoolCode) override
+    {
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare("SELECT school_code, week_start, state, reason, staff_id, staff_name, at"
+                                  " FROM period_reviews WHERE school_code = ? ORDER BY week_start");
+        st.bind(1, schoolCode);
+        std::vector<PeriodReviewRow> out;
         while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)});
         return out;
     }

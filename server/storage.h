@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -41,6 +42,9 @@ public:
     virtual void writeConflicts(const std::vector<ConflictWrite>& rows) = 0;
     // Stores the ack in the claimed row and marks the device as synced.
     virtual void completeBatch(const BatchRow& batch) = 0;
+    // Mondays of the school's approved (locked) weeks. Read inside the transaction; on PostgreSQL
+    // an approval waits for batches of the school in flight, and later batches see it.
+    virtual std::set<std::string> lockedWeeks(const std::string& schoolCode) = 0;
     virtual void commit() = 0;
 };
 
@@ -99,6 +103,10 @@ public:
     virtual std::int64_t loginFailuresSince(const std::string& key, std::int64_t sinceMs) = 0;
     virtual void appendAudit(const AuditRow& row) = 0;
     virtual std::vector<AuditRow> recentAudit(int limit) = 0;  // newest first
+
+    // Review of school weeks (approve locks, return, reopen): replaces the week's state.
+    virtual void setPeriodReview(const PeriodReviewRow& row) = 0;
+    virtual std::vector<PeriodReviewRow> periodReviews(const std::string& schoolCode) = 0;  // by week
 };
 
 // "postgresql://..." or "postgres://..." opens PostgreSQL; anything else is a SQLite file path.

@@ -5,6 +5,7 @@ usage: test_console_browser.py --county PATH --backend sqlite|postgres [--screen
 Each test name reads given / when / then."""
 import argparse
 import datetime
+import json
 import os
 import re
 import shutil
@@ -79,6 +80,8 @@ class ConsoleInBrowser(unittest.TestCase):
         ok_records += [homework(ok_class, d, 20) for d in days]
         device, token = c.enroll(cls.base, OK)
         c.push(cls.base, OK, device, token, ok_records)
+        cls.ok_device, cls.ok_token, cls.ok_class = device, token, ok_class
+        cls.homework = staticmethod(homework)
         cls.silent_device, _ = c.enroll(cls.base, SILENT)  # enrolled, never synced
 
         cls.profile = tempfile.mkdtemp(prefix="tz-chromium-")
@@ -268,6 +271,71 @@ class ConsoleInBrowser(unittest.TestCase):
         for name in ["示范小学", "城东小学", "城西小学"]:
             self.assertIn(name, csv)
         self.assertRegex(csv, r"3201020002,城东小学,沉默")
+        data = bytes(self.browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch(document.getElementById('export-findings').href).then(r => r.arrayBuffer())"
+            ".then(b => done(Array.from(new Uint8Array(b))));"))
+        self.assertTrue(data.startswith(b"\xef\xbb\xbf"))
+        findings = data.decode("utf-8-sig").splitlines()
+        self.assertEqual(len(findings), 2, findings)  # header + the one day over the cap
+        self.assertIn(f"3201020001,示范小学,{self.over_cap_day.isoformat()},三至六年级书面作业超时,homework.g3_6_cap", findings[1])
+
+    def test_given_reviewer_when_approving_a_week_then_later_changes_dated_in_it_are_refused_until_reopened(self):
+        week = self.today - datetime.timedelta(days=7 + self.today.weekday())  # last week's Monday
+        earlier = week - datetime.timedelta(days=7)
+        school_page = f"/console/school?code={OK}&from={earlier.isoformat()}&to={(week + datetime.timedelta(days=6)).isoformat()}"
+        self.sign_in("viewer")
+        self.open(school_page)
+        self.wait.until(EC.presence_of_element_located((By.ID, "reviews")))
+        self.assertEqual(self.browser.find_elements(By.CSS_SELECTOR, "#reviews button"), [])
+        status = self.post_from_page("/console/review", {"csrf": self.page_csrf(), "school": OK, "week": week.isoformat(),
+                                                         "action": "approve"})
+        self.assertEqual(status, 403)
+
+        self.browser.delete_all_cookies()
+        self.sign_in("reviewer")
+        self.open(school_page)
+        row = lambda w: self.browser.find_element(By.CSS_SELECTOR, f"#reviews tr[data-week='{w.isoformat()}']")  # noqa: E731
+        row(week).find_element(By.CSS_SELECTOR, "button.approve").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, f"#reviews tr[data-week='{week.isoformat()}']"), "已通过"))
+        # Returning without a reason is refused with a message; with one it is recorded.
+        row(earlier).find_element(By.CSS_SELECTOR, "button.return").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "review-error"), "退回时请写明原因"))
+        self.open(school_page)
+        reason = "三年级1班周三作业未填写，请补报"
+        row(earlier).find_element(By.CSS_SELECTOR, "input.reason").send_keys(reason)
+        row(earlier).find_element(By.CSS_SELECTOR, "button.return").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, f"#reviews tr[data-week='{earlier.isoformat()}']"), reason))
+        self.assertEqual(row(week).find_elements(By.CSS_SELECTOR, "button.reopen"), [])  # reviewer cannot reopen
+        self.shot("review")
+
+        # The school's client sends a change dated in the approved week, and one dated today.
+        def homework_stored():
+            report = json.loads(self.county.cli("report", "--from", week.isoformat(), "--to", self.today.isoformat(),
+                                                "--school", OK, "--format", "json"))
+            return report["schools"][0]["records"]["homework"]
+        before = homework_stored()
+        locked = self.homework(self.ok_class, week + datetime.timedelta(days=2), 25)
+        fresh = self.homework(self.ok_class, self.today, 25)
+        ack = self.county.push(self.base, OK, self.ok_device, self.ok_token, [locked, fresh])
+        self.assertEqual((ack["counts"]["created"], ack["counts"]["rejected"]), (1, 1), ack)
+        self.assertEqual([(e["id"], e["code"]) for e in ack["exceptions"]], [(locked[0], "period_locked")])
+        self.assertEqual(homework_stored(), before + 1)  # only today's record landed
+
+        self.browser.delete_all_cookies()
+        self.sign_in("admin")
+        self.open(school_page)
+        self.wait.until(EC.presence_of_element_located((By.ID, "reviews")))
+        row(week).find_element(By.CSS_SELECTOR, "button.reopen").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, f"#reviews tr[data-week='{week.isoformat()}']"), "已重新开放"))
+        again = self.homework(self.ok_class, week + datetime.timedelta(days=2), 25)
+        ack = self.county.push(self.base, OK, self.ok_device, self.ok_token, [again])
+        self.assertEqual(ack["counts"]["created"], 1, ack)
+        self.assertEqual(homework_stored(), before + 2)
+        self.open("/console/audit")
+        audit = self.wait.until(EC.presence_of_element_located((By.ID, "audit"))).text
+        for action in ["review.approve", "review.return", "review.reopen"]:
+            self.assertIn(action, audit)
 
     def test_given_a_signed_in_staff_when_signing_out_then_the_session_no_longer_opens_pages(self):
         self.sign_in("reviewer")
