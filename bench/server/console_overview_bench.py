@@ -108,7 +108,7 @@ def main():
                     out = subprocess.run(["psql", county.db.args[1], "-At", "-c", "\\timing on", "-c", sql],
                                          capture_output=True, text=True, check=True).stdout
                     times.append(float(re.findall(r"Time: ([0-9.]+) ms", out)[-1]))
-                    rows = out.splitlines()
+                    rows = [x for x in out.splitlines() if not x.startswith(("Timing is", "Time: "))]
             return statistics.median(times), len(rows)
 
         print(f"| range | days | overview server ms (median of {a.runs}) | bare read ms | rows read | overview / bare |")
