@@ -13,6 +13,9 @@ packages=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml
   qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtquick-dialogs
   qml6-module-qt-labs-settings qml6-module-qtquick-dialogs
+  # QtQuick.Dialogs' own FileDialog (every file dialog of the app) imports Qt.labs.folderlistmodel;
+  # Qt's Chinese catalogues translate the dialogs' buttons (确定/取消 instead of OK/Cancel).
+  qml6-module-qt-labs-folderlistmodel qt6-translations-l10n
   libgl-dev libxkbcommon-dev xvfb xauth fonts-noto-cjk
   iproute2 curl nginx-light python3
   chromium chromium-driver python3-selenium

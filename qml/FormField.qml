@@ -22,6 +22,9 @@ ColumnLayout {
         Accessible.name: field.label
         onTextEdited: field.edited(text)
         onAccepted: field.accepted()
+        // Typing into a prefilled field replaces its value (30 stays 30, never 3030). Later, so
+        // that the mouse press that gave the focus does not move the cursor back afterwards.
+        onActiveFocusChanged: if (activeFocus) Qt.callLater(input.selectAll)
     }
     Label {
         Layout.fillWidth: true

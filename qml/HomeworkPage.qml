@@ -73,6 +73,12 @@ Page {
                 visible: text.length > 0
             }
             Item { Layout.fillWidth: true }
+            Label {
+                objectName: "otherSubjectsLabel"
+                visible: entry.otherSubjectsWritten > 0
+                text: qsTr("含其他学科已登记 %1 分钟").arg(entry.otherSubjectsWritten)
+                color: "#37474f"
+            }
             Rectangle {
                 Layout.preferredWidth: 260
                 Layout.preferredHeight: 34
@@ -128,9 +134,12 @@ Page {
                         text: row.subjectName + (row.saved ? " ✓" : "")
                     }
                     TextField {
+                        id: minutesField
                         objectName: "minutes" + row.index
                         Layout.preferredWidth: 80
                         text: row.minutes
+                        // Typing replaces a prefilled value (30, never 3030).
+                        onActiveFocusChanged: if (activeFocus) Qt.callLater(minutesField.selectAll)
                         inputMethodHints: Qt.ImhDigitsOnly
                         placeholderText: "—"
                         Accessible.name: qsTr("%1 分钟").arg(row.subjectName)
@@ -139,12 +148,14 @@ Page {
                         Keys.onEnterPressed: page.trySave()
                     }
                     CheckBox {
+                        objectName: "written" + row.index
                         Layout.preferredWidth: 70
                         checked: row.written
                         Accessible.name: qsTr("%1 书面作业").arg(row.subjectName)
                         onToggled: entry.setField(row.index, "written", checked)
                     }
                     CheckBox {
+                        objectName: "atHome" + row.index
                         Layout.preferredWidth: 70
                         checked: row.atHome
                         Accessible.name: qsTr("%1 在家完成").arg(row.subjectName)
@@ -172,6 +183,7 @@ Page {
         }
 
         RowLayout {
+            objectName: "reasonRow"
             Layout.fillWidth: true
             visible: entry.overCap
             spacing: 8

@@ -89,6 +89,7 @@ ApplicationWindow {
                     delegate: ItemDelegate {
                         required property var modelData
                         required property int index
+                        objectName: "nav_" + modelData.name
                         Layout.fillWidth: true
                         visible: App.isAdmin || !modelData.admin
                         text: modelData.title
@@ -113,6 +114,7 @@ ApplicationWindow {
                           .arg(App.isAdmin ? qsTr("管理员") : qsTr("教师")).arg(App.outboxCount)
                 }
                 Button {
+                    objectName: "signOutButton"
                     Layout.fillWidth: true
                     Layout.margins: 8
                     text: qsTr("退出登录")

@@ -124,7 +124,7 @@ Page {
 
         RowLayout {
             Layout.fillWidth: true
-            Label { Layout.fillWidth: true; text: records.status }
+            Label { objectName: "statusLabel"; Layout.fillWidth: true; text: records.status }
             Button {
                 text: qsTr("修改")
                 enabled: list.currentIndex >= 0 && Object.keys(records.editTarget(list.currentIndex)).length > 0
@@ -139,6 +139,7 @@ Page {
                 }
             }
             Button {
+                objectName: "deleteButton"
                 text: qsTr("删除")
                 enabled: list.currentIndex >= 0
                 onClicked: confirmDelete.open()
@@ -151,8 +152,20 @@ Page {
         anchors.centerIn: parent
         title: qsTr("删除记录")
         modal: true
-        standardButtons: Dialog.Yes | Dialog.No
         Label { text: qsTr("删除后记录保留删除标记并同步到区县，确定删除？") }
+        // Our own buttons, so that they read 删除 / 取消 in the Chinese UI (never Yes / No).
+        footer: DialogButtonBox {
+            Button {
+                objectName: "deleteConfirmButton"
+                text: qsTr("删除")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                objectName: "deleteCancelButton"
+                text: qsTr("取消")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         onAccepted: records.remove(list.currentIndex)
     }
 
@@ -164,7 +177,12 @@ Page {
         height: 420
         title: qsTr("修改历史")
         modal: true
-        standardButtons: Dialog.Close
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("关闭")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         ListView {
             anchors.fill: parent
             clip: true

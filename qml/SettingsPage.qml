@@ -24,11 +24,13 @@ Page {
                 title: qsTr("界面语言")
                 RowLayout {
                     RadioButton {
+                        objectName: "langZh"
                         text: "简体中文"
                         checked: App.language === "zh_CN"
                         onClicked: App.setLanguage("zh_CN")
                     }
                     RadioButton {
+                        objectName: "langEn"
                         text: "English"
                         checked: App.language === "en"
                         onClicked: App.setLanguage("en")
@@ -124,12 +126,22 @@ Page {
                         wrapMode: Text.WrapAnywhere
                         text: qsTr("数据文件：%1").arg(App.dbPath)
                     }
+                    Label {
+                        objectName: "dataStatus"
+                        Layout.fillWidth: true
+                        wrapMode: Text.WrapAnywhere
+                        text: settings.dataStatus
+                        visible: text.length > 0
+                    }
                     RowLayout {
                         Button {
+                            objectName: "backupButton"
                             text: qsTr("备份数据……")
+                            enabled: App.isAdmin
                             onClicked: backupDialog.open()
                         }
                         Button {
+                            objectName: "restoreButton"
                             text: qsTr("从备份恢复……")
                             enabled: App.isAdmin
                             onClicked: restoreDialog.open()
@@ -140,15 +152,24 @@ Page {
         }
     }
 
-    FileDialog {
+    SavePathDialog {
         id: backupDialog
-        fileMode: FileDialog.SaveFile
-        nameFilters: [qsTr("台账备份 (*.db)")]
-        onAccepted: settings.backup(selectedFile)
+        objectName: "backupDialog"
+        title: qsTr("备份数据")
+        path: settings.defaultBackupPath
+        onChosen: p => {
+            settings.backup(p)
+            // Restoring usually means that backup: open the restore dialog where it went.
+            restoreDialog.currentFolder = settings.folderUrlOf(p)
+        }
     }
     FileDialog {
         id: restoreDialog
+        objectName: "restoreDialog"
+        title: qsTr("从备份恢复")
         fileMode: FileDialog.OpenFile
+        acceptLabel: qsTr("恢复")
+        rejectLabel: qsTr("取消")
         nameFilters: [qsTr("台账备份 (*.db)")]
         onAccepted: settings.restore(selectedFile)
     }

@@ -8,16 +8,11 @@ Page {
     id: wizard
     padding: 24
     property int step: 0
-    readonly property var stepFields: [
-        ["schoolCode", "schoolName", "schoolType"],
-        ["termName", "termStart", "termEnd", "holidays"],
-        ["classes", "studentsPerClass", "teachers"],
-        ["adminName", "adminPassword", "adminPassword2"]
-    ]
 
     SetupController { id: setup }
 
-    function err(name) { return setup.errors[name] || "" }
+    // Only fields someone typed into (or tried to leave with 下一步) show their error.
+    function err(name) { return setup.shownErrors[name] || "" }
 
     ColumnLayout {
         anchors.fill: parent
@@ -27,6 +22,7 @@ Page {
             title: qsTr("首次设置")
             subtitle: qsTr("第 %1 步，共 4 步").arg(wizard.step + 1)
             Button {
+                objectName: "fillDemoButton"
                 text: qsTr("填入示例学校")
                 onClicked: {
                     setup.fillDemo()
@@ -44,6 +40,7 @@ Page {
                 spacing: 10
                 FormField {
                     id: codeField
+                    objectName: "codeField"
                     Layout.preferredWidth: 420
                     label: qsTr("学校标识码（10 位数字）")
                     error: wizard.err("schoolCode")
@@ -51,6 +48,7 @@ Page {
                 }
                 FormField {
                     id: nameField
+                    objectName: "nameField"
                     Layout.preferredWidth: 420
                     label: qsTr("学校名称")
                     error: wizard.err("schoolName")
@@ -59,6 +57,7 @@ Page {
                 Label { text: qsTr("学校类型") }
                 ComboBox {
                     id: typeBox
+                    objectName: "typeBox"
                     Layout.preferredWidth: 420
                     textRole: "text"
                     valueRole: "value"
@@ -77,6 +76,7 @@ Page {
                 spacing: 10
                 FormField {
                     id: termNameField
+                    objectName: "termNameField"
                     Layout.preferredWidth: 420
                     label: qsTr("学期名称")
                     text: setup.fields.termName || ""
@@ -87,6 +87,7 @@ Page {
                     spacing: 12
                     FormField {
                         id: termStartField
+                    objectName: "termStartField"
                         Layout.preferredWidth: 200
                         label: qsTr("开学日期")
                         text: setup.fields.termStart || ""
@@ -95,6 +96,7 @@ Page {
                     }
                     FormField {
                         id: termEndField
+                    objectName: "termEndField"
                         Layout.preferredWidth: 200
                         label: qsTr("学期结束日期")
                         text: setup.fields.termEnd || ""
@@ -104,6 +106,7 @@ Page {
                 }
                 FormArea {
                     id: holidaysArea
+                    objectName: "holidaysArea"
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     label: qsTr("节假日（每行一个：名称 开始日期 结束日期）")
@@ -120,6 +123,7 @@ Page {
                     Layout.preferredWidth: 380
                     FormArea {
                         id: classesArea
+                    objectName: "classesArea"
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         label: qsTr("班级（每行一个年级，例如“三年级 1-6 班 45”）")
@@ -129,6 +133,7 @@ Page {
                     }
                     FormField {
                         id: perClassField
+                    objectName: "perClassField"
                         label: qsTr("未写人数时每班人数")
                         text: String(setup.fields.studentsPerClass || "")
                         error: wizard.err("studentsPerClass")
@@ -141,6 +146,7 @@ Page {
                     Layout.fillWidth: true
                     FormArea {
                         id: teachersArea
+                    objectName: "teachersArea"
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         label: qsTr("教师（从 Excel 复制粘贴：姓名、工号、学科、入职日期）")
@@ -156,6 +162,7 @@ Page {
                 spacing: 10
                 FormField {
                     id: adminField
+                    objectName: "adminField"
                     Layout.preferredWidth: 420
                     label: qsTr("管理员用户名")
                     error: wizard.err("adminName")
@@ -163,6 +170,7 @@ Page {
                 }
                 FormField {
                     id: pwField
+                    objectName: "pwField"
                     Layout.preferredWidth: 420
                     label: qsTr("密码（至少 6 位）")
                     echoMode: TextInput.Password
@@ -171,12 +179,13 @@ Page {
                 }
                 FormField {
                     id: pw2Field
+                    objectName: "pw2Field"
                     Layout.preferredWidth: 420
                     label: qsTr("再次输入密码")
                     echoMode: TextInput.Password
                     error: wizard.err("adminPassword2")
                     onEdited: t => setup.set("adminPassword2", t)
-                    onAccepted: if (setup.valid) setup.finish()
+                    onAccepted: setup.finish()
                 }
                 Label {
                     text: setup.status
@@ -190,23 +199,32 @@ Page {
         RowLayout {
             Layout.fillWidth: true
             Button {
+                objectName: "backButton"
                 text: qsTr("上一步")
                 enabled: wizard.step > 0
                 onClicked: wizard.step--
             }
             Item { Layout.fillWidth: true }
-            Button {
-                visible: wizard.step < 3
-                text: qsTr("下一步")
-                highlighted: true
-                enabled: setup.stepValid(wizard.stepFields[wizard.step])
-                onClicked: wizard.step++
+            Label {
+                objectName: "stepHint"
+                visible: !setup.stepsValid[wizard.step] && Object.keys(setup.shownErrors).length > 0
+                text: qsTr("请先改正标红的内容")
+                color: "#b71c1c"
             }
             Button {
+                objectName: "nextButton"
+                visible: wizard.step < 3
+                text: qsTr("下一步")
+                // Always pressable: on an incomplete step it shows what is missing instead of
+                // silently staying grey. stepsValid is a property, so the highlight follows typing.
+                highlighted: setup.stepsValid[wizard.step] === true
+                onClicked: if (setup.leaveStep(wizard.step)) wizard.step++
+            }
+            Button {
+                objectName: "finishButton"
                 visible: wizard.step === 3
                 text: qsTr("完成设置")
-                highlighted: true
-                enabled: setup.valid
+                highlighted: setup.valid
                 onClicked: setup.finish()
             }
         }

@@ -46,7 +46,16 @@ Page {
             visible: text.length > 0
             wrapMode: Text.Wrap
         }
+        Label {
+            objectName: "demoHint"
+            Layout.fillWidth: true
+            visible: App.demoSignInHint.length > 0
+            text: App.demoSignInHint
+            color: "#37474f"
+            wrapMode: Text.Wrap
+        }
         Button {
+            objectName: "signInButton"
             Layout.fillWidth: true
             text: qsTr("登录")
             highlighted: true

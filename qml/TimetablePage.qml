@@ -27,11 +27,16 @@ Page {
             title: qsTr("课程表")
             subtitle: qsTr("每周共 %1 节").arg(timetable.total)
             Button {
+                objectName: "copyButton"
                 text: qsTr("复制到平行班")
                 enabled: classBox.currentIndex >= 0
-                onClicked: timetable.copyToParallelClasses()
+                onClicked: {
+                    copyDialog.plan = timetable.parallelCopyPlan()
+                    copyDialog.open()
+                }
             }
             Button {
+                objectName: "saveButton"
                 text: qsTr("保存")
                 highlighted: true
                 enabled: timetable.dirty
@@ -44,6 +49,7 @@ Page {
             Label { text: qsTr("班级") }
             ComboBox {
                 id: classBox
+                objectName: "classBox"
                 Layout.preferredWidth: 180
                 model: App.classes
                 textRole: "name"
@@ -111,6 +117,8 @@ Page {
                         interactive: false
                         model: timetable
                         delegate: ComboBox {
+                            id: cellBox
+                            objectName: "cell_" + weekday + "_" + period
                             required property int index
                             required property int weekday
                             required property int period
@@ -123,7 +131,8 @@ Page {
                             // when the class (and so the subject list) changes.
                             currentIndex: timetable.subjectOptions.findIndex(o => o.code === subject)
                             Accessible.name: qsTr("%1 第%2节").arg(grid.dayNames[weekday - 1]).arg(period)
-                            onActivated: timetable.setCell(index, currentValue)
+                            // cellBox.index is the cell; the signal's own argument is the option's index.
+                            onActivated: timetable.setCell(cellBox.index, currentValue)
                         }
                     }
                 }
@@ -165,5 +174,50 @@ Page {
                 Item { Layout.fillHeight: true }
             }
         }
+    }
+
+    // Copying overwrites other classes' timetables: say which, and how much, before doing it.
+    Dialog {
+        id: copyDialog
+        objectName: "copyDialog"
+        property var plan: []
+        anchors.centerIn: parent
+        modal: true
+        title: qsTr("复制到平行班")
+        ColumnLayout {
+            spacing: 6
+            Label {
+                text: copyDialog.plan.length === 0 ? qsTr("本年级没有其他班级。")
+                      : qsTr("将用 %1 的课程表覆盖以下班级：").arg(classBox.currentText)
+            }
+            Repeater {
+                model: copyDialog.plan
+                delegate: Label {
+                    required property var modelData
+                    text: modelData.lessons > 0
+                          ? qsTr("%1：现有 %2 节课，将改动 %3 处").arg(modelData.name).arg(modelData.lessons).arg(modelData.changes)
+                          : qsTr("%1：尚无课程表，将写入 %2 节").arg(modelData.name).arg(modelData.changes)
+                    color: modelData.lessons > 0 ? "#b71c1c" : "#37474f"
+                }
+            }
+            Label {
+                visible: timetable.dirty
+                text: qsTr("本班未保存的修改会先保存。")
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "copyConfirmButton"
+                text: qsTr("覆盖并复制")
+                enabled: copyDialog.plan.length > 0
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                objectName: "copyCancelButton"
+                text: qsTr("取消")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+        onAccepted: timetable.copyToParallelClasses()
     }
 }

@@ -194,6 +194,24 @@ std::vector<std::string> AppContext::subjectsUserMayRecord(const ClassInfo& c) c
     return out;
 }
 
+QString AppContext::demoSignInHint() const
+{
+    const auto password = db_.setting("demo_password");
+    if (!password) return {};
+    QStringList accounts;
+    UserStore users(const_cast<Database&>(db_), clock_);
+    for (const auto& u : users.list())
+        accounts << tr("“%1”（%2）").arg(qs(u.displayName), u.role == Role::Admin ? tr("管理员") : tr("教师"));
+    return tr("演示学校：选择 %1，密码都是 %2").arg(accounts.join(tr(" 或 ")), qs(*password));
+}
+
+bool AppContext::userTeaches(const std::string& classId, const std::string& subject) const
+{
+    return std::any_of(userSlots_.begin(), userSlots_.end(), [&](const TimetableSlot& s) {
+        return s.classId == classId && (subject.empty() || s.subject == subject);
+    });
+}
+
 QString AppContext::subjectName(const QString& code) const
 {
     if (auto s = findNationalSubject(ss(code)))

@@ -53,6 +53,8 @@ class AppContext : public QObject {
     Q_PROPERTY(QVariantList users READ userList NOTIFY schoolChanged)
     Q_PROPERTY(QVariantList terms READ termList NOTIFY dataChanged)
     Q_PROPERTY(QString currentTermId READ currentTermId NOTIFY dataChanged)
+    // On a demo ledger: which accounts and password to sign in with ("" otherwise).
+    Q_PROPERTY(QString demoSignInHint READ demoSignInHint NOTIFY schoolChanged)
 
 public:
     // clock must outlive the context. Throws DbError when the file cannot be opened.
@@ -87,6 +89,7 @@ public:
     std::int64_t outboxMaxSeq() const { return outboxMaxSeq_; }
     int revision() const { return revision_; }
     QString language() const { return language_; }
+    QString demoSignInHint() const;
 
     const std::vector<ClassInfo>& classes() const { return classes_; }
     const std::map<std::string, Term>& termsById() const { return termsById_; }
@@ -105,6 +108,8 @@ public:
     std::vector<std::string> subjectsOfClass(const ClassInfo& c) const;
     // Subjects the signed-in teacher teaches in this class (all for administrators).
     std::vector<std::string> subjectsUserMayRecord(const ClassInfo& c) const;
+    // The signed-in teacher has lessons in this class (and subject, when given); see permissions.h.
+    bool userTeaches(const std::string& classId, const std::string& subject = {}) const;
     const std::string& teacherIdOfUser() const { return teacherId_; }
 
     Q_INVOKABLE QString subjectName(const QString& code) const;

@@ -6,6 +6,7 @@
 #include "compliance.h"
 #include "ledger_errors.h"
 #include "logging.h"
+#include "permissions.h"
 #include "qt_convert.h"
 
 namespace taizhang {
@@ -49,6 +50,8 @@ void DailyForm::set(const QString& field, const QVariant& value)
 {
     fields_.insert(field, value.toString().trimmed());
     dirty_ = true;
+    touched_.insert(field);
+    setStatus({});  // the last save's message no longer describes the form
     check();
 }
 
@@ -57,6 +60,8 @@ void DailyForm::reload()
     stored_.reset();
     fields_.clear();
     dirty_ = false;
+    showAllErrors_ = false;
+    touched_.clear();
     auto day = dateFrom(date_);
     const Kind kind = kind_ == "sleep" ? Kind::Sleep : Kind::Activity;
     if (day && app_->findClass(ss(classId_))) {
@@ -79,8 +84,10 @@ void DailyForm::reload()
         auto c = app_->findClass(ss(classId_));
         fields_ = {{"surveyed", c ? QString::number(c->body.students) : QString()}, {"reachingStandard", ""}, {"averageHours", ""}};
     } else {
-        fields_ = {{"peLessonMinutes", "0"}, {"longBreakMinutes", "30"}, {"longBreakSessions", "1"},
-                   {"afterSchoolMinutes", "0"}, {"outOfSchoolMinutes", "0"}};
+        // A day nobody recorded starts empty: made-up figures would show findings (and could be
+        // saved) for activity that was never reported.
+        fields_ = {{"peLessonMinutes", ""}, {"longBreakMinutes", ""}, {"longBreakSessions", ""},
+                   {"afterSchoolMinutes", ""}, {"outOfSchoolMinutes", ""}};
     }
     emit formChanged();
     setStatus({});
@@ -140,6 +147,15 @@ std::optional<Json> DailyForm::body() const
                                  num("longBreakSessions"), num("afterSchoolMinutes"), num("outOfSchoolMinutes")});
 }
 
+QVariantMap DailyForm::errors() const
+{
+    if (showAllErrors_) return errors_;
+    QVariantMap shown;
+    for (auto it = errors_.begin(); it != errors_.end(); ++it)
+        if (touched_.contains(it.key()) || it.key() == QLatin1String("date")) shown.insert(it.key(), it.value());
+    return shown;
+}
+
 void DailyForm::setStatus(const QString& s)
 {
     status_ = s;
@@ -148,9 +164,16 @@ void DailyForm::setStatus(const QString& s)
 
 bool DailyForm::save()
 {
+    if (const QString refusal = refuseUnlessAdmin(*app_); !refusal.isEmpty()) {
+        setStatus(refusal);
+        return false;
+    }
     auto b = body();
     if (!b || !canSave()) {
-        setStatus(tr("请先改正标红的内容"));
+        // Show every problem now, so that the message points at something red.
+        showAllErrors_ = true;
+        emit checked();
+        setStatus(errors().isEmpty() ? tr("没有需要保存的修改") : tr("请先改正标红的内容"));
         return false;
     }
     try {
@@ -165,6 +188,7 @@ bool DailyForm::save()
                     field = field.left(i) + field.mid(i + 1, 1).toUpper() + field.mid(i + 2);
                 errors_.insert(fields_.contains(field) ? field : QStringLiteral("date"), issueMessage(*app_, issue));
             }
+            showAllErrors_ = true;
             emit checked();
             throw LedgerRefused(errorMessages(*app_, res.issues));
         }

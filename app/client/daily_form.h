@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <QObject>
+#include <QSet>
 #include <QVariantList>
 #include <QVariantMap>
 
@@ -19,6 +20,8 @@ class DailyForm : public QObject {
     Q_PROPERTY(QString classId READ classId WRITE setClassId NOTIFY formChanged)
     Q_PROPERTY(QString date READ date WRITE setDate NOTIFY formChanged)
     Q_PROPERTY(QVariantMap fields READ fields NOTIFY formChanged)
+    // Errors of the fields the user has typed into (all of them after a save attempt): a new
+    // day's empty form is not red before anyone touched it.
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY checked)
     Q_PROPERTY(QVariantList findings READ findings NOTIFY checked)
     Q_PROPERTY(bool valid READ valid NOTIFY checked)
@@ -37,7 +40,7 @@ public:
     QString date() const { return date_; }
     void setDate(const QString& d);
     QVariantMap fields() const { return fields_; }
-    QVariantMap errors() const { return errors_; }
+    QVariantMap errors() const;
     QVariantList findings() const { return findings_; }
     bool valid() const { return errors_.isEmpty(); }
     bool saved() const { return stored_.has_value(); }
@@ -70,6 +73,8 @@ private:
     QVariantList findings_;
     std::optional<Record> stored_;
     bool dirty_ = false;
+    bool showAllErrors_ = false;
+    QSet<QString> touched_;
     QString status_;
 };
 

@@ -31,6 +31,8 @@ bool ensureDemoSchool(AppContext& app, int classes, int schoolYears)
             }
         }
         if (!teacherId.empty()) users.create(NewUser{"teacher", teacherName, Role::Teacher, teacherId}, kDemoPassword);
+        // A demo ledger says on its sign-in page how to sign in (never on a real school's).
+        app.db().setSetting("demo_password", kDemoPassword);
         qCInfo(lcApp) << "demo school created:" << summary.counts.size() << "kinds, today" << summary.today.toString().c_str();
     } catch (const std::exception& e) {
         qCWarning(lcData) << "demo school failed:" << e.what();

@@ -7,6 +7,7 @@
 #include "ledger_errors.h"
 #include "validation.h"
 #include "logging.h"
+#include "permissions.h"
 #include "qt_convert.h"
 
 namespace taizhang {
@@ -118,16 +119,25 @@ void HomeworkEntryModel::reload()
     beginResetModel();
     rows_.clear();
     reason_.clear();
+    otherWritten_ = 0;
     const ClassInfo* c = app_->findClass(ss(classId_));
     auto day = dateFrom(date_);
     if (c && day) {
-        for (const auto& code : app_->subjectsUserMayRecord(*c)) rows_.push_back(Row{code, {}, true, true, {}, {}});
+        // Grades 1-2 may have no written homework at home (policy-rules.md): a new row starts as
+        // in-school work there, so that typing minutes alone never produces a refusal.
+        const bool atHomeByDefault = c->body.grade > 2;
+        for (const auto& code : app_->subjectsUserMayRecord(*c))
+            rows_.push_back(Row{code, {}, true, atHomeByDefault, {}, {}});
         // One indexed query for this class-day; never a scan over the whole ledger.
         auto stored = app_->store().query(RecordQuery{.kind = Kind::Homework, .from = day, .to = day, .classId = c->id});
         for (auto& rec : stored) {
             auto h = bodyAs<Homework>(rec);
             auto it = std::find_if(rows_.begin(), rows_.end(), [&](const Row& r) { return r.subject == h.subject; });
-            if (it == rows_.end()) continue;  // a subject this user does not teach here
+            if (it == rows_.end()) {
+                // Another teacher's subject: not editable here, but it counts toward the class cap.
+                if (countsAgainstCap(c->body.grade, h)) otherWritten_ += h.minutes;
+                continue;
+            }
             it->minutes = QString::number(h.minutes);
             it->written = h.written;
             it->atHome = h.atHome;
@@ -165,7 +175,7 @@ QString HomeworkEntryModel::rowError(const Row& row) const
 int HomeworkEntryModel::writtenTotal() const
 {
     const int grade = gradeOfClass();
-    int total = 0;
+    int total = otherWritten_;
     for (const auto& r : rows_) {
         auto m = minutesOf(r);
         if (!m || r.minutes.isEmpty()) continue;
@@ -238,6 +248,13 @@ bool HomeworkEntryModel::save()
         setStatus(overCap() && reason_.trimmed().isEmpty() ? tr("书面作业超过上限，请填写超量原因后再保存")
                                                            : tr("请先改正标红的内容"));
         return false;
+    }
+    for (const auto& row : rows_) {
+        if (!rowChanged(row)) continue;
+        if (const QString refusal = refuseUnlessTeaches(*app_, ss(classId_), row.subject); !refusal.isEmpty()) {
+            setStatus(refusal);
+            return false;
+        }
     }
     const Date day = *dateFrom(date_);
     const std::string reason = overCap() ? ss(reason_.trimmed()) : std::string();

@@ -21,7 +21,10 @@ class HomeworkEntryModel : public QAbstractListModel {
     Q_PROPERTY(QString date READ date WRITE setDate NOTIFY formChanged)
     Q_PROPERTY(QString dateError READ dateError NOTIFY formChanged)
     Q_PROPERTY(int cap READ cap NOTIFY totalsChanged)
+    // The class's written total for the day that counts against the cap: this form's rows plus
+    // the saved homework of the subjects this user does not see (other teachers' subjects).
     Q_PROPERTY(int writtenTotal READ writtenTotal NOTIFY totalsChanged)
+    Q_PROPERTY(int otherSubjectsWritten READ otherSubjectsWritten NOTIFY totalsChanged)
     Q_PROPERTY(bool overCap READ overCap NOTIFY totalsChanged)
     Q_PROPERTY(bool valid READ valid NOTIFY totalsChanged)
     Q_PROPERTY(bool dirty READ dirty NOTIFY totalsChanged)
@@ -58,6 +61,7 @@ public:
     QString dateError() const;
     int cap() const { return cap_; }
     int writtenTotal() const;
+    int otherSubjectsWritten() const { return otherWritten_; }
     bool overCap() const { return writtenTotal() > cap_; }
     bool valid() const;
     bool dirty() const;
@@ -104,6 +108,7 @@ private:
     QString date_;
     std::vector<Row> rows_;
     int cap_ = 0;
+    int otherWritten_ = 0;
     QString reason_;
     QString status_;
 };

@@ -12,10 +12,10 @@
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include "app_context.h"
+#include "app_runtime.h"
 #include "demo_school.h"
 #include "logging.h"
 #include "page_runner.h"
@@ -29,23 +29,12 @@ Q_IMPORT_QML_PLUGIN(TaizhangPlugin)
 using namespace taizhang;
 
 namespace {
-
 QString defaultDbPath()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dir);
     return QDir(dir).filePath(QStringLiteral("taizhang.db"));
 }
-
-// Swaps the translator so that qsTr() and engine.retranslate() pick up the new language.
-void installLanguage(QTranslator& translator, const QString& lang)
-{
-    QCoreApplication::removeTranslator(&translator);
-    // Source strings are Chinese, so zh_CN needs no catalogue; English is loaded from resources.
-    if (lang == QLatin1String("en") && translator.load(QStringLiteral(":/i18n/taizhang_en.qm")))
-        QCoreApplication::installTranslator(&translator);
-}
-
 }  // namespace
 
 int main(int argc, char* argv[])
@@ -64,7 +53,7 @@ int main(int argc, char* argv[])
     QCommandLineOption dbOpt("db", "Ledger database file (default: per-user data folder).", "path", defaultDbPath());
     QCommandLineOption demoOpt("demo", "Create the demo school when the database holds none.");
     QCommandLineOption selfTestOpt("self-test", "Load every page and exit non-zero on any QML warning or error.");
-    QCommandLineOption langOpt("lang", "User interface language: zh_CN (default) or en.", "lang", "zh_CN");
+    QCommandLineOption langOpt("lang", "User interface language: zh_CN or en (default: the one chosen last time).", "lang");
     QCommandLineOption todayOpt("today", "Pretend today is this date (YYYY-MM-DD; screenshots, demos).", "date");
     QCommandLineOption shotOpt("screenshots", "Save every page as PNG into this folder, then exit.", "dir");
     QCommandLineOption firstFrameOpt("quit-after-first-frame", "Exit once the first frame is shown (benchmark).");
@@ -74,69 +63,43 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     const QString lang = parser.value(langOpt);
-    if (lang != "zh_CN" && lang != "en") {
+    if (!lang.isEmpty() && lang != "zh_CN" && lang != "en") {
         qCCritical(lcApp) << "unknown language" << lang << "(use zh_CN or en)";
         return 2;
     }
-    std::unique_ptr<ManualClock> fixedClock;
+    AppOptions options;
+    options.dbPath = parser.value(dbOpt);
+    options.language = lang;
+    options.demo = parser.isSet(demoOpt);
+    options.demoClasses = std::clamp(parser.value(demoClassesOpt).toInt(), 1, 200);
+    options.demoYears = std::clamp(parser.value(demoYearsOpt).toInt(), 1, 10);
     if (parser.isSet(todayOpt)) {
-        auto day = dateFrom(parser.value(todayOpt));
-        if (!day) {
+        options.today = dateFrom(parser.value(todayOpt));
+        if (!options.today) {
             qCCritical(lcApp) << "--today expects YYYY-MM-DD, got" << parser.value(todayOpt);
             return 2;
         }
-        fixedClock = std::make_unique<ManualClock>(unixMillisAt(*day, 19));
     }
     const bool selfTest = parser.isSet(selfTestOpt);
     if (selfTest) startCountingWarnings();
 
-    QQuickStyle::setStyle(QStringLiteral("Fusion"));
-    QFont font(QStringLiteral("Noto Sans CJK SC"));
-    font.setPointSize(10);
-    QGuiApplication::setFont(font);
+    AppRuntime::setUpLook();
 
-    QTranslator translator;
-    installLanguage(translator, lang);
-
-    QString restoreMessage;
-    if (SettingsController::applyPendingRestore(parser.value(dbOpt), &restoreMessage))
-        qCInfo(lcApp) << restoreMessage;
-    else if (!restoreMessage.isEmpty())
-        qCWarning(lcApp) << restoreMessage;
-
-    std::unique_ptr<AppContext> context;
-    try {
-        const Clock& clock = fixedClock ? static_cast<const Clock&>(*fixedClock) : SystemClock::instance();
-        context = std::make_unique<AppContext>(ss(parser.value(dbOpt)), clock);
-    } catch (const std::exception& e) {
-        qCCritical(lcApp) << "cannot open the ledger" << parser.value(dbOpt) << ":" << e.what();
-        return 1;
-    }
-    context->setLanguage(lang);
-    if (parser.isSet(demoOpt) && !ensureDemoSchool(*context, std::clamp(parser.value(demoClassesOpt).toInt(), 1, 200),
-                                                    std::clamp(parser.value(demoYearsOpt).toInt(), 1, 10))) {
-        qCCritical(lcApp) << "could not create the demo school";
-        return 1;
-    }
-    // Unattended runs sign in as the administrator so that every page can be shown.
+    AppRuntime runtime;
+    // Unattended runs never sync.
+    options.autoSync = !(selfTest || parser.isSet(shotOpt) || parser.isSet(firstFrameOpt));
+    // Unattended runs sign in as the administrator so that every page can be shown; that has to
+    // happen before the window loads, so the runtime is started in two halves here.
     const bool unattended = selfTest || parser.isSet(shotOpt) || parser.isSet(firstFrameOpt);
-    if (unattended && context->hasSchool() && !context->signedIn())
-        context->signInAs(QStringLiteral("admin"), QStringLiteral("admin"), true, {});
-
-    // Automatic sync (only does anything once the ledger is enrolled); unattended runs never sync.
-    SyncService syncService(*context, SyncService::Options{.autoStart = !unattended, .watchNetwork = !unattended});
-    registerBackendTypes(context.get());
-    QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    QObject::connect(context.get(), &AppContext::languageChanged, &engine, [&](const QString& l) {
-        installLanguage(translator, l);
-        engine.retranslate();
-    });
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Taizhang/Main.qml")));
-    if (engine.rootObjects().isEmpty()) {
-        qCCritical(lcApp) << "the main window failed to load";
+    if (!runtime.start(options, [&](AppContext& context) {
+            if (unattended && context.hasSchool() && !context.signedIn())
+                context.signInAs(QStringLiteral("admin"), QStringLiteral("admin"), true, {});
+        })) {
+        qCCritical(lcApp) << runtime.error();
         return 1;
     }
+    AppContext* context = &runtime.context();
+    QQmlApplicationEngine& engine = runtime.engine();
 
     if (parser.isSet(firstFrameOpt)) {
         auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());

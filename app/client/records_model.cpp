@@ -6,6 +6,7 @@
 #include "ledger_errors.h"
 #include "local_time.h"
 #include "logging.h"
+#include "permissions.h"
 #include "qt_convert.h"
 
 namespace taizhang {
@@ -144,6 +145,11 @@ bool RecordsModel::remove(int row)
     if (row < 0 || row >= rowCount()) return false;
     const Record& r = rows_[static_cast<std::size_t>(row)];
     if (r.meta.deleted) return false;
+    if (const QString refusal = refuseRecordChange(*app_, r); !refusal.isEmpty()) {
+        status_ = tr("不能删除：%1").arg(refusal);
+        emit statusChanged();
+        return false;
+    }
     try {
         auto res = app_->ledger().remove(r.meta.id, r.meta.version, app_->change());
         if (!res.ok()) throw LedgerRefused(errorMessages(*app_, res.issues));

@@ -1,5 +1,6 @@
 #include "register_types.h"
 
+#include <QJSEngine>
 #include <QtQml/qqml.h>
 
 #include "app_context.h"
@@ -20,13 +21,29 @@ namespace taizhang {
 
 void registerBackendTypes(AppContext* app)
 {
+    // Once per process; the singleton is whichever context is open when an engine asks for it,
+    // so a journey test can close the app and start it again on the same file ("restart").
+    // main() (AppRuntime) creates the sync service with its options first; test harnesses that
+    // only load pages get one that syncs only when asked.
+    if (!SyncService::instance())
+        new SyncService(*app, SyncService::Options{.autoStart = false, .watchNetwork = false}, app);
+    static bool registered = false;
+    if (registered) {
+        Q_ASSERT(app == AppContext::instance());
+        return;
+    }
+    registered = true;
     constexpr const char* uri = "Taizhang.Backend";
-    qmlRegisterSingletonInstance(uri, 1, 0, "App", app);
-    // main() creates the service with its options first; test harnesses that only load pages get
-    // one that syncs only when asked.
-    SyncService* sync = SyncService::instance();
-    if (!sync) sync = new SyncService(*app, SyncService::Options{.autoStart = false, .watchNetwork = false}, app);
-    qmlRegisterSingletonInstance(uri, 1, 0, "Sync", sync);
+    qmlRegisterSingletonType<AppContext>(uri, 1, 0, "App", [](QQmlEngine*, QJSEngine*) -> AppContext* {
+        AppContext* current = AppContext::instance();
+        QJSEngine::setObjectOwnership(current, QJSEngine::CppOwnership);
+        return current;
+    });
+    qmlRegisterSingletonType<SyncService>(uri, 1, 0, "Sync", [](QQmlEngine*, QJSEngine*) -> SyncService* {
+        SyncService* current = SyncService::instance();
+        QJSEngine::setObjectOwnership(current, QJSEngine::CppOwnership);
+        return current;
+    });
     qmlRegisterType<RefusedRecordsModel>(uri, 1, 0, "RefusedRecordsModel");
     qmlRegisterType<HomeworkEntryModel>(uri, 1, 0, "HomeworkEntryModel");
     qmlRegisterType<TodayModel>(uri, 1, 0, "TodayModel");

@@ -1,15 +1,16 @@
 #include "settings_controller.h"
 
-#include <sqlite3.h>
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include "app_context.h"
 #include "curl_transport.h"
 #include "enrollment.h"
+#include "ledger_backup.h"
 #include "logging.h"
+#include "permissions.h"
 #include "policy_overrides.h"
 #include "qt_convert.h"
 #include "rule_set.h"
@@ -22,7 +23,6 @@ namespace taizhang {
 
 namespace {
 QString localPath(const QUrl& file) { return file.isLocalFile() ? file.toLocalFile() : file.toString(); }
-QString pendingRestorePath(const QString& dbPath) { return dbPath + ".restore-pending"; }
 }  // namespace
 
 SettingsController::SettingsController(QObject* parent) : SettingsController(*AppContext::instance(), parent) {}
@@ -60,61 +60,78 @@ void SettingsController::setStatus(const QString& s)
     emit taskChanged();
 }
 
-bool SettingsController::backup(const QUrl& file)
+void SettingsController::setDataStatus(const QString& s)
 {
-    const QString path = localPath(file);
-    // sqlite3's online backup copies a consistent snapshot page by page; it reads the ledger and
-    // writes only the new file (no SQL against the client database).
-    sqlite3* dest = nullptr;
-    int rc = sqlite3_open(path.toUtf8().constData(), &dest);
-    if (rc == SQLITE_OK) {
-        sqlite3_backup* b = sqlite3_backup_init(dest, "main", app_->db().handle(), "main");
-        if (b) {
-            sqlite3_backup_step(b, -1);
-            sqlite3_backup_finish(b);
-        }
-        rc = sqlite3_errcode(dest);
+    dataStatus_ = s;
+    emit taskChanged();
+}
+
+QString SettingsController::defaultBackupPath() const
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = QDir::homePath();
+    return QDir(folder).filePath(tr("台账备份-%1-%2.db").arg(app_->schoolName(), app_->today()));
+}
+
+QUrl SettingsController::folderUrlOf(const QString& path) const
+{
+    return QUrl::fromLocalFile(QFileInfo(path).absolutePath());
+}
+
+bool SettingsController::backup(const QString& path)
+{
+    if (const QString refusal = refuseUnlessAdmin(*app_); !refusal.isEmpty()) {
+        setDataStatus(refusal);
+        return false;
     }
-    sqlite3_close(dest);
-    const bool ok = rc == SQLITE_OK;
-    qCInfo(lcData) << "backup to" << path << (ok ? "ok" : "failed");
-    setStatus(ok ? tr("已备份到 %1").arg(path) : tr("备份失败：无法写入 %1").arg(path));
-    return ok;
+    if (path.trimmed().isEmpty()) {
+        setDataStatus(tr("请填写备份文件的位置"));
+        return false;
+    }
+    if (!QFileInfo(QFileInfo(path).absolutePath()).isDir()) {
+        setDataStatus(tr("备份失败：文件夹 %1 不存在").arg(QFileInfo(path).absolutePath()));
+        return false;
+    }
+    // SQLite's online backup: a consistent copy while the app keeps running, written beside the
+    // target and renamed into place (core/ledger_backup.h).
+    const std::string problem = backupLedgerFile(app_->db().path(), ss(path));
+    qCInfo(lcData) << "backup to" << path << (problem.empty() ? "ok" : problem.c_str());
+    setDataStatus(problem.empty() ? tr("已备份到 %1").arg(path) : tr("备份失败：无法写入 %1").arg(path));
+    return problem.empty();
 }
 
 bool SettingsController::restore(const QUrl& file)
 {
+    if (const QString refusal = refuseUnlessAdmin(*app_); !refusal.isEmpty()) {
+        setDataStatus(refusal);
+        return false;
+    }
+    if (busy_) {
+        setDataStatus(tr("正在同步或注册，请等它结束后再恢复"));
+        return false;
+    }
     const QString path = localPath(file);
-    try {
-        // Opening checks it is a SQLite ledger this version understands (refuses a newer one).
-        Database probe = Database::open(ss(path), OpenOptions{.create = false});
-        if (!loadSchoolProfile(probe)) throw DbError("no school profile");
-    } catch (const std::exception& e) {
-        qCWarning(lcData) << "restore refused:" << path << e.what();
-        setStatus(tr("不能恢复：%1 不是有效的台账备份").arg(path));
+    const std::string dbPath = app_->db().path();
+    if (const std::string problem = stageRestore(ss(path), dbPath); !problem.empty()) {
+        qCWarning(lcData) << "restore refused:" << path << problem.c_str();
+        setDataStatus(tr("不能恢复：%1 不是有效的台账备份").arg(path));
         return false;
     }
-    const QString pending = pendingRestorePath(app_->dbPath());
-    QFile::remove(pending);
-    if (!QFile::copy(path, pending)) {
-        setStatus(tr("不能恢复：无法复制 %1").arg(path));
+    // Applied now, through SQLite (one transaction on the live file); if the program is killed
+    // part way, the next start finishes it. The current data stays in <db>.before-restore.
+    const RestoreResult r = applyRestore(dbPath);
+    if (!r.ok) {
+        qCWarning(lcData) << "restore not applied yet:" << r.problem.c_str();
+        setDataStatus(tr("暂时无法恢复（数据文件正被使用），备份已保存，下次启动程序时自动恢复"));
         return false;
     }
-    setStatus(tr("备份已检查无误，重新启动程序后生效"));
+    qCInfo(lcData) << "restored" << path << "previous ledger kept as" << beforeRestorePath(dbPath).c_str();
+    app_->reloadProfile();
+    app_->notifyDataChanged();
+    // The accounts are those of the backup now: whoever is signed in signs in again.
+    app_->signOut();
+    setDataStatus(tr("已从备份恢复，原数据另存为 %1。请重新登录。").arg(qs(beforeRestorePath(dbPath))));
     return true;
-}
-
-bool SettingsController::applyPendingRestore(const QString& dbPath, QString* message)
-{
-    const QString pending = pendingRestorePath(dbPath);
-    if (!QFile::exists(pending)) return false;
-    const QString keep = dbPath + ".before-restore";
-    QFile::remove(keep);
-    for (const char* suffix : {"-wal", "-shm"}) QFile::remove(dbPath + suffix);
-    const bool ok = (!QFile::exists(dbPath) || QFile::rename(dbPath, keep)) && QFile::rename(pending, dbPath);
-    if (message) *message = ok ? QStringLiteral("restored backup; previous file kept as %1").arg(keep)
-                               : QStringLiteral("could not apply the staged restore %1").arg(pending);
-    return ok;
 }
 
 bool SettingsController::startTask(const QString& what, std::function<QString()> work)
@@ -146,6 +163,10 @@ bool SettingsController::startTask(const QString& what, std::function<QString()>
 
 bool SettingsController::enroll(const QString& serverUrl, const QString& code, const QString& deviceName)
 {
+    if (const QString refusal = refuseUnlessAdmin(*app_); !refusal.isEmpty()) {
+        setStatus(refusal);
+        return false;
+    }
     if (!serverUrl.startsWith("https://") && !serverUrl.startsWith("http://127.") && !serverUrl.startsWith("http://localhost")) {
         setStatus(tr("服务器地址应以 https:// 开头"));
         return false;

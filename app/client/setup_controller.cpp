@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 
 #include "app_context.h"
+#include "ledger_errors.h"
 #include "logging.h"
 #include "qt_convert.h"
 #include "school.h"
@@ -42,7 +43,48 @@ SetupController::SetupController(AppContext& app, QObject* parent) : QObject(par
 void SetupController::set(const QString& field, const QVariant& value)
 {
     fields_.insert(field, value);
+    touched_.insert(field);
+    // Both password fields are judged together once the second one was typed.
+    if (field == QLatin1String("adminPassword2")) touched_.insert(QStringLiteral("adminPassword"));
     validate();
+}
+
+QStringList SetupController::stepFields(int step)
+{
+    switch (step) {
+    case 0: return {"schoolCode", "schoolName", "schoolType"};
+    case 1: return {"termName", "termStart", "termEnd", "holidays"};
+    case 2: return {"classes", "studentsPerClass", "teachers"};
+    case 3: return {"adminName", "adminPassword", "adminPassword2"};
+    }
+    return {};
+}
+
+QVariantMap SetupController::shownErrors() const
+{
+    QVariantMap out;
+    for (auto it = errors_.begin(); it != errors_.end(); ++it)
+        if (touched_.contains(it.key())) out.insert(it.key(), it.value());
+    return out;
+}
+
+QVariantList SetupController::stepsValid() const
+{
+    QVariantList out;
+    for (int step = 0; step < 4; ++step) {
+        bool ok = true;
+        for (const auto& n : stepFields(step)) ok = ok && !errors_.contains(n);
+        out << ok;
+    }
+    return out;
+}
+
+bool SetupController::leaveStep(int step)
+{
+    for (const auto& n : stepFields(step)) touched_.insert(n);
+    const bool ok = stepsValid().value(step).toBool();
+    emit changed();
+    return ok;
 }
 
 void SetupController::validate()
@@ -91,18 +133,18 @@ void SetupController::validate()
     emit changed();
 }
 
-bool SetupController::stepValid(const QStringList& fieldNames) const
-{
-    for (const auto& n : fieldNames)
-        if (errors_.contains(n)) return false;
-    return true;
-}
-
 bool SetupController::finish()
 {
+    if (app_->hasSchool()) {
+        status_ = tr("本机已经设置过学校，不能再次设置");
+        emit changed();
+        return false;
+    }
+    for (int step = 0; step < 4; ++step)
+        for (const auto& n : stepFields(step)) touched_.insert(n);
     validate();
     if (!valid()) {
-        status_ = tr("还有未改正的内容");
+        status_ = tr("还有未改正的内容：请回到标红的那一步");
         emit changed();
         return false;
     }
@@ -116,25 +158,38 @@ bool SetupController::finish()
     for (const auto& t : parseTeacherPaste(fields_.value("teachers").toString()).teachers)
         records.push_back({Kind::Teacher, Json(t)});
     try {
-        // Reference data first, the profile last: the wizard counts as done only once the profile
-        // exists, so an interruption leaves a wizard to finish, never a half-set-up school.
-        UserStore users(app_->db(), app_->clock());
-        if (!users.find(ss(f("adminName"))))
-            users.create(NewUser{ss(f("adminName")), ss(f("adminName")), Role::Admin, {}},
-                         ss(fields_.value("adminPassword").toString()));
-        app_->store().createMany(records, app_->change());
-        SchoolProfile profile{ss(f("schoolCode")), ss(f("schoolName")), "", ss(f("schoolType"))};
+        // One write transaction for everything (the Ledger's and the user store's own
+        // transactions nest as savepoints): either the whole school exists afterwards or
+        // nothing does, so pressing 完成设置 again after a failure cannot write anything twice.
         auto tx = app_->db().beginWrite();
-        saveSchoolProfile(app_->db(), profile);
+        // The profile first inside the transaction: validation of the classes reads the school type.
+        saveSchoolProfile(app_->db(), SchoolProfile{ss(f("schoolCode")), ss(f("schoolName")), "", ss(f("schoolType"))});
+        UserStore users(app_->db(), app_->clock());
+        users.create(NewUser{ss(f("adminName")), ss(f("adminName")), Role::Admin, {}},
+                     ss(fields_.value("adminPassword").toString()));
+        auto bulk = app_->ledger().saveMany(records, app_->change());
+        if (!bulk.ok()) {
+            QStringList problems;
+            for (const auto& bi : bulk.issues)
+                if (bi.issue.severity == IssueSeverity::Error) problems << issueMessage(*app_, bi.issue);
+            throw LedgerRefused(problems);
+        }
         tx.commit();
     } catch (const UserError& e) {
-        errors_["adminName"] = e.code() == "invalid_username" ? tr("用户名只能包含字母、数字、点、下划线和短横线")
-                                                             : QString::fromUtf8(e.what());
+        errors_["adminName"] = e.code() == "invalid_username"     ? tr("用户名只能包含字母、数字、点、下划线和短横线")
+                               : e.code() == "duplicate_username" ? tr("已有同名用户，请换一个用户名")
+                                                                  : tr("无法创建管理员账号");
+        qCWarning(lcData) << "setup refused:" << e.what();
+        emit changed();
+        return false;
+    } catch (const LedgerRefused& e) {
+        qCWarning(lcData) << "setup refused:" << e.what();
+        status_ = tr("未保存：%1").arg(e.messages().join(QStringLiteral("；")));
         emit changed();
         return false;
     } catch (const std::exception& e) {
         qCWarning(lcData) << "setup failed:" << e.what();
-        status_ = tr("保存失败：%1").arg(QString::fromUtf8(e.what()));
+        status_ = tr("保存失败，什么也没有写入，可以再试一次。（%1）").arg(QString::fromUtf8(e.what()));
         emit changed();
         return false;
     }
@@ -159,6 +214,8 @@ void SetupController::fillDemo()
     fields_.insert("adminName", "admin");
     fields_.insert("adminPassword", "demo1234");
     fields_.insert("adminPassword2", "demo1234");
+    for (int step = 0; step < 4; ++step)
+        for (const auto& n : stepFields(step)) touched_.insert(n);
     validate();
 }
 

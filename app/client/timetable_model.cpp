@@ -7,6 +7,7 @@
 #include "compliance.h"
 #include "ledger_errors.h"
 #include "logging.h"
+#include "permissions.h"
 #include "qt_convert.h"
 
 namespace taizhang {
@@ -169,7 +170,8 @@ int TimetableModel::writeGrid(const std::string& classId, const std::vector<std:
         TimetableSlot slot{classId, ss(termId_), static_cast<int>(i % kWeekdays) + 1,
                            static_cast<int>(i / kWeekdays) + 1, subject, teacherFor(subject)};
         if (!live) {
-            if (!subject.empty()) creates.push_back({Kind::Timetable, Json(slot)});
+            if (subject.empty()) continue;  // an empty cell that stays empty is no change
+            creates.push_back({Kind::Timetable, Json(slot)});
         } else if (subject.empty()) {
             require(ledger.remove(c.stored->meta.id, c.stored->meta.version, ctx));
         } else if (bodyAs<TimetableSlot>(*c.stored).subject != subject) {
@@ -193,6 +195,10 @@ int TimetableModel::writeGrid(const std::string& classId, const std::vector<std:
 
 bool TimetableModel::save()
 {
+    if (const QString refusal = refuseUnlessAdmin(*app_); !refusal.isEmpty()) {
+        setStatus(refusal);
+        return false;
+    }
     if (!app_->findClass(ss(classId_)) || termId_.isEmpty()) {
         setStatus(tr("请先选择班级和学期"));
         return false;
@@ -217,8 +223,41 @@ bool TimetableModel::save()
     return true;
 }
 
+int TimetableModel::differences(const std::vector<std::string>& wanted, const std::vector<Cell>& cells)
+{
+    int n = 0;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const bool live = cells[i].stored && !cells[i].stored->meta.deleted;
+        const std::string now = live ? bodyAs<TimetableSlot>(*cells[i].stored).subject : std::string();
+        if (now != wanted[i]) ++n;
+    }
+    return n;
+}
+
+QVariantList TimetableModel::parallelCopyPlan() const
+{
+    QVariantList out;
+    auto self = app_->findClass(ss(classId_));
+    if (!self) return out;
+    std::vector<std::string> wanted;
+    for (const auto& c : cells_) wanted.push_back(c.subject);
+    for (const auto& other : app_->classes()) {
+        if (other.id == self->id || other.body.grade != self->body.grade) continue;
+        const auto cells = loadCells(other.id);
+        const auto lessons = std::count_if(cells.begin(), cells.end(),
+                                           [](const Cell& c) { return c.stored && !c.stored->meta.deleted; });
+        out << QVariantMap{{"classId", qs(other.id)}, {"name", qs(other.body.name)},
+                           {"lessons", static_cast<int>(lessons)}, {"changes", differences(wanted, cells)}};
+    }
+    return out;
+}
+
 int TimetableModel::copyToParallelClasses()
 {
+    if (const QString refusal = refuseUnlessAdmin(*app_); !refusal.isEmpty()) {
+        setStatus(refusal);
+        return 0;
+    }
     auto self = app_->findClass(ss(classId_));
     if (!self || (dirty() && !save())) return 0;
     std::vector<std::string> wanted;

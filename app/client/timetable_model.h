@@ -57,6 +57,10 @@ public:
     // subject "" clears the cell.
     Q_INVOKABLE void setCell(int index, const QString& subject);
     Q_INVOKABLE bool save();
+    // What copyToParallelClasses() would do, to ask before doing it: one entry per other class
+    // of the same grade, {classId, name, lessons (live lessons it has now), changes (slots the
+    // copy would write)}.
+    Q_INVOKABLE QVariantList parallelCopyPlan() const;
     // Replaces the timetables of the other classes of the same grade with this one (saved first).
     Q_INVOKABLE int copyToParallelClasses();
     Q_INVOKABLE void reload();
@@ -75,6 +79,7 @@ private:
     };
     // Writes `wanted` (index -> subject) over the stored slots of a class; returns changes made.
     int writeGrid(const std::string& classId, const std::vector<std::string>& wanted, std::vector<Cell>& cells);
+    static int differences(const std::vector<std::string>& wanted, const std::vector<Cell>& cells);
     std::vector<Cell> loadCells(const std::string& classId) const;
     std::string teacherFor(const std::string& subject) const;
     void setStatus(const QString& s);

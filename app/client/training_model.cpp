@@ -8,6 +8,7 @@
 #include "compliance.h"
 #include "ledger_errors.h"
 #include "logging.h"
+#include "permissions.h"
 #include "qt_convert.h"
 
 namespace taizhang {
@@ -104,6 +105,11 @@ void TrainingModel::check()
 
 bool TrainingModel::save()
 {
+    if (const QString refusal = refuseUnlessAdmin(*app_); !refusal.isEmpty()) {
+        status_ = refusal;
+        emit formChanged();
+        return false;
+    }
     check();
     if (!canSave()) {
         status_ = tr("请先改正标红的内容");

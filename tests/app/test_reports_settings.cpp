@@ -12,6 +12,7 @@
 #include "client_fixture.h"
 #include "qt_convert.h"
 #include "reports_controller.h"
+#include "ledger_backup.h"
 #include "settings_controller.h"
 
 namespace taizhang::testing {
@@ -57,12 +58,26 @@ TEST_F(ReportsSettings, GIVEN_a_date_range_WHEN_exported_to_csv_THEN_the_worker_
     EXPECT_FALSE(QFile::exists(QString::fromStdString(path + ".part")));
 }
 
-TEST_F(ReportsSettings, GIVEN_a_backup_WHEN_restore_is_staged_THEN_it_replaces_the_ledger_at_next_start)
+TEST_F(ReportsSettings, GIVEN_a_backup_and_a_later_change_WHEN_restored_THEN_the_ledger_is_the_backup_and_the_change_is_kept_aside)
 {
     SettingsController settings(*app);
     const QString backup = QString::fromStdString(dir.file("backup.db"));
-    ASSERT_TRUE(settings.backup(QUrl::fromLocalFile(backup))) << settings.status().toStdString();
-    ASSERT_TRUE(settings.restore(QUrl::fromLocalFile(backup))) << settings.status().toStdString();
+    ASSERT_TRUE(settings.backup(backup)) << settings.dataStatus().toStdString();
+    const auto countClasses = [](Database& db) {
+        auto s = db.prepare("SELECT count(*) FROM records WHERE kind = 'class' AND deleted = 0");
+        s.step();
+        return s.int64(0);
+    };
+    const auto before = countClasses(app->db());
+    ASSERT_TRUE(app->ledger().save(Kind::SchoolClass, Json(SchoolClass{6, "六年级9班", 40, {}}), app->change()).ok());
+    ASSERT_EQ(countClasses(app->db()), before + 1);
+
+    ASSERT_TRUE(settings.restore(QUrl::fromLocalFile(backup))) << settings.dataStatus().toStdString();
+    EXPECT_EQ(countClasses(app->db()), before);
+    Database kept = Database::open(beforeRestorePath(app->db().path()), OpenOptions{.create = false});
+    EXPECT_EQ(countClasses(kept), before + 1);  // the change made after the backup is not lost
+    EXPECT_FALSE(QFile::exists(QString::fromStdString(pendingRestorePath(app->db().path()))));
+    EXPECT_FALSE(QFile::exists(QString::fromStdString(applyingRestorePath(app->db().path()))));
 
     const QString garbage = QString::fromStdString(dir.file("not-a-ledger.db"));
     {
@@ -70,18 +85,10 @@ TEST_F(ReportsSettings, GIVEN_a_backup_WHEN_restore_is_staged_THEN_it_replaces_t
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
         f.write("this is not sqlite");
     }
+    app->signInAs("admin", "admin", true, {});
     EXPECT_FALSE(settings.restore(QUrl::fromLocalFile(garbage)));
-    EXPECT_TRUE(settings.status().contains("不是有效的台账备份"));
-
-    // Applying the staged file (as main() does before opening) keeps the old file aside.
-    const QString target = QString::fromStdString(dir.file("other.db"));
-    QFile::copy(backup, target + ".restore-pending");
-    QString message;
-    ASSERT_TRUE(SettingsController::applyPendingRestore(target, &message)) << message.toStdString();
-    EXPECT_TRUE(QFile::exists(target));
-    EXPECT_FALSE(QFile::exists(target + ".restore-pending"));
-    Database restored = Database::open(target.toStdString(), OpenOptions{.create = false});
-    EXPECT_TRUE(loadSchoolProfile(restored).has_value());
+    EXPECT_TRUE(settings.dataStatus().contains("不是有效的台账备份"));
+    EXPECT_EQ(countClasses(app->db()), before);
 }
 
 }  // namespace
