@@ -81,7 +81,8 @@ Page {
                 Layout.alignment: Qt.AlignTop
                 spacing: 2
                 readonly property var dayNames: [qsTr("星期一"), qsTr("星期二"), qsTr("星期三"), qsTr("星期四"), qsTr("星期五")]
-                readonly property int cellWidth: 116
+                // Wide enough for the English subject names ("Morality and Law") at 1366x768.
+                readonly property int cellWidth: 146
                 readonly property int cellHeight: 34
                 Row {
                     Item { width: 56; height: 1 }

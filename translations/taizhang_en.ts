@@ -195,6 +195,10 @@
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
+    <message>
+        <source>含其他学科已登记 %1 分钟</source>
+        <translation>incl. %1 min already entered for other subjects</translation>
+    </message>
 </context>
 <context>
     <name>Kind</name>
@@ -309,6 +313,29 @@
     <message>
         <source>同步</source>
         <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>请先登录</source>
+        <translation>Please sign in first</translation>
+    </message>
+    <message>
+        <source>只有管理员可以进行此操作，请用管理员账号登录</source>
+        <translation>Only an administrator can do this; please sign in as an administrator</translation>
+    </message>
+    <message>
+        <source>您没有在%1任课，不能修改该班的记录</source>
+        <translation>You do not teach in %1 and cannot change its records</translation>
+    </message>
+    <message>
+        <source>该班</source>
+        <translation>this class</translation>
+    </message>
+    <message>
+        <source>您没有在%1教%2，不能修改这门课的记录</source>
+        <translation>You do not teach %2 in %1 and cannot change its records</translation>
     </message>
 </context>
 <context>
@@ -577,6 +604,14 @@
         <translation>
 Reason: %1</translation>
     </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>RefusedRecordsModel</name>
@@ -701,6 +736,25 @@ Reason: %1</translation>
     </message>
 </context>
 <context>
+    <name>SavePathDialog</name>
+    <message>
+        <source>保存到（完整路径，可修改）：</source>
+        <translation>Save to (full path, editable):</translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>设置</source>
@@ -773,6 +827,18 @@ Reason: %1</translation>
     <message>
         <source>台账备份 (*.db)</source>
         <translation>Ledger backups (*.db)</translation>
+    </message>
+    <message>
+        <source>备份数据</source>
+        <translation>Back up data</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
     </message>
 </context>
 <context>
@@ -876,6 +942,10 @@ Reason: %1</translation>
     <message>
         <source>完成设置</source>
         <translation>Finish</translation>
+    </message>
+    <message>
+        <source>请先改正标红的内容</source>
+        <translation>Please correct what is marked in red first</translation>
     </message>
 </context>
 <context>
@@ -1322,6 +1392,34 @@ Reason: %1</translation>
         <source>符合课程方案</source>
         <translation>Meets the curriculum plan</translation>
     </message>
+    <message>
+        <source>本年级没有其他班级。</source>
+        <translation>There are no other classes in this grade.</translation>
+    </message>
+    <message>
+        <source>将用 %1 的课程表覆盖以下班级：</source>
+        <translation>The timetable of %1 will overwrite these classes:</translation>
+    </message>
+    <message>
+        <source>%1：现有 %2 节课，将改动 %3 处</source>
+        <translation>%1: has %2 lessons, %3 will change</translation>
+    </message>
+    <message>
+        <source>%1：尚无课程表，将写入 %2 节</source>
+        <translation>%1: no timetable yet, %2 lessons will be written</translation>
+    </message>
+    <message>
+        <source>本班未保存的修改会先保存。</source>
+        <translation>Unsaved changes of this class are saved first.</translation>
+    </message>
+    <message>
+        <source>覆盖并复制</source>
+        <translation>Overwrite and copy</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
 </context>
 <context>
     <name>TodayPage</name>
@@ -1561,6 +1659,26 @@ Reason: %1</translation>
         <source>用户名或密码不正确</source>
         <translation>Wrong user name or password</translation>
     </message>
+    <message>
+        <source>“%1”（%2）</source>
+        <translation>&quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation>teacher</translation>
+    </message>
+    <message>
+        <source>演示学校：选择 %1，密码都是 %2</source>
+        <translation>Demo school: choose %1; the password is %2 for both</translation>
+    </message>
+    <message>
+        <source> 或 </source>
+        <translation> or </translation>
+    </message>
 </context>
 <context>
     <name>taizhang::DailyForm</name>
@@ -1611,6 +1729,10 @@ Reason: %1</translation>
     <message>
         <source>已保存</source>
         <translation>Saved</translation>
+    </message>
+    <message>
+        <source>没有需要保存的修改</source>
+        <translation>Nothing to save</translation>
     </message>
 </context>
 <context>
@@ -1772,6 +1894,10 @@ Reason: %1</translation>
     <message>
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>不能删除：%1</source>
+        <translation>Not deleted: %1</translation>
     </message>
 </context>
 <context>
@@ -1975,14 +2101,6 @@ Reason: %1</translation>
         <translation>Cannot restore: %1 is not a valid ledger backup</translation>
     </message>
     <message>
-        <source>不能恢复：无法复制 %1</source>
-        <translation>Cannot restore: cannot copy %1</translation>
-    </message>
-    <message>
-        <source>备份已检查无误，重新启动程序后生效</source>
-        <translation>The backup checks out; it takes effect when the program restarts</translation>
-    </message>
-    <message>
         <source>服务器地址应以 https:// 开头</source>
         <translation>The server address must start with https://</translation>
     </message>
@@ -2005,6 +2123,30 @@ Reason: %1</translation>
     <message>
         <source>没有完成：本机数据文件暂时无法读写。请关闭其他正在使用它的程序后再试；详细原因已写入日志。</source>
         <translation>Not done: the data file on this computer cannot be read or written right now. Close other programs using it and try again; the details are in the log.</translation>
+    </message>
+    <message>
+        <source>台账备份-%1-%2.db</source>
+        <translation>taizhang-backup-%1-%2.db</translation>
+    </message>
+    <message>
+        <source>请填写备份文件的位置</source>
+        <translation>Please enter where the backup goes</translation>
+    </message>
+    <message>
+        <source>备份失败：文件夹 %1 不存在</source>
+        <translation>Backup failed: the folder %1 does not exist</translation>
+    </message>
+    <message>
+        <source>正在同步或注册，请等它结束后再恢复</source>
+        <translation>Sync or enrolment is running; restore when it has finished</translation>
+    </message>
+    <message>
+        <source>暂时无法恢复（数据文件正被使用），备份已保存，下次启动程序时自动恢复</source>
+        <translation>Cannot restore now (the data file is in use); the backup is kept and will be restored at the next start</translation>
+    </message>
+    <message>
+        <source>已从备份恢复，原数据另存为 %1。请重新登录。</source>
+        <translation>Restored from the backup; the previous data is kept as %1. Please sign in again.</translation>
     </message>
 </context>
 <context>
@@ -2066,12 +2208,28 @@ Reason: %1</translation>
         <translation>The passwords differ</translation>
     </message>
     <message>
-        <source>还有未改正的内容</source>
-        <translation>Some fields still need correcting</translation>
+        <source>本机已经设置过学校，不能再次设置</source>
+        <translation>A school is already set up on this computer</translation>
     </message>
     <message>
-        <source>保存失败：%1</source>
-        <translation>Saving failed: %1</translation>
+        <source>还有未改正的内容：请回到标红的那一步</source>
+        <translation>Some entries still need correcting: go back to the step marked in red</translation>
+    </message>
+    <message>
+        <source>已有同名用户，请换一个用户名</source>
+        <translation>A user with this name exists; choose another user name</translation>
+    </message>
+    <message>
+        <source>无法创建管理员账号</source>
+        <translation>Could not create the administrator account</translation>
+    </message>
+    <message>
+        <source>未保存：%1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>保存失败，什么也没有写入，可以再试一次。（%1）</source>
+        <translation>Saving failed and nothing was written; you can try again. (%1)</translation>
     </message>
 </context>
 <context>

@@ -195,6 +195,10 @@
         <source>保存 (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>含其他学科已登记 %1 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Kind</name>
@@ -307,6 +311,29 @@
     </message>
     <message>
         <source>同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>请先登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有管理员可以进行此操作，请用管理员账号登录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您没有在%1任课，不能修改该班的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>该班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>您没有在%1教%2，不能修改这门课的记录</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -575,6 +602,14 @@
 原因：%1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RefusedRecordsModel</name>
@@ -699,6 +734,25 @@
     </message>
 </context>
 <context>
+    <name>SavePathDialog</name>
+    <message>
+        <source>保存到（完整路径，可修改）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>设置</source>
@@ -770,6 +824,18 @@
     </message>
     <message>
         <source>台账备份 (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>恢复</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -873,6 +939,10 @@
     </message>
     <message>
         <source>完成设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1320,6 +1390,34 @@
         <source>符合课程方案</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>本年级没有其他班级。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>将用 %1 的课程表覆盖以下班级：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：现有 %2 节课，将改动 %3 处</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：尚无课程表，将写入 %2 节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本班未保存的修改会先保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>覆盖并复制</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TodayPage</name>
@@ -1559,6 +1657,26 @@
         <source>用户名或密码不正确</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“%1”（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>演示学校：选择 %1，密码都是 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> 或 </source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>taizhang::DailyForm</name>
@@ -1608,6 +1726,10 @@
     </message>
     <message>
         <source>已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有需要保存的修改</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1769,6 +1891,10 @@
     </message>
     <message>
         <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能删除：%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1973,14 +2099,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>不能恢复：无法复制 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>备份已检查无误，重新启动程序后生效</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>服务器地址应以 https:// 开头</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2002,6 +2120,30 @@
     </message>
     <message>
         <source>没有完成：本机数据文件暂时无法读写。请关闭其他正在使用它的程序后再试；详细原因已写入日志。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>台账备份-%1-%2.db</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写备份文件的位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备份失败：文件夹 %1 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在同步或注册，请等它结束后再恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>暂时无法恢复（数据文件正被使用），备份已保存，下次启动程序时自动恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已从备份恢复，原数据另存为 %1。请重新登录。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2064,11 +2206,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>还有未改正的内容</source>
+        <source>本机已经设置过学校，不能再次设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>保存失败：%1</source>
+        <source>还有未改正的内容：请回到标红的那一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已有同名用户，请换一个用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法创建管理员账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未保存：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存失败，什么也没有写入，可以再试一次。（%1）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -90,7 +91,8 @@ int main(int argc, char* argv[])
     options.autoSync = !(selfTest || parser.isSet(shotOpt) || parser.isSet(firstFrameOpt));
     // Unattended runs sign in as the administrator so that every page can be shown; that has to
     // happen before the window loads, so the runtime is started in two halves here.
-    const bool unattended = selfTest || parser.isSet(shotOpt) || parser.isSet(firstFrameOpt);
+    // (A screenshot run signs in only after it has captured the sign-in page.)
+    const bool unattended = selfTest || parser.isSet(firstFrameOpt);
     if (!runtime.start(options, [&](AppContext& context) {
             if (unattended && context.hasSchool() && !context.signedIn())
                 context.signInAs(QStringLiteral("admin"), QStringLiteral("admin"), true, {});
@@ -118,6 +120,16 @@ int main(int argc, char* argv[])
             QCoreApplication::exit(ok ? 0 : 1);
         });
         return app.exec();
+    }
+    if (parser.isSet(shotOpt) && !context->signedIn()) {
+        // The sign-in page first (on a demo ledger it says how to sign in), then every page.
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+        QEventLoop settle;
+        QTimer::singleShot(800, &settle, &QEventLoop::quit);
+        settle.exec();
+        QDir().mkpath(parser.value(shotOpt));
+        if (!window->grabWindow().save(QDir(parser.value(shotOpt)).filePath("signin.png"))) return 1;
+        context->signInAs(QStringLiteral("admin"), QStringLiteral("admin"), true, {});
     }
     if (selfTest || parser.isSet(shotOpt)) {
         if (selfTest && !context->hasSchool()) {
