@@ -158,7 +158,7 @@ TEST_F(AutoSyncTest, GIVEN_a_backup_restored_and_edited_again_WHEN_the_county_ho
     // A backup of the ledger (with its key file) is taken, the record is edited here and sent ...
     const std::string copy = dir.file("restored.db");
     SettingsController settings(*app);
-    ASSERT_TRUE(settings.backup(QUrl::fromLocalFile(qs(copy))));
+    ASSERT_TRUE(settings.backup(qs(copy)));
     std::filesystem::copy_file(sync::TokenVault::keyFileFor(app->db().path()), sync::TokenVault::keyFileFor(copy));
     Json mine = saved.body;
     mine["content"] = "课文朗读三遍";
