@@ -1,10 +1,9 @@
 #include "text_encoding.h"
 
-#include <cerrno>
-#include <iconv.h>
-
 #include <algorithm>
-#include <memory>
+#include <utility>
+
+#include "platform/transcode.h"
 
 namespace taizhang {
 
@@ -64,39 +63,24 @@ bool isValidUtf8(std::string_view bytes) { return firstInvalidUtf8(bytes) == std
 
 std::string convertEncoding(std::string_view bytes, const char* from, const char* to)
 {
-    iconv_t cd = iconv_open(to, from);
-    if (cd == reinterpret_cast<iconv_t>(-1))
-        throw TextEncodingError(std::string("iconv cannot convert from ") + from + " to " + to, 0, 1);
-    std::unique_ptr<void, int (*)(iconv_t)> guard(cd, iconv_close);
-
-    std::string out;
-    out.resize(bytes.size() * 2 + 16);
-    char* in = const_cast<char*>(bytes.data());
-    std::size_t inLeft = bytes.size();
-    std::size_t used = 0;
-    while (true) {
-        char* outPtr = out.data() + used;
-        std::size_t outLeft = out.size() - used;
-        // A final call with in = nullptr flushes any shift state.
-        const std::size_t rc = inLeft ? iconv(cd, &in, &inLeft, &outPtr, &outLeft) : iconv(cd, nullptr, nullptr, &outPtr, &outLeft);
-        used = static_cast<std::size_t>(outPtr - out.data());
-        if (rc != static_cast<std::size_t>(-1)) {
-            if (inLeft == 0) break;
-            continue;
-        }
-        if (errno == E2BIG) {
-            out.resize(out.size() * 2);
-            continue;
-        }
-        const std::size_t offset = bytes.size() - inLeft;
-        const std::string why = errno == EINVAL ? "an incomplete multi-byte sequence at the end"
-                                                : "a byte sequence that is not valid " + std::string(from);
+    platform::Transcoded result = platform::transcode(bytes, from, to);
+    using Status = platform::Transcoded::Status;
+    switch (result.status) {
+    case Status::Ok: return std::move(result.bytes);
+    case Status::UnsupportedEncoding:
+        throw TextEncodingError(std::string("cannot convert from ") + from + " to " + to, 0, 1);
+    case Status::InvalidSequence:
+    case Status::IncompleteAtEnd: {
+        const std::size_t offset = result.errorOffset;
+        const std::string why = result.status == Status::IncompleteAtEnd
+                                    ? "an incomplete multi-byte sequence at the end"
+                                    : "a byte sequence that is not valid " + std::string(from);
         throw TextEncodingError("cannot decode the text: " + why + " at line " +
                                     std::to_string(lineAt(bytes, offset)) + ", byte " + std::to_string(offset + 1),
                                 offset, lineAt(bytes, offset));
     }
-    out.resize(used);
-    return out;
+    }
+    throw TextEncodingError("cannot convert the text", 0, 1);
 }
 
 DecodedText decodeToUtf8(std::string_view bytes)

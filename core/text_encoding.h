@@ -1,7 +1,7 @@
 #pragma once
 // Decoding of text files people bring from Excel and WPS: UTF-8 with or without a BOM, and
-// GBK/GB18030 (what Chinese Excel saves as "CSV"). Conversion uses glibc iconv, so there is no
-// extra dependency. Everything inside taizhang is UTF-8.
+// GBK/GB18030 (what Chinese Excel saves as "CSV"). Conversion goes through core/platform
+// (glibc iconv on Linux, Win32 code pages on Windows), so there is no extra dependency. Everything inside taizhang is UTF-8.
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -47,7 +47,7 @@ std::size_t firstInvalidUtf8(std::string_view bytes);
 // BOM. Throws TextEncodingError naming the line and byte when the bytes are neither.
 DecodedText decodeToUtf8(std::string_view bytes);
 
-// iconv conversion between two encodings named as iconv knows them ("UTF-8", "GB18030").
+// Conversion between two encodings: "UTF-8", "GB18030", "GBK", "UTF-16LE", "UTF-16BE".
 // Throws TextEncodingError at the first byte that cannot be converted.
 std::string convertEncoding(std::string_view bytes, const char* from, const char* to);
 

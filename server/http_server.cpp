@@ -3,9 +3,9 @@
 #include <httplib.h>
 
 #include <cstdlib>
-#include <ctime>
 
 #include "database.h"
+#include "date.h"
 
 #include "crypto.h"
 #include "request_log.h"
@@ -71,12 +71,14 @@ std::string httpDate(std::int64_t unixMillis)
     static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const std::time_t t = static_cast<std::time_t>(unixMillis / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    // core's Date arithmetic rather than gmtime_r, which Windows does not have.
+    const std::int64_t seconds = unixMillis >= 0 ? unixMillis / 1000 : (unixMillis - 999) / 1000;
+    const std::int64_t dayNumber = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+    const int secondOfDay = static_cast<int>(seconds - dayNumber * 86400);
+    const Date day = Date::fromDays(dayNumber);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday], tm.tm_mday,
-                  months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[day.isoWeekday() % 7], day.day,
+                  months[day.month - 1], day.year, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60);
     return buf;
 }
 

@@ -1,13 +1,11 @@
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <thread>
 
-#include <pthread.h>
-
 #include "commands.h"
 #include "http_server.h"
+#include "platform/stop_signals.h"
 #include "request_log.h"
 
 namespace taizhang::server {
@@ -56,14 +54,9 @@ int runServe(const CliArgs& args)
                          "must be at least 1");
     options.enrollMaxFailures = static_cast<int>(args.integer("enroll-max-failures", options.enrollMaxFailures));
 
-    // SIGTERM/SIGINT are taken by one thread with sigwait so that shutdown runs in a normal
+    // SIGTERM/SIGINT are taken by one thread (core/platform) so that shutdown runs in a normal
     // context: stop accepting, finish the batch in hand, close the database.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    std::signal(SIGPIPE, SIG_IGN);
+    platform::StopSignals stopSignals;
 
     auto storage = storageFromArgs(args, options.threads);
     CountyServer server(*storage, SystemClock::instance(), options);
@@ -78,14 +71,12 @@ int runServe(const CliArgs& args)
     logEvent("info", "server started", {{"backend", storage->backendName()}, {"host", options.host}, {"port", port},
                                         {"tls", !options.tlsCert.empty()}});
     std::thread waiter([&] {
-        int sig = 0;
-        sigwait(&signals, &sig);
-        logEvent("info", "shutting down", {{"signal", sig}});
+        if (const int sig = stopSignals.wait()) logEvent("info", "shutting down", {{"signal", sig}});
         server.shutdown();
     });
     server.run();
     // run() also returns when the listener fails; make sure the waiter can end.
-    pthread_kill(waiter.native_handle(), SIGTERM);
+    stopSignals.release(waiter);
     waiter.join();
     logEvent("info", "server stopped");
     return 0;

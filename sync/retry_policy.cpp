@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
+#include <string_view>
+
+#include "date.h"
 
 namespace taizhang::sync {
 
@@ -63,12 +65,32 @@ std::optional<std::int64_t> RetryPolicy::retryAfterMillis(const HttpResponse& re
     return std::min(ms, maxRetryAfterMillis);
 }
 
+// Seconds since the epoch of a UTC calendar time, by core's Date arithmetic (not timegm, which
+// Windows does not have: the MinGW check keeps this file portable).
+namespace {
+std::int64_t utcSeconds(const Date& day, int hour, int minute, int second)
+{
+    return day.days() * 86400 + hour * 3600 + minute * 60 + second;
+}
+}  // namespace
+
 std::optional<std::int64_t> parseHttpDate(const std::string& text)
 {
-    std::tm tm{};
-    const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    if (!end || *end != '\0') return std::nullopt;
-    return static_cast<std::int64_t>(timegm(&tm)) * 1000;
+    // IMF-fixdate (RFC 9110): "Sun, 06 Nov 1994 08:49:37 GMT".
+    static const char* const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    char weekday[4] = {0}, monthName[4] = {0};
+    int d = 0, y = 0, h = 0, mi = 0, s = 0, consumed = 0;
+    if (std::sscanf(text.c_str(), "%3[A-Za-z], %2d %3[A-Za-z] %4d %2d:%2d:%2d GMT%n", weekday, &d, monthName, &y, &h,
+                    &mi, &s, &consumed) != 7 ||
+        static_cast<std::size_t>(consumed) != text.size())
+        return std::nullopt;
+    int month = 0;
+    for (int i = 0; i < 12; ++i)
+        if (std::string_view(monthName) == months[i]) month = i + 1;
+    const Date day{y, month, d};
+    if (month == 0 || !day.isValid() || h > 23 || mi > 59 || s > 60) return std::nullopt;
+    return utcSeconds(day, h, mi, s) * 1000;
 }
 
 std::optional<std::int64_t> parseUtcTimestamp(const std::string& text)
@@ -89,14 +111,7 @@ std::optional<std::int64_t> parseUtcTimestamp(const std::string& text)
         for (; digits < 3; ++digits) ms *= 10;
     }
     if (*rest != 'Z' || rest[1] != '\0') return std::nullopt;
-    std::tm tm{};
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_sec = s;
-    return static_cast<std::int64_t>(timegm(&tm)) * 1000 + ms;
+    return utcSeconds(Date{y, mo, d}, h, mi, s) * 1000 + ms;
 }
 
 }  // namespace taizhang::sync

@@ -1,14 +1,11 @@
 #include "token_vault.h"
 
-#include <fcntl.h>
 #include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <stdexcept>
 #include <vector>
+
+#include "platform/private_file.h"
 
 namespace taizhang::sync {
 
@@ -31,30 +28,22 @@ TokenVault::TokenVault(std::string keyFile) : keyFile_(std::move(keyFile)) { ens
 
 std::string TokenVault::loadOrCreateKey(bool create) const
 {
-    std::string key(crypto_secretbox_KEYBYTES, '\0');
-    int fd = ::open(keyFile_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0 && errno == ENOENT && create) {
-        // O_EXCL: two processes enrolling at once must not each write a different key.
-        fd = ::open(keyFile_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd >= 0) {
-            randombytes_buf(key.data(), key.size());
-            const bool ok = ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size()) && ::fsync(fd) == 0;
-            ::close(fd);
-            if (!ok) throw std::runtime_error("cannot write the token key file " + keyFile_);
-            return key;
-        }
-        if (errno != EEXIST) throw std::runtime_error("cannot create the token key file " + keyFile_ + ": " + std::strerror(errno));
-        fd = ::open(keyFile_.c_str(), O_RDONLY | O_CLOEXEC);
+    auto existing = platform::readPrivateFile(keyFile_, crypto_secretbox_KEYBYTES + 1);
+    if (!existing && create) {
+        std::string key(crypto_secretbox_KEYBYTES, '\0');
+        randombytes_buf(key.data(), key.size());
+        // Exclusive create: two processes enrolling at once must not each write a different key;
+        // the loser reads the winner's.
+        if (platform::createPrivateFile(keyFile_, key)) return key;
+        existing = platform::readPrivateFile(keyFile_, crypto_secretbox_KEYBYTES + 1);
     }
-    if (fd < 0)
-        throw std::runtime_error("cannot read the token key file " + keyFile_ + " (" + std::strerror(errno) +
-                                 "); if the database was copied from another computer, enroll this one again");
-    struct stat st{};
-    if (::fstat(fd, &st) == 0 && (st.st_mode & 077) != 0) ::fchmod(fd, 0600);  // tighten a copied file
-    const ssize_t n = ::read(fd, key.data(), key.size());
-    ::close(fd);
-    if (n != static_cast<ssize_t>(key.size())) throw std::runtime_error("the token key file " + keyFile_ + " is damaged");
-    return key;
+    if (!existing)
+        throw std::runtime_error("cannot read the token key file " + keyFile_ +
+                                 " (it does not exist); if the database was copied from another computer, enroll this "
+                                 "one again");
+    if (existing->size() != crypto_secretbox_KEYBYTES)
+        throw std::runtime_error("the token key file " + keyFile_ + " is damaged");
+    return *existing;
 }
 
 std::string TokenVault::seal(const std::string& token) const

@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 packaging/install-deps.sh
 build_dir=${TAIZHANG_BUILD_DIR:-build}
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# TAIZHANG_INSTALL_TEST: also the clean-root install of the .debs (ctest label `install`).
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTAIZHANG_INSTALL_TEST=ON >/dev/null
 cmake --build "$build_dir" -j2
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir "$build_dir" --output-on-failure -j2 --timeout 600

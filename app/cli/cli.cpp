@@ -67,7 +67,11 @@ int runCli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostr
 int runCli(const std::vector<std::string>& argv, std::istream& in, std::ostream& out, std::ostream& err)
 {
     try {
-        Args args = Args::parse(argv);
+        // `taizhang --version` is `taizhang version` (what help2man and people expect). Only as the
+        // first argument: `record edit ... --version N` is an option of its own.
+        std::vector<std::string> words = argv;
+        if (!words.empty() && words.front() == "--version") words.front() = "version";
+        Args args = Args::parse(words);
         const auto clock = makeClock();
         std::string dbPath = "taizhang.db";
         if (const char* env = std::getenv("TAIZHANG_DB"); env && *env) dbPath = env;

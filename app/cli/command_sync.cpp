@@ -3,8 +3,6 @@
 // 10 something left to send (network or server trouble: run again later), 11 the county refused
 // this device (revoked, unknown, wrong school, school disabled), 12 not enrolled, 13 TLS
 // verification or pinning failed, 14 cancelled; 2 usage; 4 database.
-#include <unistd.h>
-
 #include <iostream>
 
 #include "commands.h"
@@ -12,6 +10,8 @@
 #include "enrollment.h"
 #include "offline_bundle.h"
 #include "outbox.h"
+#include "platform/computer_name.h"
+#include "platform/terminal.h"
 #include "sleeper.h"
 #include "sync_engine.h"
 #include "sync_state.h"
@@ -40,7 +40,7 @@ int syncPass(Context& ctx)
     SodiumRandom random;
     RealSleeper sleeper;
     SyncEngine engine(db, transport, ctx.clock, random, sleeper, keyFile(ctx));
-    const bool tty = ::isatty(STDERR_FILENO);
+    const bool tty = platform::stderrIsTerminal();
     const auto report = engine.runOnce(options, [&](const SyncProgress& p) {
         if (quiet || ctx.json) return;
         if (p.phase == "sending" && p.recordsTotal > 0 && tty)
@@ -133,9 +133,7 @@ int syncEnroll(Context& ctx)
     req.serverUrl = ctx.args.required("server");
     req.schoolCode = ctx.args.required("school");
     req.enrollmentCode = ctx.args.required("code");
-    char host[256] = {0};
-    ::gethostname(host, sizeof host - 1);
-    req.deviceName = ctx.args.option("name").value_or(host);
+    req.deviceName = ctx.args.option("name").value_or(platform::computerName());
     req.caFile = ctx.args.option("ca-file").value_or("");
     req.pinnedPublicKey = ctx.args.option("pin").value_or("");
     req.proxy = ctx.args.option("proxy").value_or("");

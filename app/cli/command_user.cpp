@@ -1,12 +1,10 @@
 // taizhang user add|list|passwd|disable|enable: local accounts with Argon2id password hashes.
 // Passwords are never taken from the command line (they would show in `ps` and shell history):
 // they are read from stdin with --password-stdin, or prompted for without echo.
-#include <termios.h>
-#include <unistd.h>
-
 #include <iostream>
 
 #include "commands.h"
+#include "platform/terminal.h"
 #include "references.h"
 #include "table.h"
 #include "users.h"
@@ -17,19 +15,13 @@ namespace {
 std::string readSecret(Context& ctx, bool fromStdin, const char* prompt)
 {
     std::string line;
-    if (fromStdin || !isatty(STDIN_FILENO)) {
+    if (fromStdin || !platform::stdinIsTerminal()) {
         if (!std::getline(ctx.in, line)) throw CliError(kExitInvalid, "no password on standard input");
         if (!line.empty() && line.back() == '\r') line.pop_back();
         return line;
     }
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios silent = old;
-    silent.c_lflag &= static_cast<tcflag_t>(~ECHO);
     ctx.err << prompt << std::flush;
-    tcsetattr(STDIN_FILENO, TCSANOW, &silent);
-    std::getline(ctx.in, line);
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    platform::readLineWithoutEcho(ctx.in, line);
     ctx.err << "\n";
     return line;
 }

@@ -21,6 +21,9 @@ TEST_F(FreshTest, GIVEN_no_arguments_or_unknown_command_WHEN_run_THEN_usage_exit
     const auto v = runner.run({"version"});
     EXPECT_EQ(v.exitCode, 0);
     EXPECT_EQ(v.out.rfind("taizhang ", 0), 0u);
+    const auto dashed = runner.run({"--version"});  // what help2man and packagers call
+    EXPECT_EQ(dashed.exitCode, 0);
+    EXPECT_EQ(dashed.out, v.out);
 }
 
 TEST_F(FreshTest, GIVEN_missing_database_WHEN_listing_THEN_database_error_exit_4_and_no_file_created)
