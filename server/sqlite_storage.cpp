@@ -1,14 +1,11 @@
 #include "sqlite_storage.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <mutex>
 
 #include "county_schema.h"
 #include "crypto.h"
 #include "database.h"
+#include "platform/private_file.h"
 
 namespace taizhang::server {
 namespace {
@@ -19,12 +16,8 @@ namespace {
 // files left over from before are tightened too. Returns the path for the caller's initialiser.
 const std::string& ownerOnly(const std::string& path)
 {
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-        ::fchmod(fd, 0600);
-        ::close(fd);
-    }
-    for (const char* suffix : {"-wal", "-shm", "-journal"}) ::chmod((path + suffix).c_str(), 0600);
+    platform::makeOwnerOnly(path, true);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) platform::makeOwnerOnly(path + suffix, false);
     return path;
 }
 

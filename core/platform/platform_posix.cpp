@@ -89,6 +89,16 @@ std::optional<std::string> readPrivateFile(const std::string& path, std::size_t 
     return out;
 }
 
+void makeOwnerOnly(const std::string& path, bool create)
+{
+    if (!create) {
+        ::chmod(path.c_str(), 0600);
+        return;
+    }
+    Fd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600));
+    if (fd.get() >= 0) ::fchmod(fd.get(), 0600);
+}
+
 // --- terminal.h -------------------------------------------------------------------------------
 
 bool stdinIsTerminal() { return ::isatty(STDIN_FILENO) == 1; }

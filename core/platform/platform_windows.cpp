@@ -170,6 +170,13 @@ std::optional<std::string> readPrivateFile(const std::string& path, std::size_t 
     return out;
 }
 
+void makeOwnerOnly(const std::string& path, bool create)
+{
+    if (!create) return;
+    Handle h(::CreateFileW(widen(path).c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_ALWAYS,
+                           FILE_ATTRIBUTE_NORMAL, nullptr));
+}
+
 // --- terminal.h -------------------------------------------------------------------------------
 
 bool stdinIsTerminal() { return ::_isatty(_fileno(stdin)) != 0; }

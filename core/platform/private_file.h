@@ -19,4 +19,10 @@ bool createPrivateFile(const std::string& path, std::string_view bytes);
 // std::runtime_error when it exists but cannot be read.
 std::optional<std::string> readPrivateFile(const std::string& path, std::size_t maxBytes);
 
+// Makes `path` readable and writable by its owner only (0600 whatever the umask), creating it
+// empty first when `create` is set; a missing file is otherwise left alone. Failures are silent:
+// the caller's next open of the file reports them. Windows: creates the file; access follows
+// the folder's ACL (ProgramData or the user's profile).
+void makeOwnerOnly(const std::string& path, bool create);
+
 }  // namespace taizhang::platform
