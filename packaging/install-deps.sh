@@ -22,7 +22,7 @@ packages=(
   # QML modules loaded through other modules (packaging/tests/qml_depends.py derives the list)
   qml6-module-qtqml-models qml6-module-qtquick-shapes qml6-module-qt-labs-folderlistmodel qt6-qpa-plugins
   # packaging: .deb checks (ctest -L packaging) and the clean-root install test (-L install)
-  dpkg-dev lintian desktop-file-utils appstream help2man librsvg2-bin file systemd debootstrap
+  dpkg-dev lintian desktop-file-utils appstream help2man librsvg2-bin file systemd debootstrap systemd-container
   # Windows gate: the non-Qt layers compile with MinGW-w64 (ctest windows_mingw_syntax)
   g++-mingw-w64-x86-64-posix libz-mingw-w64-dev
 )

@@ -4,6 +4,7 @@
 #   packaging_qml_install_deps install-deps.sh installs every QML module the app loads
 #   windows_mingw_syntax       core/, sync/, server/, app/cli/ compile for Windows (MinGW-w64)
 #   packaging_install_chroot   the .debs in a clean debootstrap root: service, enrol, sync, remove
+#   packaging_install_systemd  the same root booted with systemd-nspawn: the real service and user manager
 # The first two share the build tree's install manifest and staging dir: one at a time.
 set(pkg_tests ${CMAKE_CURRENT_SOURCE_DIR}/tests)
 
@@ -32,4 +33,10 @@ if(TAIZHANG_INSTALL_TEST)
     COMMAND bash ${pkg_tests}/install_chroot.sh ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/packages)
   set_tests_properties(packaging_install_chroot PROPERTIES
     LABELS "install" FIXTURES_REQUIRED taizhang_debs TIMEOUT 1800)
+  add_test(NAME packaging_install_systemd
+    COMMAND bash ${pkg_tests}/install_systemd.sh ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/packages)
+  # Both tests build the cached base root on a machine's first run: one at a time.
+  set_tests_properties(packaging_install_systemd PROPERTIES
+    LABELS "install" FIXTURES_REQUIRED taizhang_debs TIMEOUT 1800)
+  set_tests_properties(packaging_install_chroot packaging_install_systemd PROPERTIES RESOURCE_LOCK taizhang_install_root)
 endif()
