@@ -32,7 +32,10 @@ codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
 mirror=$("$src/packaging/tests/debian_mirror.sh" "$codename")
 cache=${TAIZHANG_CHROOT_CACHE:-/var/cache/taizhang-ci}
 mkdir -p "$cache/apt-archives/partial"
-base=$cache/$codename-minbase-systemd.tar
+# What a desktop or server has beyond minbase: systemd as init, D-Bus, and pam_systemd, which
+# gives a user manager its XDG_RUNTIME_DIR. The tarball's name follows the list.
+base_packages="systemd systemd-sysv dbus libpam-systemd"
+base=$cache/$codename-minbase-$(echo "$base_packages" | md5sum | cut -c1-8).tar
 
 work=$(mktemp -d /var/tmp/taizhang-install-XXXXXX)
 root=$work/root
@@ -68,7 +71,8 @@ if [ ! -s "$base" ]; then
   fi
   cp /etc/resolv.conf "$root/etc/resolv.conf"
   mount_root
-  in_root apt-get install -y -qq --no-install-recommends systemd systemd-sysv dbus >"$work/base.log" 2>&1 \
+  in_root apt-get update -qq >/dev/null
+  in_root apt-get install -y -qq --no-install-recommends $base_packages >"$work/base.log" 2>&1 \
     || { tail -20 "$work/base.log"; fail "installing systemd into the base root"; }
   umount_root
   tar -C "$root" -cf "$base.part" . && mv "$base.part" "$base"
