@@ -185,14 +185,18 @@ as_teacher env QT_QPA_PLATFORM=offscreen $exec_line --self-test --db "$db" >"$wo
   || { cat "$work/app.log"; fail "the installed client ($exec_line) failed its self-test"; }
 phase "desktop entry Exec=$exec_line: every page loaded on the synced ledger, no QML warning"
 
-# --- 4. purge --------------------------------------------------------------------------------------
-inside env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq taizhang taizhang-county >/dev/null
+# --- 4. remove, then purge ------------------------------------------------------------------------
+inside env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq taizhang taizhang-county >/dev/null
 inside journalctl -q -u taizhang-county --grep 'server stopped' >/dev/null || fail "no orderly shutdown in the journal"
-[ "$(inside systemctl is-active taizhang-county.service || true)" != active ] || fail "the service still runs after purge"
-inside test ! -e /usr/bin/taizhang-county || fail "program left after purge"
+[ "$(inside systemctl is-active taizhang-county.service || true)" != active ] || fail "the service still runs after remove"
+inside test ! -e /usr/bin/taizhang-county || fail "program left after remove"
+inside test -e /etc/taizhang-county/county.conf || fail "remove (not purge) deleted the conffile"
+inside env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq taizhang taizhang-county >/dev/null
 inside test ! -e /etc/taizhang-county || fail "purge left /etc/taizhang-county"
+inside test ! -e /etc/systemd/system/multi-user.target.wants/taizhang-county.service || fail "purge left the service enabled"
+inside test ! -e /etc/systemd/user/timers.target.wants/taizhang-sync.timer || fail "purge left the user timer enabled"
 inside test -s /var/lib/taizhang-county/county.db || fail "purge deleted the county database (it must be kept)"
-phase "purged: service stopped cleanly, county database kept"
+phase "removed (service stopped cleanly, conffile kept), then purged (config and enablement gone, county database kept)"
 inside systemctl poweroff --no-block >/dev/null 2>&1 || true
 wait "$nspawn_pid" 2>/dev/null || true
 nspawn_pid=""
