@@ -48,9 +48,9 @@ done
 grep -qx /usr/bin/taizhang-county "$work/client.files" && fail "taizhang ships taizhang-county"
 grep -qx /usr/bin/taizhang-app "$work/county.files" && fail "taizhang-county ships the client"
 grep -E '^/usr/(etc|local)/' "$work/client.files" "$work/county.files" && fail "files under /usr/etc or /usr/local"
-dpkg-deb -I "$county" conffiles | grep -qx /etc/taizhang-county/county.conf || fail "county.conf is not a conffile"
-dpkg-deb -f "$county" Depends | grep -q adduser || fail "taizhang-county does not depend on adduser (postinst uses it)"
-dpkg-deb -f "$client" Depends | grep -q 'libqt6quick6' || fail "dpkg-shlibdeps did not add the Qt libraries to Depends"
+dpkg-deb -I "$county" conffiles | grep -x /etc/taizhang-county/county.conf >/dev/null || fail "county.conf is not a conffile"
+dpkg-deb -f "$county" Depends | grep adduser >/dev/null || fail "taizhang-county does not depend on adduser (postinst uses it)"
+dpkg-deb -f "$client" Depends | grep 'libqt6quick6' >/dev/null || fail "dpkg-shlibdeps did not add the Qt libraries to Depends"
 
 # --- desktop entry, AppStream, systemd units, from the package itself ---------------------------
 mkdir -p "$work/root"
@@ -63,7 +63,7 @@ appstreamcli validate --no-net --explain "$work/root/usr/share/metainfo/cn.taizh
 # exist. The bare root has no targets of its own (sysinit.target, ...): those lines are not ours.
 verify() {
   SYSTEMD_LOG_LEVEL=warning systemd-analyze verify --man=no "$@" >"$work/verify.txt" 2>&1 || true
-  if grep -v -E 'Unit [^ ]+\.target not found|Unit (postgresql|network-online)[^ ]* not found' "$work/verify.txt" | grep -q .; then
+  if grep -v -E 'Unit [^ ]+\.target not found|Unit (postgresql|network-online)[^ ]* not found' "$work/verify.txt" | grep . >/dev/null; then
     cat "$work/verify.txt"; fail "systemd-analyze verify $*"
   fi
 }

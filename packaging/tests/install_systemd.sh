@@ -16,6 +16,7 @@
 # apt's downloads, so repeated runs are fast.
 # Usage: install_systemd.sh SOURCE_DIR PACKAGES_DIR    (root: debootstrap, chroot, nspawn)
 set -euo pipefail
+# No `| grep -q` below: under pipefail its early exit can kill the writer with SIGPIPE.
 SECONDS=0
 src=$(cd "$1" && pwd)
 debs=$(cd "$2" && pwd)
@@ -61,7 +62,7 @@ umount_root() { for m in var/cache/apt/archives dev proc; do umount -R "$root/$m
 exec 9>"$cache/lock"
 flock 9
 if [ ! -s "$base" ]; then
-  if [ -s "$cache/$codename-minbase.tar" ]; then   # install_chroot.sh's base
+  if [ -s "$cache/$codename-minbase.tar" ]; then   # a plain minbase root cached earlier
     phase "minbase root from $cache/$codename-minbase.tar + systemd (first run; cached in $base)"
     tar -C "$root" -xf "$cache/$codename-minbase.tar"
   else
@@ -100,9 +101,21 @@ phase "dependencies downloaded"
 systemd-nspawn --quiet --boot --register=no --keep-unit --private-network -D "$root" \
   --bind="$cache/apt-archives:/var/cache/apt/archives" >"$work/console.log" 2>&1 &
 nspawn_pid=$!
+# The container's init: the systemd process descending from our systemd-nspawn (nspawn's own
+# helper children come and go while it sets the container up).
+descends_from_nspawn() {
+  local p=$1
+  while [ -n "$p" ] && [ "$p" -gt 1 ]; do
+    [ "$p" = "$nspawn_pid" ] && return 0
+    p=$(awk '/^PPid:/ {print $2}' "/proc/$p/status" 2>/dev/null)
+  done
+  return 1
+}
 leader=""
-for _ in $(seq 1 100); do   # the container's init appears as nspawn's child within a second
-  leader=$(pgrep -P "$nspawn_pid" | head -1 || true)
+for _ in $(seq 1 300); do
+  for p in $(pgrep -x systemd || true); do
+    descends_from_nspawn "$p" && leader=$p && break
+  done
   [ -n "$leader" ] && break
   kill -0 "$nspawn_pid" 2>/dev/null || fail "systemd-nspawn exited: $(tail -5 "$work/console.log")"
   read -r -t 0.1 <> <(:) || true
@@ -140,8 +153,8 @@ done
 inside journalctl -q -u taizhang-county --grep 'server started' >/dev/null || fail "no 'server started' in the journal"
 pid=$(inside systemctl show -P MainPID taizhang-county.service)
 status=$(inside cat "/proc/$pid/status")
-echo "$status" | grep -q '^NoNewPrivs:[[:space:]]*1' || fail "the service runs without NoNewPrivileges"
-echo "$status" | grep -q '^Seccomp:[[:space:]]*2' || fail "the service runs without a seccomp filter"
+echo "$status" | grep '^NoNewPrivs:[[:space:]]*1' >/dev/null || fail "the service runs without NoNewPrivileges"
+echo "$status" | grep '^Seccomp:[[:space:]]*2' >/dev/null || fail "the service runs without a seccomp filter"
 [ "$(inside stat -c %U "/proc/$pid")" = taizhang-county ] || fail "the service does not run as taizhang-county"
 inside nsenter -t "$pid" -m -- sh -c 'touch /usr/taizhang-probe' 2>/dev/null && fail "ProtectSystem=strict not in force"
 # ProtectHome=yes puts an empty, inaccessible directory over /root and /home in its namespace.
@@ -162,7 +175,7 @@ inside loginctl enable-linger teacher
 inside systemctl start "user@$uid.service" \
   || { inside journalctl -b --no-pager | grep -E 'user@|systemd\[[0-9]+\]: .*(Failed|error)' | tail -25; fail "the teacher's user manager did not start"; }
 as_teacher() { inside runuser -u teacher -- env HOME=/home/teacher XDG_RUNTIME_DIR="/run/user/$uid" "$@"; }
-as_teacher systemctl --user list-timers --all --no-pager | grep -q taizhang-sync.timer \
+as_teacher systemctl --user list-timers --all --no-pager | grep taizhang-sync.timer >/dev/null \
   || fail "taizhang-sync.timer is not scheduled in the teacher's user manager"
 db=/home/teacher/.local/share/taizhang/taizhang/taizhang.db
 as_teacher mkdir -p "$(dirname "$db")"
