@@ -1,34 +1,25 @@
 // taizhang-county staff add|list: console accounts. The first administrator is made here, in a
 // shell on the server; the password is read without echo from a terminal or as one line from
 // standard input (scripts), never from the command line where `ps` would show it.
-#include <termios.h>
-#include <unistd.h>
-
 #include <iostream>
 
 #include "clock.h"
 #include "commands.h"
+#include "platform/terminal.h"
 #include "users.h"
 #include "uuid.h"
 
 namespace taizhang::server {
 namespace {
 
-std::string readLine(bool echo)
+// One line of standard input, without echo on a terminal (core/platform: termios or the
+// Windows console).
+std::string readSecretLine()
 {
-    termios old{};
-    const bool tty = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &old) == 0;
-    if (tty && !echo) {
-        termios quiet = old;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
+    const bool tty = platform::stdinIsTerminal();
     std::string line;
-    const bool got = static_cast<bool>(std::getline(std::cin, line));
-    if (tty && !echo) {
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-        std::cerr << "\n";
-    }
+    const bool got = platform::readLineWithoutEcho(std::cin, line);
+    if (tty) std::cerr << "\n";
     if (!got) throw UsageError("no password given on standard input");
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return line;
@@ -36,11 +27,11 @@ std::string readLine(bool echo)
 
 std::string readPassword()
 {
-    if (!::isatty(STDIN_FILENO)) return readLine(false);
+    if (!platform::stdinIsTerminal()) return readSecretLine();
     std::cerr << "密码 / password: " << std::flush;
-    const std::string first = readLine(false);
+    const std::string first = readSecretLine();
     std::cerr << "再输入一次 / again: " << std::flush;
-    if (readLine(false) != first) throw UsageError("the two passwords differ (两次输入的密码不一致)");
+    if (readSecretLine() != first) throw UsageError("the two passwords differ (两次输入的密码不一致)");
     return first;
 }
 
