@@ -1,7 +1,10 @@
 #include "database.h"
 
+#include "private_file.h"
+
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -120,20 +123,34 @@ Transaction::Transaction(Database& db, bool immediate) : db_(db)
         db.exec("SAVEPOINT tz_nested");
         return;
     }
-    // busy_timeout covers most waits; BEGIN IMMEDIATE can still report BUSY when a reader
-    // upgrades, so retry a bounded number of times before giving up.
+    // A write may wait for another connection's lock, but only up to the connection's bound in
+    // total (busy_timeout inside one attempt plus the retries around it): BEGIN IMMEDIATE can
+    // still report BUSY when a reader upgrades, hence the loop; without the deadline 50 attempts
+    // x 5 s busy_timeout froze the UI thread for minutes.
     const char* sql = immediate ? "BEGIN IMMEDIATE" : "BEGIN";
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::milliseconds(std::max(0, db.writeWaitMillis()));
+    const auto remainingMs = [&] {
+        return static_cast<int>(
+            std::max<std::int64_t>(0, std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count()));
+    };
     for (int attempt = 0;; ++attempt) {
+        sqlite3_busy_timeout(db.handle(), std::min(db.busyTimeoutMillis(), remainingMs()));
         char* err = nullptr;
         const int rc = sqlite3_exec(db.handle(), sql, nullptr, nullptr, &err);
+        sqlite3_busy_timeout(db.handle(), db.busyTimeoutMillis());
         if (rc == SQLITE_OK) return;
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
-        if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && attempt < 50) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20 * (attempt + 1)));
-            continue;
-        }
-        throw DbError("cannot begin transaction: " + msg, rc);
+        const int primary = rc & 0xff;
+        if (primary != SQLITE_BUSY && primary != SQLITE_LOCKED) throw DbError("cannot begin transaction: " + msg, rc);
+        const int left = remainingMs();
+        if (left <= 0)
+            throw DatabaseBusy("数据库正忙：另一个窗口、同步或导入正在写入，等待 " +
+                                   std::to_string((db.writeWaitMillis() + 999) / 1000) +
+                                   " 秒后仍未轮到。本次内容没有保存，请稍后再试。",
+                               rc);
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::min(left, 20 * (attempt + 1))));
     }
 }
 
@@ -164,6 +181,15 @@ Database Database::open(const std::string& path, const std::vector<Migration>& m
 {
     Database db;
     db.path_ = path;
+    // Create the file owner-only before SQLite does (it would use 0644 minus the umask).
+    const bool isFile = !path.empty() && path != ":memory:" && path.rfind("file:", 0) != 0;
+    if (isFile && (options.create || std::filesystem::exists(path))) {
+        try {
+            ensurePrivateFile(path, options.fileMode);
+        } catch (const std::runtime_error& e) {
+            throw DbError("cannot open database '" + path + "': " + e.what());
+        }
+    }
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
     if (options.create) flags |= SQLITE_OPEN_CREATE;
     const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
@@ -173,6 +199,8 @@ Database Database::open(const std::string& path, const std::vector<Migration>& m
         throw DbError(msg, rc);
     }
     sqlite3_extended_result_codes(db.db_, 1);
+    db.busyTimeoutMs_ = options.busyTimeoutMs;
+    db.writeWaitMs_ = options.writeWaitMs;
     sqlite3_busy_timeout(db.db_, options.busyTimeoutMs);
     db.exec("PRAGMA foreign_keys = ON");
     // WAL lets the UI read while sync writes; NORMAL is durable across application crashes
@@ -192,7 +220,8 @@ Database::~Database()
 }
 
 Database::Database(Database&& o) noexcept
-    : db_(o.db_), path_(std::move(o.path_)), lastBackup_(std::move(o.lastBackup_))
+    : db_(o.db_), path_(std::move(o.path_)), lastBackup_(std::move(o.lastBackup_)), busyTimeoutMs_(o.busyTimeoutMs_),
+      writeWaitMs_(o.writeWaitMs_)
 {
     o.db_ = nullptr;
 }
@@ -204,6 +233,8 @@ Database& Database::operator=(Database&& o) noexcept
         db_ = o.db_;
         path_ = std::move(o.path_);
         lastBackup_ = std::move(o.lastBackup_);
+        busyTimeoutMs_ = o.busyTimeoutMs_;
+        writeWaitMs_ = o.writeWaitMs_;
         o.db_ = nullptr;
     }
     return *this;
@@ -265,6 +296,7 @@ void Database::migrate(const std::vector<Migration>& migrations, const OpenOptio
         const std::string backup = options.backupPath.value_or(path_ + ".v" + std::to_string(current) + ".bak");
         std::error_code ec;
         std::filesystem::remove(backup, ec);
+        ensurePrivateFile(backup, options.fileMode);  // VACUUM INTO fills an existing empty file
         Statement s(db_, "VACUUM INTO ?");
         s.bind(1, backup).run();
         lastBackup_ = backup;

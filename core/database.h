@@ -24,6 +24,13 @@ private:
     int code_;
 };
 
+// A write waited for the lock longer than the connection's bound (another window, the sync
+// thread or an import holds it). The message is Chinese, for the user as it is; nothing was written.
+class DatabaseBusy : public DbError {
+public:
+    using DbError::DbError;
+};
+
 // The file was written by a newer taizhang: refused, never downgraded.
 class SchemaTooNewError : public DbError {
 public:
@@ -104,10 +111,20 @@ const std::vector<Migration>& clientMigrations();
 struct OpenOptions {
     bool create = true;
     int busyTimeoutMs = 5000;
+    // The longest a write (BEGIN IMMEDIATE) waits for another connection's write lock, retries
+    // included, before it fails with DatabaseBusy. A few seconds by default: the UI thread
+    // writes through this, and a frozen window is worse than a clear "数据库正忙" it can show.
+    // Background connections (the sync scheduler) may wait longer.
+    int writeWaitMs = kInteractiveWriteWaitMs;
+    static constexpr int kInteractiveWriteWaitMs = 3000;
     // Apply migrations up to this version only (tests that build an older file).
     std::optional<int> migrateTo;
     // Where the pre-migration backup goes; default "<path>.v<old>.bak".
     std::optional<std::string> backupPath;
+    // Permissions of the file (and so of its -wal / -shm, which SQLite creates alike) and of the
+    // migration backup: the client ledger holds password hashes and every record, so owner-only
+    // whatever the umask. Bits beyond this are removed from an existing file too.
+    unsigned fileMode = 0600;
 };
 
 class Database {
@@ -136,6 +153,8 @@ public:
     Transaction beginRead() { return Transaction(*this, false); }
 
     int userVersion() const;
+    int writeWaitMillis() const { return writeWaitMs_; }
+    int busyTimeoutMillis() const { return busyTimeoutMs_; }
     std::int64_t lastInsertRowId() const;
     int changes() const;
 
@@ -153,6 +172,8 @@ private:
     sqlite3* db_ = nullptr;
     std::string path_;
     std::optional<std::string> lastBackup_;
+    int busyTimeoutMs_ = 5000;
+    int writeWaitMs_ = OpenOptions::kInteractiveWriteWaitMs;
 };
 
 }  // namespace taizhang

@@ -341,6 +341,42 @@ std::vector<FrozenBatch> Outbox::split(const FrozenBatch& batch, const BatchEnco
     return out;
 }
 
+std::vector<DeadLetter> Outbox::refuseBatch(const FrozenBatch& batch, std::string_view code, std::string_view message)
+{
+    auto tx = db_.beginWrite();
+    const auto state = batchState(db_, batch.batchId);
+    if (!state || *state != "pending") return {};
+    const auto rows = rowsOfBatch(db_, batch.batchId);
+    const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
+    auto mark = db_.prepare("UPDATE outbox SET ack_status = 'rejected', acked_at = ? WHERE seq = ?");
+    std::vector<DeadLetter> created;
+    for (const auto& row : rows) {
+        insertDeadLetter(db_, row, batch.batchId, "rejected", code, message, now);
+        DeadLetter d;
+        d.id = db_.lastInsertRowId();
+        d.recordId = row.recordId;
+        d.kind = row.kind;
+        d.version = row.version;
+        d.seq = row.seq;
+        d.batchId = batch.batchId;
+        d.status = "rejected";
+        d.code = std::string(code);
+        d.message = std::string(message);
+        d.payload = row.payload;
+        d.createdAt = now;
+        created.push_back(std::move(d));
+        mark.reset();
+        mark.bind(1, now).bind(2, row.seq).run();
+    }
+    auto close = db_.prepare(
+        "UPDATE sync_batches SET state = 'acked', acked_at = ?, last_error = ? WHERE batch_id = ?");
+    close.bind(1, now).bind(2, "refused by the county: " + std::string(code) + ": " + std::string(message))
+        .bind(3, batch.batchId)
+        .run();
+    tx.commit();
+    return created;
+}
+
 void Outbox::supersede(const std::string& batchId)
 {
     auto tx = db_.beginWrite();

@@ -144,6 +144,12 @@ public:
     // dead-letters its row with status too_large. Returns the new batches (0 or 2).
     std::vector<FrozenBatch> split(const FrozenBatch& batch, const BatchEncoder& encode,
                                    std::string_view code, std::string_view message);
+    // The county refused this batch as a whole with a permanent 4xx (400 invalid_gzip, 415, ...):
+    // sending the same bytes again cannot succeed, so in one transaction every row of the batch
+    // is dead-lettered (status rejected, the county's code and message) and the batch is closed
+    // (state acked, last_error says it was refused), letting later rows go. Returns the dead
+    // letters created (none if the batch is no longer pending).
+    std::vector<DeadLetter> refuseBatch(const FrozenBatch& batch, std::string_view code, std::string_view message);
     // 422 (the server holds a different body under this key): the rows go back to the queue and
     // are frozen again under a new key; records dedup on their id, so nothing doubles.
     void supersede(const std::string& batchId);

@@ -5,6 +5,14 @@
 namespace taizhang {
 
 namespace {
+Kind storedKind(const std::string& name, const std::string& recordId)
+{
+    if (auto kind = kindFromName(name)) return *kind;
+    throw UnknownRecordKind("记录 " + recordId + " 的类型“" + name +
+                            "”无法识别：数据库可能由更新版本的台账写入，请升级本程序后再打开 (record " + recordId +
+                            " has unknown kind '" + name + "'; the database was probably written by a newer taizhang)");
+}
+
 constexpr const char* kSelectColumns =
     "SELECT id, kind, version, created_at, updated_at, author, device, deleted, body FROM records ";
 
@@ -85,7 +93,7 @@ Record recordFromRow(const Statement& s)
 {
     Record r;
     r.meta.id = s.text(0);
-    r.kind = kindFromName(s.text(1)).value_or(Kind::Homework);
+    r.kind = storedKind(s.text(1), r.meta.id);
     r.meta.version = s.int64(2);
     r.meta.createdAt = s.text(3);
     r.meta.updatedAt = s.text(4);
@@ -216,7 +224,7 @@ std::vector<AuditEntry> RecordStore::history(std::string_view id) const
         AuditEntry e;
         e.id = s.int64(0);
         e.recordId = s.text(1);
-        e.kind = kindFromName(s.text(2)).value_or(Kind::Homework);
+        e.kind = storedKind(s.text(2), e.recordId);
         e.version = s.int64(3);
         e.action = s.text(4);
         e.at = s.text(5);

@@ -57,6 +57,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// A row of the records or audit table names a kind this program does not know (the file was
+// written by a newer taizhang, or edited by hand). Reading it as some other kind would show and
+// sync a wrong record, so the read fails instead.
+class UnknownRecordKind : public DbError {
+public:
+    using DbError::DbError;
+};
+
 struct NewRecord {
     Kind kind;
     Json body;

@@ -29,6 +29,13 @@ enum class Kind {
     Training,     // "training"
 };
 
+// The record schema this build writes and fully understands: the kinds above with the body
+// fields of core/validation_shape.cpp. A later schema may only ADD kinds and OPTIONAL body
+// fields (never change an existing field's type or meaning: that is a new protocol version).
+// A record line may say "schema": N; the county advertises its own as "record_schema" in
+// GET /v1/capabilities (docs/sync-protocol.md, "Forward compatibility").
+inline constexpr int kRecordSchemaVersion = 1;
+
 std::string_view kindName(Kind kind);
 std::optional<Kind> kindFromName(std::string_view name);
 const std::vector<Kind>& allKinds();

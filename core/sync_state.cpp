@@ -40,6 +40,7 @@ SyncSettings loadSyncSettings(const Database& db)
     s.pinnedPublicKey = get(db, "sync.pinned_public_key");
     s.proxy = get(db, "sync.proxy");
     if (const auto minutes = getInt(db, "sync.interval_minutes"); minutes > 0) s.intervalMinutes = static_cast<int>(minutes);
+    s.allowInsecureHttp = get(db, "sync.allow_insecure_http") == "1";
     return s;
 }
 
@@ -54,7 +55,8 @@ void saveSyncSettings(Database& db, const SyncSettings& s)
                 {"sync.ca_file", s.caFile},
                 {"sync.pinned_public_key", s.pinnedPublicKey},
                 {"sync.proxy", s.proxy},
-                {"sync.interval_minutes", std::to_string(s.intervalMinutes)}});
+                {"sync.interval_minutes", std::to_string(s.intervalMinutes)},
+                {"sync.allow_insecure_http", s.allowInsecureHttp ? "1" : "0"}});
 }
 
 void clearEnrollment(Database& db)

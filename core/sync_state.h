@@ -22,6 +22,9 @@ struct SyncSettings {
     std::string pinnedPublicKey; // "sha256//base64" (CURLOPT_PINNEDPUBLICKEY), optional
     std::string proxy;           // overrides the environment's https_proxy when set
     int intervalMinutes = 15;    // scheduler period while the client runs
+    // Plain http:// to a host other than this machine, accepted explicitly at enrollment
+    // (--allow-insecure-http): the token then travels in clear (sync/server_url.h).
+    bool allowInsecureHttp = false;
 
     bool enrolled() const { return !serverUrl.empty() && !deviceId.empty() && !sealedToken.empty(); }
 };

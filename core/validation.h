@@ -55,6 +55,11 @@ struct ValidationContext {
 // in YYYY-MM-DD. Runs first; semantic checks only run on a body of the right shape.
 std::vector<ValidationIssue> validateShape(Kind kind, const Json& body);
 
+// The body without the fields this build does not know for `kind` (a copy). The county checks a
+// record written under a newer record schema than its own this way: what it knows strictly,
+// the rest kept opaque (docs/sync-protocol.md, "Forward compatibility").
+Json knownFieldsOnly(Kind kind, const Json& body);
+
 // Shape + semantics. Returns errors and warnings; hasErrors() tells whether to refuse.
 // A tombstone (meta.deleted) is checked for shape only.
 std::vector<ValidationIssue> validateRecord(const Record& record, const ValidationContext& ctx);

@@ -165,4 +165,13 @@ std::vector<ValidationIssue> validateShape(Kind kind, const Json& body)
     return out;
 }
 
+Json knownFieldsOnly(Kind kind, const Json& body)
+{
+    if (!body.is_object()) return body;
+    Json out = Json::object();
+    for (const auto& f : schemaOf(kind))
+        if (auto it = body.find(f.name); it != body.end()) out[f.name] = *it;
+    return out;
+}
+
 }  // namespace taizhang

@@ -73,13 +73,20 @@ std::string schemaV3()
            " PRIMARY KEY (school_code, week_start));";
 }
 
+// Retry-safe enrollment: the hash of the client's nonce and the token sealed under it, kept
+// with the code that was spent (docs/sync-protocol.md, POST /v1/enroll).
+const char* const kEnrollNonce =
+    "ALTER TABLE enrollment_codes ADD COLUMN client_nonce_hash TEXT;"
+    "ALTER TABLE enrollment_codes ADD COLUMN sealed_token TEXT;";
+
 }  // namespace
 
 const std::vector<Migration>& sqliteCountyMigrations()
 {
     static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(false)},
                                                    {2, "console staff, sessions, audit", schemaV2(false)},
-                                                   {3, "period reviews", schemaV3()}};
+                                                   {3, "period reviews", schemaV3()},
+                                                   {4, "enrollment nonce", kEnrollNonce}};
     return migrations;
 }
 
@@ -87,7 +94,8 @@ const std::vector<Migration>& postgresCountyMigrations()
 {
     static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(true)},
                                                    {2, "console staff, sessions, audit", schemaV2(true)},
-                                                   {3, "period reviews", schemaV3()}};
+                                                   {3, "period reviews", schemaV3()},
+                                                   {4, "enrollment nonce", kEnrollNonce}};
     return migrations;
 }
 

@@ -34,7 +34,18 @@ struct EnrollmentCodeRow {
     std::string createdAt;
 };
 
-enum class EnrollOutcome { Enrolled, InvalidCode, Expired, Used, SchoolDisabled };
+// Replayed: the code was used by this same client (same nonce) and is still within its life:
+// the first answer's device is returned again (see EnrollReplay).
+enum class EnrollOutcome { Enrolled, Replayed, InvalidCode, Expired, Used, SchoolDisabled };
+
+// The retry key of one enrollment. In: the hash of the client's nonce ("" = the client sent
+// none) and the new token sealed under the nonce, stored with the code when it is spent.
+// Out, when the outcome is Replayed: the device and sealed token of the first answer.
+struct EnrollReplay {
+    std::string nonceHash;
+    std::string sealedToken;
+    std::string deviceId;
+};
 
 // A record as the county holds it, as far as ingest needs to decide created/updated/duplicate.
 struct StoredRecord {

@@ -52,6 +52,53 @@ bool constantTimeEquals(std::string_view a, std::string_view b)
     return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+std::string enrollNonceHash(std::string_view nonce)
+{
+    return sha256Hex("taizhang-enroll-nonce-v1:" + std::string(nonce));
+}
+
+namespace {
+void nonceKey(std::string_view nonce, unsigned char (&key)[crypto_secretbox_KEYBYTES])
+{
+    static_assert(crypto_secretbox_KEYBYTES == crypto_hash_sha256_BYTES);
+    const std::string text = "taizhang-enroll-token-key-v1:" + std::string(nonce);
+    crypto_hash_sha256(key, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+}
+}  // namespace
+
+std::string sealTokenForNonce(std::string_view token, std::string_view nonce)
+{
+    ensureSodium();
+    unsigned char key[crypto_secretbox_KEYBYTES];
+    nonceKey(nonce, key);
+    std::string buf(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + token.size(), '\0');
+    auto* out = reinterpret_cast<unsigned char*>(buf.data());
+    randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+    crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char*>(token.data()),
+                          token.size(), out, key);
+    sodium_memzero(key, sizeof key);
+    return toHex(out, buf.size());
+}
+
+std::optional<std::string> openTokenForNonce(std::string_view sealedHex, std::string_view nonce)
+{
+    std::string buf(sealedHex.size() / 2 + 1, '\0');
+    std::size_t len = 0;
+    auto* bytes = reinterpret_cast<unsigned char*>(buf.data());
+    if (sodium_hex2bin(bytes, buf.size(), sealedHex.data(), sealedHex.size(), nullptr, &len, nullptr) != 0 ||
+        len < crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES)
+        return std::nullopt;
+    unsigned char key[crypto_secretbox_KEYBYTES];
+    nonceKey(nonce, key);
+    std::string token(len - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES, '\0');
+    const int rc = crypto_secretbox_open_easy(reinterpret_cast<unsigned char*>(token.data()),
+                                              bytes + crypto_secretbox_NONCEBYTES, len - crypto_secretbox_NONCEBYTES,
+                                              bytes, key);
+    sodium_memzero(key, sizeof key);
+    if (rc != 0) return std::nullopt;
+    return token;
+}
+
 std::string newDeviceToken()
 {
     ensureSodium();

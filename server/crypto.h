@@ -23,6 +23,13 @@ std::string newEnrollmentCode();
 std::string normaliseEnrollmentCode(std::string_view code);
 std::string enrollmentCodeHash(std::string_view code);
 
+// Enrollment retry (docs/sync-protocol.md, POST /v1/enroll): the client's nonce is kept only as
+// a hash, and the token of the first answer only sealed (crypto_secretbox) under a key derived
+// from the nonce, so only the client that chose the nonce can have the same answer again.
+std::string enrollNonceHash(std::string_view nonce);
+std::string sealTokenForNonce(std::string_view token, std::string_view nonce);
+std::optional<std::string> openTokenForNonce(std::string_view sealedHex, std::string_view nonce);
+
 std::optional<std::string> base64Decode(std::string_view text);
 std::string base64Encode(std::string_view bytes);
 

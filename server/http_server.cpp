@@ -2,10 +2,13 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "database.h"
 #include "date.h"
+#include "records.h"
 
 #include "crypto.h"
 #include "request_log.h"
@@ -336,6 +339,8 @@ void CountyServer::handleCapabilities(const httplib::Request&, httplib::Response
                   {"max_decompressed_bytes", l.maxDecompressedBytes}, {"max_record_bytes", l.maxRecordBytes},
                   {"max_json_depth", l.maxJsonDepth}, {"encodings", {"gzip", "identity"}},
                   {"rate_limit_per_minute", l.rateLimitPerMinute},
+                  // The newest record schema this server checks fully (docs/sync-protocol.md).
+                  {"record_schema", kRecordSchemaVersion},
                   {"server_time", formatUtcTimestamp(clock_.nowUnixMillis())}}
                  .dump());
 }
@@ -353,21 +358,44 @@ void CountyServer::handleEnroll(const httplib::Request& req, httplib::Response& 
         const int wait = std::max(enrollThrottle_.retryAfter(addrKey, now), enrollThrottle_.retryAfter(schoolKey, now));
         if (wait) throw ApiError(429, "enrollment_throttled", "too many failed enrollment attempts; wait and retry", wait);
 
+        // Optional retry key (docs/sync-protocol.md): 32 to 128 hex characters chosen by the client.
+        std::string nonce;
+        if (auto it = body.find("client_nonce"); it != body.end()) {
+            if (!it->is_string()) throw ApiError(400, "invalid_request", "field 'client_nonce' must be a string");
+            nonce = it->get<std::string>();
+            const bool hex = std::all_of(nonce.begin(), nonce.end(), [](unsigned char c) { return std::isxdigit(c); });
+            if (nonce.size() < 32 || nonce.size() > 128 || !hex)
+                throw ApiError(400, "invalid_request", "field 'client_nonce' must be 32 to 128 hex characters");
+        }
+
         DeviceRow device;
         device.id = newUuidV7(now);
         device.schoolCode = school;
         device.name = name;
-        const std::string token = newDeviceToken();
+        std::string token = newDeviceToken();
         device.tokenHash = tokenHash(token);
         device.bundleKey = bundleKeyForToken(token);
         device.createdAt = formatUtcTimestamp(now);
-        const auto outcome = storage_.enroll(school, enrollmentCodeHash(code), device, now);
-        if (outcome != EnrollOutcome::Enrolled) {
+        EnrollReplay replay;
+        if (!nonce.empty()) {
+            replay.nonceHash = enrollNonceHash(nonce);
+            replay.sealedToken = sealTokenForNonce(token, nonce);
+        }
+        const auto outcome = storage_.enroll(school, enrollmentCodeHash(code), device, now, replay);
+        if (outcome != EnrollOutcome::Enrolled && outcome != EnrollOutcome::Replayed) {
             enrollThrottle_.recordFailure(addrKey, now);
             enrollThrottle_.recordFailure(schoolKey, now);
         }
         switch (outcome) {
         case EnrollOutcome::Enrolled: break;
+        case EnrollOutcome::Replayed: {
+            // The same client asks again (its first answer was lost): the same device and token.
+            auto first = openTokenForNonce(replay.sealedToken, nonce);
+            if (!first) throw ApiError(403, "enrollment_code_used", "this enrollment code was already used");
+            token = *first;
+            device.id = replay.deviceId;
+            break;
+        }
         case EnrollOutcome::InvalidCode:
             throw ApiError(403, "enrollment_code_invalid", "unknown enrollment code for this school");
         case EnrollOutcome::Expired: throw ApiError(403, "enrollment_code_expired", "this enrollment code has expired");
@@ -376,10 +404,11 @@ void CountyServer::handleEnroll(const httplib::Request& req, httplib::Response& 
         }
         const auto schoolRow = storage_.findSchool(school);
         currentRequestNote().deviceId = device.id;
-        logEvent("info", "device enrolled", {{"device", device.id}, {"school", school}, {"device_name", name}});
+        logEvent("info", outcome == EnrollOutcome::Replayed ? "device enrollment answered again" : "device enrolled",
+                 {{"device", device.id}, {"school", school}, {"device_name", name}});
         sendJson(res, 200,
                  Json{{"device_id", device.id}, {"device_token", token}, {"school_code", school},
-                      {"school_name", schoolRow ? schoolRow->name : ""}, {"server_time", device.createdAt}}
+                      {"school_name", schoolRow ? schoolRow->name : ""}, {"server_time", formatUtcTimestamp(now)}}
                      .dump());
     });
 }

@@ -216,19 +216,31 @@ public:
     }
 
     EnrollOutcome enroll(const std::string& schoolCode, const std::string& codeHash, const DeviceRow& d,
-                         std::int64_t nowMs) override
+                         std::int64_t nowMs, EnrollReplay& replay) override
     {
         return inTransaction(pool_, [&](PgConnection& c) {
-            auto r = c.exec("SELECT c.expires_at_ms, c.used_at, s.disabled FROM enrollment_codes c"
-                            " JOIN schools s ON s.code = c.school_code WHERE c.code_hash = $1 AND c.school_code = $2"
-                            " FOR UPDATE OF c",
+            auto r = c.exec("SELECT c.expires_at_ms, c.used_at, s.disabled, c.device_id, c.client_nonce_hash,"
+                            " c.sealed_token, dv.revoked_at FROM enrollment_codes c"
+                            " JOIN schools s ON s.code = c.school_code LEFT JOIN devices dv ON dv.id = c.device_id"
+                            " WHERE c.code_hash = $1 AND c.school_code = $2 FOR UPDATE OF c",
                             {str(codeHash), str(schoolCode)});
             if (r.rows() == 0) return EnrollOutcome::InvalidCode;
-            if (!r.isNull(0, 1)) return EnrollOutcome::Used;
-            if (r.int64(0, 0) <= nowMs) return EnrollOutcome::Expired;
+            const bool expired = r.int64(0, 0) <= nowMs;
+            if (!r.isNull(0, 1)) {
+                const bool sameClient = !replay.nonceHash.empty() && !r.isNull(0, 4) && r.text(0, 4) == replay.nonceHash;
+                if (sameClient && !expired && !r.boolean(0, 2) && r.isNull(0, 6) && !r.isNull(0, 5)) {
+                    replay.deviceId = r.text(0, 3);
+                    replay.sealedToken = r.text(0, 5);
+                    return EnrollOutcome::Replayed;
+                }
+                return EnrollOutcome::Used;
+            }
+            if (expired) return EnrollOutcome::Expired;
             if (r.boolean(0, 2)) return EnrollOutcome::SchoolDisabled;
-            c.exec("UPDATE enrollment_codes SET used_at = $1, device_id = $2 WHERE code_hash = $3",
-                   {str(d.createdAt), str(d.id), str(codeHash)});
+            c.exec("UPDATE enrollment_codes SET used_at = $1, device_id = $2, client_nonce_hash = $3, sealed_token = $4"
+                   " WHERE code_hash = $5",
+                   {str(d.createdAt), str(d.id), replay.nonceHash.empty() ? PgParam() : str(replay.nonceHash),
+                    replay.nonceHash.empty() ? PgParam() : str(replay.sealedToken), str(codeHash)});
             c.exec("INSERT INTO devices(id, school_code, name, token_hash, bundle_key, created_at)"
                    " VALUES ($1, $2, $3, $4, $5, $6)",
                    {str(d.id), str(d.schoolCode), str(d.name), str(d.tokenHash), str(d.bundleKey), str(d.createdAt)});

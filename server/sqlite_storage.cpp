@@ -118,10 +118,20 @@ private:
     Transaction tx_;
 };
 
+// The server has no window to freeze; admin commands running beside it may hold the lock a
+// while, so its writes wait much longer than the client's interactive bound.
+inline OpenOptions serverOpenOptions()
+{
+    OpenOptions o;
+    o.writeWaitMs = 60'000;
+    return o;
+}
+
 class SqliteStorage final : public Storage {
 public:
     explicit SqliteStorage(const std::string& path)
-        : db_(Database::open(ownerOnly(path), sqliteCountyMigrations())), readDb_(Database::open(path, sqliteCountyMigrations()))
+        : db_(Database::open(ownerOnly(path), sqliteCountyMigrations(), serverOpenOptions())),
+          readDb_(Database::open(path, sqliteCountyMigrations(), serverOpenOptions()))
     {
         db_.exec("PRAGMA foreign_keys = ON");
     }
@@ -177,20 +187,35 @@ public:
     }
 
     EnrollOutcome enroll(const std::string& schoolCode, const std::string& codeHash, const DeviceRow& device,
-                         std::int64_t nowMs) override
+                         std::int64_t nowMs, EnrollReplay& replay) override
     {
         std::lock_guard lock(mu_);
         auto tx = db_.beginWrite();
         auto st = db_.prepare(
-            "SELECT c.expires_at_ms, c.used_at, s.disabled FROM enrollment_codes c JOIN schools s ON s.code = c.school_code"
-            " WHERE c.code_hash = ? AND c.school_code = ?");
+            "SELECT c.expires_at_ms, c.used_at, s.disabled, c.device_id, c.client_nonce_hash, c.sealed_token,"
+            " d.revoked_at FROM enrollment_codes c JOIN schools s ON s.code = c.school_code"
+            " LEFT JOIN devices d ON d.id = c.device_id WHERE c.code_hash = ? AND c.school_code = ?");
         st.bind(1, codeHash).bind(2, schoolCode);
         if (!st.step()) return EnrollOutcome::InvalidCode;
-        if (!st.isNull(1)) return EnrollOutcome::Used;
-        if (st.int64(0) <= nowMs) return EnrollOutcome::Expired;
+        const bool expired = st.int64(0) <= nowMs;
+        if (!st.isNull(1)) {
+            const bool sameClient = !replay.nonceHash.empty() && st.optText(4).value_or("") == replay.nonceHash;
+            if (sameClient && !expired && st.int64(2) == 0 && st.isNull(6) && !st.isNull(5)) {
+                replay.deviceId = st.text(3);
+                replay.sealedToken = st.text(5);
+                return EnrollOutcome::Replayed;
+            }
+            return EnrollOutcome::Used;
+        }
+        if (expired) return EnrollOutcome::Expired;
         if (st.int64(2) != 0) return EnrollOutcome::SchoolDisabled;
-        db_.prepare("UPDATE enrollment_codes SET used_at = ?, device_id = ? WHERE code_hash = ?")
-            .bind(1, device.createdAt).bind(2, device.id).bind(3, codeHash).run();
+        st.reset();
+        db_.prepare("UPDATE enrollment_codes SET used_at = ?, device_id = ?, client_nonce_hash = ?, sealed_token = ?"
+                    " WHERE code_hash = ?")
+            .bind(1, device.createdAt).bind(2, device.id)
+            .bind(3, replay.nonceHash.empty() ? std::optional<std::string>() : replay.nonceHash)
+            .bind(4, replay.nonceHash.empty() ? std::optional<std::string>() : replay.sealedToken)
+            .bind(5, codeHash).run();
         db_.prepare("INSERT INTO devices(id, school_code, name, token_hash, bundle_key, created_at) VALUES (?, ?, ?, ?, ?, ?)")
             .bind(1, device.id).bind(2, device.schoolCode).bind(3, device.name).bind(4, device.tokenHash)
             .bind(5, device.bundleKey).bind(6, device.createdAt).run();

@@ -66,10 +66,12 @@ public:
     virtual void setSchoolDisabled(const std::string& code, bool disabled) = 0;
 
     virtual void addEnrollmentCode(const EnrollmentCodeRow& code) = 0;
-    // Atomically checks the code (of this school, unexpired, unused), marks it used and inserts
-    // the device.
+    // Atomically checks the code (of this school, unexpired, unused), marks it used (keeping
+    // replay.nonceHash and replay.sealedToken with it) and inserts the device. A code already
+    // used with the same non-empty nonce hash, unexpired, whose device is not revoked, answers
+    // Replayed and fills replay.deviceId / replay.sealedToken from the first enrollment.
     virtual EnrollOutcome enroll(const std::string& schoolCode, const std::string& codeHash, const DeviceRow& device,
-                                 std::int64_t nowMs) = 0;
+                                 std::int64_t nowMs, EnrollReplay& replay) = 0;
 
     virtual std::optional<DeviceRow> findDeviceByTokenHash(const std::string& tokenHash) = 0;
     virtual std::optional<DeviceRow> findDevice(const std::string& id) = 0;

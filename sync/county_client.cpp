@@ -62,19 +62,22 @@ ApiResult<Capabilities> CountyClient::capabilities(const std::atomic<bool>* canc
         c.limits.maxDecompressedBytes = j.at("max_decompressed_bytes").get<std::size_t>();
         c.maxRecordBytes = j.value("max_record_bytes", std::size_t{65536});
         c.limits.maxRecordBytes = c.maxRecordBytes;
+        c.recordSchema = j.value("record_schema", 1);
         c.serverTime = j.value("server_time", "");
         return c;
     });
 }
 
 ApiResult<Enrollment> CountyClient::enroll(const std::string& schoolCode, const std::string& code,
-                                           const std::string& deviceName)
+                                           const std::string& deviceName, const std::string& clientNonce)
 {
     HttpRequest req;
     req.method = "POST";
     req.url = baseUrl_ + "/v1/enroll";
     req.headers.emplace_back("Content-Type", "application/json");
-    req.body = json{{"school_code", schoolCode}, {"enrollment_code", code}, {"device_name", deviceName}}.dump();
+    json body{{"school_code", schoolCode}, {"enrollment_code", code}, {"device_name", deviceName}};
+    if (!clientNonce.empty()) body["client_nonce"] = clientNonce;
+    req.body = body.dump();
     return decode<Enrollment>(transport_.send(req), 200, [](const json& j) {
         Enrollment e;
         e.deviceId = j.at("device_id").get<std::string>();

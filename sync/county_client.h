@@ -16,6 +16,7 @@ struct Capabilities {
     int protocol = 0;
     BatchLimits limits;
     std::size_t maxRecordBytes = 65536;
+    int recordSchema = 1;  // the newest record schema the county checks fully (absent: 1)
     std::string serverTime;
 };
 
@@ -52,7 +53,10 @@ public:
     CountyClient(HttpTransport& transport, std::string baseUrl);
 
     ApiResult<Capabilities> capabilities(const std::atomic<bool>* cancel = nullptr);
-    ApiResult<Enrollment> enroll(const std::string& schoolCode, const std::string& code, const std::string& deviceName);
+    // clientNonce: the retry key of this enrollment (docs/sync-protocol.md): the same code with
+    // the same nonce gets the same device and token again; "" sends none (not retry-safe).
+    ApiResult<Enrollment> enroll(const std::string& schoolCode, const std::string& code, const std::string& deviceName,
+                                 const std::string& clientNonce = "");
     ApiResult<ServerState> state(const std::string& token, const std::atomic<bool>* cancel = nullptr);
     ApiResult<CountyConfig> config(const std::string& token, const std::string& etag,
                                    const std::atomic<bool>* cancel = nullptr);

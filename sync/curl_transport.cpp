@@ -116,6 +116,10 @@ TransportError classify(CURLcode rc)
 
 struct CurlTransport::Impl {
     CURL* easy = nullptr;
+    // CURLOPT_ERRORBUFFER must stay valid for as long as the handle may write to it, which is
+    // the handle's whole life (libcurl may report while closing a cached connection, after
+    // send() returned): so it lives beside the handle, never on send()'s stack.
+    char errorBuffer[CURL_ERROR_SIZE] = {0};
 };
 
 CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(options)), impl_(std::make_unique<Impl>())
@@ -140,7 +144,8 @@ TransportResult CurlTransport::send(const HttpRequest& request)
     }
     // Reset options but keep the connection cache: one keep-alive connection for a whole pass.
     curl_easy_reset(h);
-    char errorBuffer[CURL_ERROR_SIZE] = {0};
+    char* errorBuffer = impl_->errorBuffer;
+    errorBuffer[0] = '\0';  // a message from the previous request must not be taken for this one's
     Collected collected{&result.response};
     ProgressContext progress{&request};
 

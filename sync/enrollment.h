@@ -17,6 +17,8 @@ struct EnrollRequest {
     std::string caFile;
     std::string pinnedPublicKey;
     std::string proxy;
+    // Plain http:// to a host other than this machine (sync/server_url.h says what it risks).
+    bool allowInsecureHttp = false;
 };
 
 struct EnrollResult {

@@ -1,5 +1,7 @@
 #include "offline_bundle.h"
 
+#include "private_file.h"
+
 #include <sodium.h>
 
 #include <cstdio>
@@ -81,17 +83,13 @@ BundleResult writeOfflineBundle(Database& db, const Clock& clock, const std::str
     }
     content += nlohmann::json{{"hmac", bundleHmac(token, content)}}.dump() + "\n";
 
-    const std::string tmp = path + ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot write " + tmp);
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.flush();
-        if (!out) throw std::runtime_error("writing " + tmp + " failed (disk full or USB stick removed?)");
+    // Owner-only (it carries every record and is signed with the device's key) and atomic: the
+    // stick holds either no bundle or a complete one.
+    try {
+        writeFileAtomically(path, content, IfExists::Replace);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(std::string("writing the bundle failed (disk full or USB stick removed?): ") + e.what());
     }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) throw std::runtime_error("cannot rename " + tmp + " to " + path + ": " + ec.message());
     result.bytes = static_cast<std::int64_t>(content.size());
     return result;
 }

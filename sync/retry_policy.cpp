@@ -1,5 +1,7 @@
 #include "retry_policy.h"
 
+#include "batch_codec.h"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -44,8 +46,16 @@ Verdict RetryPolicy::classify(const TransportResult& r) const
     if (s == 422) return Verdict::Supersede;
     if (s == 401) return Verdict::Unauthorized;
     if (s == 403) return Verdict::Forbidden;
-    // 400/415 mean a client bug, but the batch is never dropped: back off like a transient error
-    // (docs/sync-protocol.md). So do 409 in flight, 5xx and whatever a middlebox invents.
+    // 409 in flight and 408 are about timing; 404/405 mean a wrong URL or a broken front end;
+    // 411/431 are about the request's framing (headers), which every batch shares: none of
+    // these says anything about this batch's bytes.
+    if (s == 404 || s == 405 || s == 408 || s == 409 || s == 411 || s == 431) return Verdict::Backoff;
+    // Any other 4xx that is the county's own verdict ({"error":{"code":...}}: 400 invalid_gzip,
+    // count_mismatch, 415, ...) refuses these exact bytes, and the same bytes are all a retry
+    // could send: retrying for ever blocked every record behind them. The records go to the
+    // dead letters with the county's reason (the user can resend them). A 4xx without the
+    // county's body comes from something in between (a proxy, a filter) and is retried.
+    if (s >= 400 && s < 500 && !errorCodeOf(r.response.body).empty()) return Verdict::Refused;
     return Verdict::Backoff;
 }
 

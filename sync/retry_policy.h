@@ -28,7 +28,10 @@ enum class Verdict {
     Accepted,      // 200 with an ack to check and apply
     Split,         // 413: split the batch in half (a single record: dead-letter it)
     RetryAfter,    // 429 / 503: wait what the server asked, then the same bytes again
-    Backoff,       // transient (network, timeout, 5xx, 400/409/415, bad ack): backoff and retry
+    Backoff,       // transient (network, timeout, 5xx, 404/405/408/409/411/431, bad ack, a 4xx that is not the
+                   // county's own error body): backoff and retry
+    Refused,       // 400/415/other 4xx with the county's error body: this exact batch will be refused
+                   // every time; dead-letter its records with the county's reason and go on
     Supersede,     // 422: the server holds other bytes under this key: re-freeze under a new key
     Unauthorized,  // 401: token unknown or revoked: stop, re-enroll
     Forbidden,     // 403: wrong school or school disabled: stop, tell the user

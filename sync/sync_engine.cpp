@@ -5,6 +5,7 @@
 
 #include "batch_codec.h"
 #include "policy_overrides.h"
+#include "server_url.h"
 #include "token_vault.h"
 
 namespace taizhang::sync {
@@ -323,6 +324,19 @@ void SyncEngine::sendBatches(Pass& pass)
             backoffFor(r.ok() ? "HTTP " + std::to_string(r.response.status) + " " + describeErrorBody(r.response.body)
                               : r.message);
             break;
+        case Verdict::Refused: {
+            // The county will refuse these bytes every time: its reason goes with each record
+            // into the dead letters and the queue moves on (docs/sync-protocol.md, Errors).
+            const std::string code = errorCodeOf(r.response.body);
+            const std::string message = "HTTP " + std::to_string(r.response.status) + ": " +
+                                        describeErrorBody(r.response.body);
+            const auto dead = outbox.refuseBatch(*batch, code, message);
+            pass.report.newDeadLetters += static_cast<std::int64_t>(dead.size());
+            pass.report.counts.rejected += static_cast<int>(dead.size());
+            pass.report.warnings.push_back("the county refused a batch of " + std::to_string(dead.size()) +
+                                           " changes (" + message + "); they are in the dead letters");
+            break;
+        }
         case Verdict::Supersede: outbox.supersede(batch->batchId); break;
         case Verdict::Unauthorized:
         case Verdict::Forbidden:
@@ -347,6 +361,14 @@ SyncReport SyncEngine::runOnce(const SyncOptions& options, const ProgressCallbac
         pass.report.outcome = SyncOutcome::NotEnrolled;
         pass.report.message = "this installation is not enrolled with a county server; run `taizhang sync enroll "
                               "--server URL --school CODE --code ENROLLMENT-CODE`";
+        return pass.report;
+    }
+    // Checked on every pass, not only at enrollment: the token must never go out in clear to a
+    // URL that was changed later or enrolled by an older version.
+    if (const std::string problem = serverUrlProblem(settings.serverUrl, settings.allowInsecureHttp); !problem.empty()) {
+        pass.report.outcome = SyncOutcome::TlsProblem;
+        pass.report.errorCode = "insecure_url";
+        pass.report.message = problem;
         return pass.report;
     }
     try {

@@ -32,10 +32,12 @@ void SyncScheduler::start()
 void SyncScheduler::stop()
 {
     {
+        // Under the mutex: the loop clears cancel_ for a new pass only under it and only while
+        // not stopping, so this cancel can never be overwritten by the pass it is meant to end.
         std::lock_guard lock(mutex_);
         stopping_ = true;
+        cancel_ = true;
     }
-    cancel_ = true;
     sleeper_.wake();
     cv_.notify_all();
     if (thread_.joinable()) thread_.join();
@@ -64,8 +66,17 @@ void SyncScheduler::notifyNewData()
 
 void SyncScheduler::cancelCurrent()
 {
-    cancel_ = true;
+    {
+        std::lock_guard lock(mutex_);
+        cancel_ = true;
+    }
     sleeper_.wake();
+}
+
+bool SyncScheduler::stopRequested() const
+{
+    std::lock_guard lock(mutex_);
+    return stopping_;
 }
 
 std::optional<SyncReport> SyncScheduler::lastReport() const
@@ -90,13 +101,20 @@ void SyncScheduler::loop()
             }
             triggered_ = false;
             newDataAt_.reset();
+            // Cleared here, under the mutex stop() takes, never after it: a stop() between
+            // releasing the lock and clearing the flag used to start an uncancellable pass that
+            // waits for ever (maxWaitMillis < 0), and join() hung.
+            cancel_ = false;
+            busy_ = true;
         }
-        busy_ = true;
-        cancel_ = false;
+        if (options_.beforePass) options_.beforePass();
         SyncReport report;
         try {
             // A connection and a transport per pass: settings (server, CA, proxy) may have changed.
-            Database db = Database::open(options_.databasePath);
+            // A background thread: it may wait for the UI's write lock longer than the UI may.
+            OpenOptions openOptions;
+            openOptions.writeWaitMs = 60'000;
+            Database db = Database::open(options_.databasePath, openOptions);
             CurlTransport transport(transportOptionsFrom(loadSyncSettings(db)));
             SodiumRandom random;
             SyncEngine engine(db, transport, SystemClock::instance(), random, sleeper_,

@@ -22,6 +22,9 @@ struct SchedulerOptions {
     std::chrono::minutes interval{15};
     std::chrono::milliseconds newDataDelay{3000};  // coalesce a burst of saves into one pass
     bool syncAtStart = true;
+    // Test seam: called on the scheduler's thread when a pass has been decided, just before it
+    // starts (outside the lock). Tests stop the scheduler from here to pin the start/stop race.
+    std::function<void()> beforePass;
 };
 
 class SyncScheduler {
@@ -43,6 +46,7 @@ public:
     void notifyNewData(); // a record was saved
     void cancelCurrent(); // the user pressed "cancel": ends this pass, keeps the schedule
     bool running() const { return busy_.load(); }
+    bool stopRequested() const;  // stop() has begun (for tests and for a UI that shuts down)
     std::optional<SyncReport> lastReport() const;
 
 private:

@@ -1,5 +1,7 @@
 #include "token_vault.h"
 
+#include "private_file.h"
+
 #include <sodium.h>
 
 #include <stdexcept>
@@ -41,6 +43,14 @@ std::string TokenVault::loadOrCreateKey(bool create) const
         throw std::runtime_error("cannot read the token key file " + keyFile_ +
                                  " (it does not exist); if the database was copied from another computer, enroll this "
                                  "one again");
+    if (existing->size() < crypto_secretbox_KEYBYTES && create) {
+        // Short or empty: left by a crash between creating and writing it. No token can have been
+        // sealed under a partial key (sealing needs all of it), so a fresh key loses nothing.
+        std::string key(crypto_secretbox_KEYBYTES, '\0');
+        randombytes_buf(key.data(), key.size());
+        writeFileAtomically(keyFile_, key, IfExists::Replace);
+        return key;
+    }
     if (existing->size() != crypto_secretbox_KEYBYTES)
         throw std::runtime_error("the token key file " + keyFile_ + " is damaged");
     return *existing;

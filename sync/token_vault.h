@@ -18,6 +18,12 @@ public:
     explicit TokenVault(std::string keyFile);
     static std::string keyFileFor(const std::string& databasePath) { return databasePath + ".key"; }
 
+    // Makes sure a complete key file exists (created atomically: temp file, fsync, link, 0600).
+    // Enrollment calls it BEFORE it spends the one-time code, so no crash or full disk after
+    // the county's answer can leave the token with nowhere to be sealed. A key file that is
+    // empty or short (a crash of an older version between create and write) cannot have sealed
+    // anything and is replaced.
+    void ensureKey() const { loadOrCreateKey(true); }
     // hex(nonce || secretbox(token)); a fresh random nonce each time.
     std::string seal(const std::string& token) const;
     // Throws std::runtime_error with a clear message if the key is missing or does not open it.

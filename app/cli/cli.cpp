@@ -42,7 +42,11 @@ Database& Context::db(bool mustBeInitialised)
     if (!database) {
         if (mustBeInitialised && !std::filesystem::exists(dbPath))
             throw CliError(kExitDatabase, "no database at " + dbPath + "; create one with `taizhang init` or pass --db");
-        database = std::make_unique<Database>(Database::open(dbPath));
+        // A shell command may wait for the sync thread's lock longer than a window may (the
+        // interactive bound is in core/database.h); it still ends with a clear message.
+        OpenOptions options;
+        options.writeWaitMs = 30'000;
+        database = std::make_unique<Database>(Database::open(dbPath, options));
     }
     if (mustBeInitialised && !loadSchoolProfile(*database))
         throw CliError(kExitDatabase, "database " + dbPath + " has no school yet; run `taizhang init` first");

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "curl_transport.h"
 #include "enrollment.h"
+#include "server_url.h"
 #include "offline_bundle.h"
 #include "outbox.h"
 #include "platform/computer_name.h"
@@ -137,6 +138,7 @@ int syncEnroll(Context& ctx)
     req.caFile = ctx.args.option("ca-file").value_or("");
     req.pinnedPublicKey = ctx.args.option("pin").value_or("");
     req.proxy = ctx.args.option("proxy").value_or("");
+    req.allowInsecureHttp = ctx.args.flag("allow-insecure-http");
     ctx.args.expectNoMore(0);
     Database& db = ctx.db(false);
     TransportOptions topts;
@@ -235,8 +237,9 @@ int runSync(Context& ctx)
     const std::string sub = ctx.args.positionals.front();
     if (sub == "help") throw usageError(
         "usage: taizhang sync [--wait SECONDS] [--quiet] | sync --status | sync enroll --server URL --school CODE "
-        "--code CODE [--name NAME] [--ca-file PEM] [--pin sha256//BASE64] [--proxy URL|none] | sync dead-letters "
-        "[list [--all] | resend ID|all | dismiss ID|all] | sync bundle --out FILE");
+        "--code CODE [--name NAME] [--ca-file PEM] [--pin sha256//BASE64] [--proxy URL|none] "
+        "[--allow-insecure-http] | sync dead-letters [list [--all] | resend ID|all | dismiss ID|all] | "
+        "sync bundle --out FILE\n  --allow-insecure-http: " + std::string(sync::kInsecureHttpRisk));
     ctx.args.positionals.erase(ctx.args.positionals.begin());
     if (sub == "enroll") return syncEnroll(ctx);
     if (sub == "dead-letters") return syncDeadLetters(ctx);

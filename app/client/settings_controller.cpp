@@ -14,6 +14,7 @@
 #include "policy_overrides.h"
 #include "qt_convert.h"
 #include "rule_set.h"
+#include "server_url.h"
 #include "sync_engine.h"
 #include "sync_problem.h"
 #include "sync_state.h"
@@ -167,7 +168,8 @@ bool SettingsController::enroll(const QString& serverUrl, const QString& code, c
         setStatus(refusal);
         return false;
     }
-    if (!serverUrl.startsWith("https://") && !serverUrl.startsWith("http://127.") && !serverUrl.startsWith("http://localhost")) {
+    // The one rule (sync/server_url.h): https, or plain http only to this machine.
+    if (!sync::serverUrlProblem(ss(serverUrl.trimmed()), false).empty()) {
         setStatus(tr("服务器地址应以 https:// 开头"));
         return false;
     }

@@ -67,7 +67,15 @@ TEST(RetryPolicy, GIVEN_each_status_WHEN_classified_THEN_the_protocol_documents_
     EXPECT_EQ(p.classify(status(422)), Verdict::Supersede);
     EXPECT_EQ(p.classify(status(401)), Verdict::Unauthorized);
     EXPECT_EQ(p.classify(status(403)), Verdict::Forbidden);
-    for (int code : {400, 409, 415, 500, 502, 504}) EXPECT_EQ(p.classify(status(code)), Verdict::Backoff) << code;
+    for (int code : {404, 405, 408, 409, 411, 431, 500, 502, 504}) EXPECT_EQ(p.classify(status(code)), Verdict::Backoff) << code;
+    // A 4xx in the county's own error format refuses these exact bytes for good; the same
+    // status from something in between (no county error body) is retried.
+    for (int code : {400, 415, 410, 418}) {
+        auto refused = status(code);
+        refused.response.body = R"({"error":{"code":"invalid_gzip","message":"the body is not valid gzip data"}})";
+        EXPECT_EQ(p.classify(refused), Verdict::Refused) << code;
+        EXPECT_EQ(p.classify(status(code)), Verdict::Backoff) << code;
+    }
     TransportResult dropped;
     dropped.error = TransportError::Network;
     EXPECT_EQ(p.classify(dropped), Verdict::Backoff);

@@ -261,3 +261,43 @@ TEST_F(CountySync, GIVEN_a_bundle_with_a_flipped_byte_WHEN_imported_THEN_the_cou
     EXPECT_NE(imported.exitCode, 0);
     EXPECT_EQ(county.records(kSchool).size(), 0u);
 }
+
+TEST_F(CountySync, GIVEN_a_batch_the_county_always_refuses_WHEN_synced_THEN_its_records_are_dead_lettered_with_the_reason_and_later_ones_arrive)
+{
+    enrollOk();
+    const auto refused = addHomework(store, 10);
+    // Freeze those ten into a batch, then damage its stored bytes: the county answers
+    // 400 invalid_gzip to every attempt, as it would to any batch it can never accept.
+    const auto settings = loadSyncSettings(db);
+    Outbox outbox(db, SystemClock::instance());
+    BatchLimits limits;
+    limits.maxRecords = 10;
+    const auto batch = outbox.freezeNext(limits, sync::makeBatchEncoder({settings.deviceId, settings.schoolCode}));
+    ASSERT_TRUE(batch);
+    ASSERT_EQ(batch->count, 10);
+    db.exec("UPDATE sync_batches SET body = X'00112233445566778899' WHERE batch_id = '" + batch->batchId + "'");
+    addHomework(store, 25);
+
+    const auto r = syncOnce();
+    EXPECT_EQ(r.outcome, SyncOutcome::AllSent) << r.message;
+    EXPECT_EQ(r.newDeadLetters, 10);
+    const auto dead = outbox.deadLetters();
+    ASSERT_EQ(dead.size(), 10u);
+    std::set<std::string> refusedIds;
+    for (const auto& rec : refused) refusedIds.insert(rec.meta.id);
+    for (const auto& d : dead) {
+        EXPECT_TRUE(refusedIds.count(d.recordId)) << d.recordId;
+        EXPECT_EQ(d.status, "rejected");
+        EXPECT_EQ(d.code, "invalid_gzip");
+        EXPECT_NE(d.message.find("HTTP 400"), std::string::npos) << d.message;
+        EXPECT_NE(d.message.find("gzip"), std::string::npos) << d.message;
+    }
+    // Every later record arrived; the refused ones did not, and nothing is left blocking.
+    expectConverged(refusedIds);
+    EXPECT_EQ(county.records(kSchool).size(), 25u);
+    // Resending them queues fresh bytes, which the county accepts.
+    for (const auto& d : dead) outbox.resend(d.id);
+    EXPECT_EQ(syncOnce().outcome, SyncOutcome::AllSent);
+    EXPECT_TRUE(outbox.deadLetters().empty());
+    expectConverged();
+}

@@ -5,6 +5,7 @@
 
 #include <signal.h>
 
+#include <iostream>
 #include <random>
 #include <thread>
 
@@ -48,6 +49,7 @@ TEST_F(SyncFixture, GIVEN_random_network_and_http_faults_WHEN_syncing_with_new_d
         if (r.outcome == SyncOutcome::AllSent && pass >= 20) break;
     }
     const auto stats = Json::parse(proxy.command("stats"));
+    std::cout << "[ faults   ] injected by the proxy: " << stats.dump() << std::endl;
     EXPECT_GT(stats.value("drop", 0) + stats.value("reset_req", 0) + stats.value("lost_ack", 0) +
                   stats.value("truncate", 0),
               10)
