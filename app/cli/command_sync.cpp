@@ -153,6 +153,7 @@ int syncEnroll(Context& ctx)
     else
         (r.ok ? ctx.out : ctx.err) << r.message << "\n";
     if (r.ok) return kExitOk;
+    if (r.errorCode == "insecure_url") return kExitUsage;  // the URL given is refused; nothing was sent
     if (r.tlsProblem) return 13;
     if (r.authProblem) return 11;
     return 10;
