@@ -211,7 +211,9 @@ void SyncService::startPass()
     worker_ = std::thread([this, dbPath] {
         PassResult result;
         try {
-            Database db = Database::open(dbPath, OpenOptions{.create = false});
+            // The worker thread may wait for the window's write lock much longer than the window
+            // itself may (core/database.h: the interactive bound is 3 s).
+            Database db = Database::open(dbPath, OpenOptions{.create = false, .writeWaitMs = 60'000});
             const SyncStateInfo before = loadSyncState(db);
             const std::string etagBefore = before.configEtag;
             const auto refusedBefore = Outbox(db, SystemClock::instance()).status().openDeadLetters;
