@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Dialogs
 import QtQuick.Layouts
 import Taizhang.Backend
 
@@ -99,17 +98,37 @@ Page {
                 objectName: "sheetPdfButton"
                 text: qsTr("保存为 PDF……")
                 enabled: publication.dateError === ""
-                onClicked: pdfDialog.open()
+                onClicked: {
+                    pdfDialog.path = publication.defaultPdfPath
+                    pdfDialog.open()
+                }
             }
             Item { Layout.preferredWidth: 30 }
             Label { text: qsTr("导出 CSV"); font.bold: true }
-            TextField { id: csvFrom; Layout.preferredWidth: 110; text: App.addDays(App.today, -30); Accessible.name: qsTr("开始日期") }
+            ComboBox {
+                id: csvKind
+                objectName: "csvKind"
+                Layout.preferredWidth: 110
+                textRole: "text"
+                valueRole: "kind"
+                model: [
+                    { text: qsTr("作业"), kind: "homework" },
+                    { text: qsTr("睡眠"), kind: "sleep" },
+                    { text: qsTr("体育活动"), kind: "activity" }
+                ]
+                Accessible.name: qsTr("导出哪类记录")
+            }
+            TextField { id: csvFrom; objectName: "csvFrom"; Layout.preferredWidth: 110; text: App.addDays(App.today, -30); Accessible.name: qsTr("开始日期") }
             Label { text: "—" }
-            TextField { id: csvTo; Layout.preferredWidth: 110; text: App.today; Accessible.name: qsTr("结束日期") }
+            TextField { id: csvTo; objectName: "csvTo"; Layout.preferredWidth: 110; text: App.today; Accessible.name: qsTr("结束日期") }
             Button {
+                objectName: "csvExportButton"
                 text: qsTr("导出……")
                 enabled: !reports.busy
-                onClicked: csvDialog.open()
+                onClicked: {
+                    csvDialog.path = reports.defaultExportPath(csvKind.currentValue, csvFrom.text, csvTo.text)
+                    csvDialog.open()
+                }
             }
             ProgressBar {
                 visible: reports.busy
@@ -148,22 +167,23 @@ Page {
         }
     }
 
-    FileDialog {
+    // Saving goes through SavePathDialog: Qt 6.4's FileDialog in save mode keeps 保存 disabled
+    // for a file that does not exist yet.
+    SavePathDialog {
         id: pdfDialog
-        fileMode: FileDialog.SaveFile
-        nameFilters: [qsTr("PDF 文件 (*.pdf)")]
-        currentFile: "file:///" + qsTr("作业公示-%1.pdf").arg(pubDate.text)
-        onAccepted: publication.savePdf(selectedFile)
+        objectName: "pdfDialog"
+        title: qsTr("保存作业公示 PDF")
+        onChosen: p => publication.savePdf(p)
     }
     PrintSheetDialog {
         id: printDialog
         sheet: publication
         anchors.centerIn: parent
     }
-    FileDialog {
+    SavePathDialog {
         id: csvDialog
-        fileMode: FileDialog.SaveFile
-        nameFilters: [qsTr("CSV 文件 (*.csv)")]
-        onAccepted: reports.exportCsv(selectedFile, csvFrom.text, csvTo.text)
+        objectName: "csvDialog"
+        title: qsTr("导出 CSV")
+        onChosen: p => reports.exportCsv(p, csvFrom.text, csvTo.text, csvKind.currentValue)
     }
 }

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "csv.h"
 #include "findings.h"
+#include "record_csv.h"
 #include "record_fields.h"
 #include "references.h"
 
@@ -77,16 +78,8 @@ int runExport(Context& ctx)
     ctx.args.expectNoMore(0);
     const auto records = store.query(q);
     const int result = writeCsv(ctx, out, bom, [&](CsvWriter& w) {
-        std::vector<std::string> header{"id"};
-        for (const auto& f : fieldsOf(kind)) header.push_back(f.name);
-        header.insert(header.end(), {"version", "updated_at", "author"});
-        w.row(header);
-        for (const auto& r : records) {
-            std::vector<std::string> row{r.meta.id};
-            for (const auto& f : fieldsOf(kind)) row.push_back(displayField(f, r.body, refs));
-            row.insert(row.end(), {std::to_string(r.meta.version), r.meta.updatedAt, r.meta.author});
-            w.row(row);
-        }
+        w.row(recordCsvHeader(kind));
+        for (const auto& r : records) w.row(recordCsvRow(r, refs));
         return static_cast<int>(records.size());
     });
     return out == "-" ? kExitOk : result;

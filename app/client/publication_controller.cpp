@@ -1,11 +1,14 @@
 #include "publication_controller.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QPrinter>
 #include <QPrinterInfo>
+#include <QStandardPaths>
 
 #include "app_context.h"
 #include "logging.h"
@@ -77,6 +80,13 @@ void PublicationController::refreshPrinters()
     printers_ = QPrinterInfo::availablePrinterNames();
     defaultPrinter_ = QPrinterInfo::defaultPrinterName();
     emit printersChanged();
+}
+
+QString PublicationController::defaultPdfPath() const
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = QDir::homePath();
+    return QDir(folder).filePath(tr("作业公示-%1.pdf").arg(date_));
 }
 
 bool PublicationController::savePdf(const QUrl& file)

@@ -22,6 +22,7 @@ class PublicationController : public QObject {
     Q_PROPERTY(QStringList printers READ printers NOTIFY printersChanged)
     Q_PROPERTY(QString defaultPrinter READ defaultPrinter NOTIFY printersChanged)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QString defaultPdfPath READ defaultPdfPath NOTIFY sheetChanged)
 
 public:
     explicit PublicationController(QObject* parent = nullptr);
@@ -38,6 +39,8 @@ public:
     QStringList printers() const { return printers_; }
     QString defaultPrinter() const { return defaultPrinter_; }
     QString status() const { return status_; }
+    // Where the save dialog starts: Documents (or home), 作业公示-<date>.pdf.
+    QString defaultPdfPath() const;
 
     // A4 PDF, written beside the target and renamed into place.
     Q_INVOKABLE bool savePdf(const QUrl& file);

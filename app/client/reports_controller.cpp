@@ -4,7 +4,10 @@
 #include <fstream>
 #include <map>
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
 #include <QUrl>
 #include <QVariantMap>
 
@@ -14,6 +17,8 @@
 #include "logging.h"
 #include "policy_overrides.h"
 #include "qt_convert.h"
+#include "record_csv.h"
+#include "references.h"
 
 namespace taizhang {
 
@@ -78,7 +83,42 @@ void ReportsController::recompute()
     emit seriesChanged();
 }
 
-bool ReportsController::exportCsv(const QUrl& file, const QString& from, const QString& to)
+namespace {
+// The daily kinds the Reports page exports, with the word its file name and menu use.
+std::optional<Kind> exportKind(const QString& name)
+{
+    const auto kind = kindFromName(ss(name));
+    if (kind == Kind::Homework || kind == Kind::Sleep || kind == Kind::Activity) return kind;
+    return std::nullopt;
+}
+
+QString exportKindWord(Kind kind)
+{
+    switch (kind) {
+    case Kind::Homework: return ReportsController::tr("作业");
+    case Kind::Sleep: return ReportsController::tr("睡眠");
+    case Kind::Activity: return ReportsController::tr("体育活动");
+    case Kind::SchoolClass:
+    case Kind::Teacher:
+    case Kind::Term:
+    case Kind::Subject:
+    case Kind::Timetable:
+    case Kind::Training: break;
+    }
+    return qs(std::string(kindName(kind)));
+}
+}  // namespace
+
+QString ReportsController::defaultExportPath(const QString& kind, const QString& from, const QString& to) const
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = QDir::homePath();
+    const auto k = exportKind(kind);
+    return QDir(folder).filePath(
+        tr("%1-%2至%3.csv").arg(k ? exportKindWord(*k) : kind, from.trimmed(), to.trimmed()));
+}
+
+bool ReportsController::exportCsv(const QString& file, const QString& from, const QString& to, const QString& kindText)
 {
     auto start = dateFrom(from);
     auto end = dateFrom(to);
@@ -88,8 +128,21 @@ bool ReportsController::exportCsv(const QUrl& file, const QString& from, const Q
         emit taskChanged();
         return false;
     }
+    const auto kind = exportKind(kindText);
+    if (!kind) {
+        status_ = tr("请选择要导出的记录：作业、睡眠或体育活动");
+        emit taskChanged();
+        return false;
+    }
+    const QUrl url(file);
+    const QString local = url.isLocalFile() ? url.toLocalFile() : file.trimmed();
+    if (local.isEmpty()) {
+        status_ = tr("请写出要保存的文件路径");
+        emit taskChanged();
+        return false;
+    }
     waitForTask();
-    const std::string path = ss(file.isLocalFile() ? file.toLocalFile() : file.toString());
+    const std::string path = ss(local);
     const std::string dbPath = app_->db().path();
     busy_ = true;
     progress_ = 0;
@@ -99,7 +152,7 @@ bool ReportsController::exportCsv(const QUrl& file, const QString& from, const Q
     // The worker reads through its own connection (WAL lets it read while the GUI writes) and
     // writes a temporary file renamed into place at the end: a cancel or failure leaves no
     // half-written export behind.
-    worker_ = std::thread([this, path, dbPath, from = *start, to = *end] {
+    worker_ = std::thread([this, path, dbPath, kind = *kind, from = *start, to = *end] {
         bool ok = false;
         QString message;
         const std::string tmp = path + ".part";
@@ -108,19 +161,17 @@ bool ReportsController::exportCsv(const QUrl& file, const QString& from, const Q
             ManualClock clock(0);
             RecordStore store(db, clock);
             std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+            const cli::References refs(store);
             CsvWriter csv(out);
-            csv.row({"id", "kind", "day", "class_id", "version", "updated_at", "author", "body"});
+            csv.row(cli::recordCsvHeader(kind));
             const auto totalDays = static_cast<double>(daysInclusive(from, to));
             std::size_t rows = 0;
             for (Date week = from; week <= to && !cancel_; week = week.addDays(7)) {
                 const Date last = std::min(to, week.addDays(6));
-                for (Kind k : {Kind::Homework, Kind::Sleep, Kind::Activity})
-                    for (const auto& r : store.query(RecordQuery{.kind = k, .from = week, .to = last})) {
-                        csv.row({r.meta.id, std::string(kindName(r.kind)), r.date() ? r.date()->toString() : "",
-                                 r.classId(), std::to_string(r.meta.version), r.meta.updatedAt, r.meta.author,
-                                 r.body.dump()});
-                        ++rows;
-                    }
+                for (const auto& r : store.query(RecordQuery{.kind = kind, .from = week, .to = last})) {
+                    csv.row(cli::recordCsvRow(r, refs));
+                    ++rows;
+                }
                 const double p = static_cast<double>(daysInclusive(from, last)) / totalDays;
                 QMetaObject::invokeMethod(this, [this, p] { progress_ = p; emit taskChanged(); }, Qt::QueuedConnection);
             }

@@ -37,8 +37,12 @@ public:
     double progress() const { return progress_; }
     QString status() const { return status_; }
 
-    // Writes homework, sleep and activity records of [from, to] to a CSV file in the background.
-    Q_INVOKABLE bool exportCsv(const QUrl& file, const QString& from, const QString& to);
+    // Writes the records of one daily kind ("homework", "sleep", "activity") dated [from, to] to
+    // a CSV file in the background, in the form `taizhang export --kind K` writes, so that
+    // `taizhang import --kind K` reads it back. `path` is a local path or a file: URL.
+    Q_INVOKABLE bool exportCsv(const QString& path, const QString& from, const QString& to, const QString& kind);
+    // Where the save dialog starts: Documents (or home), named after the kind and the range.
+    Q_INVOKABLE QString defaultExportPath(const QString& kind, const QString& from, const QString& to) const;
     Q_INVOKABLE void cancel();
     // Waits for a running export (tests, shutdown).
     void waitForTask();

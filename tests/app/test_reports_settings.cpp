@@ -2,10 +2,12 @@
 // test_publication_sheet.cpp) and settings (backup
 // and staged restore) on a real demo ledger.
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QUrl>
 
@@ -36,26 +38,58 @@ TEST_F(ReportsSettings, GIVEN_a_class_week_WHEN_charted_THEN_five_school_days_wi
     EXPECT_GT(series.back().toMap().value("written").toInt(), 0);
 }
 
-TEST_F(ReportsSettings, GIVEN_a_date_range_WHEN_exported_to_csv_THEN_the_worker_writes_every_daily_record)
+TEST_F(ReportsSettings, GIVEN_a_week_of_homework_WHEN_exported_from_reports_THEN_the_cli_format_with_names_and_taizhang_import_reads_it_back)
 {
     ReportsController reports(*app);
     QSignalSpy finished(&reports, &ReportsController::taskFinished);
-    const std::string path = dir.file("export.csv");
-    ASSERT_TRUE(reports.exportCsv(QUrl::fromLocalFile(QString::fromStdString(path)), "2026-11-16", "2026-11-20"));
+    const std::string path = dir.file("作业.csv");
+    const RecordQuery week{.kind = Kind::Homework, .from = Date{2026, 11, 16}, .to = Date{2026, 11, 20}};
+    const auto before = app->store().query(week);
+    ASSERT_FALSE(before.empty());
+    ASSERT_TRUE(reports.exportCsv(QString::fromStdString(path), "2026-11-16", "2026年11月20日", "homework"));
     EXPECT_TRUE(reports.busy());
     ASSERT_TRUE(finished.wait(20000));
     EXPECT_TRUE(finished.front().front().toBool()) << reports.status().toStdString();
     EXPECT_FALSE(reports.busy());
-    std::ifstream in(path);
+    EXPECT_FALSE(QFile::exists(QString::fromStdString(path + ".part")));
+
+    std::ifstream in(path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    std::size_t lines = 0;
-    for (char ch : text.str()) lines += ch == '\n';
-    std::size_t expected = 0;
-    for (Kind k : {Kind::Homework, Kind::Sleep, Kind::Activity})
-        expected += app->store().query(RecordQuery{.kind = k, .from = Date{2026, 11, 16}, .to = Date{2026, 11, 20}}).size();
-    EXPECT_EQ(lines, expected + 1);  // header + one line per record (bodies are one-line JSON)
-    EXPECT_FALSE(QFile::exists(QString::fromStdString(path + ".part")));
+    const std::string csv = text.str();
+    ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");  // Excel on Chinese Windows needs the BOM
+    EXPECT_EQ(csv.substr(3, csv.find("\r\n") - 3),
+              "id,class,date,subject,minutes,written,at_home,content,teacher,over_cap_reason,version,updated_at,author");
+    EXPECT_NE(csv.find(",2026-11-16,数学,"), std::string::npos) << "subjects and classes by name, not codes";
+    EXPECT_EQ(csv.find("class_id"), std::string::npos);
+    EXPECT_EQ(csv.find("{\""), std::string::npos) << "no JSON bodies";
+
+    // Round trip: remove the week here, then `taizhang import` puts back the same entries.
+    for (const auto& r : before) ASSERT_TRUE(app->ledger().remove(r.meta.id, r.meta.version, app->change()).ok());
+    ASSERT_TRUE(app->store().query(week).empty());
+    QProcess cli;
+    cli.start(QStringLiteral(TAIZHANG_BIN_DIR "/taizhang"),
+              {"--db", QString::fromStdString(app->db().path()), "import", "--kind", "homework",
+               QString::fromStdString(path)});
+    ASSERT_TRUE(cli.waitForFinished(30000));
+    EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    auto key = [](const Record& r) {
+        return r.classId() + "|" + r.date()->toString() + "|" + r.body.value("subject", std::string()) + "|" +
+               std::to_string(r.body.value("minutes", 0)) + "|" + r.body.value("content", std::string());
+    };
+    std::multiset<std::string> expected, imported;
+    for (const auto& r : before) expected.insert(key(r));
+    for (const auto& r : app->store().query(week)) imported.insert(key(r));
+    EXPECT_EQ(imported, expected);
+}
+
+TEST_F(ReportsSettings, GIVEN_a_kind_that_is_not_daily_WHEN_exported_THEN_refused_in_chinese_and_no_file)
+{
+    ReportsController reports(*app);
+    const std::string path = dir.file("x.csv");
+    EXPECT_FALSE(reports.exportCsv(QString::fromStdString(path), "2026-11-16", "2026-11-20", "teacher"));
+    EXPECT_NE(reports.status().indexOf(QStringLiteral("作业")), -1) << reports.status().toStdString();
+    EXPECT_FALSE(QFile::exists(QString::fromStdString(path)));
 }
 
 TEST_F(ReportsSettings, GIVEN_a_backup_and_a_later_change_WHEN_restored_THEN_the_ledger_is_the_backup_and_the_change_is_kept_aside)
