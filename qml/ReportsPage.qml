@@ -79,6 +79,8 @@ Page {
                 objectName: "publicationDate"
                 Layout.preferredWidth: 120
                 text: App.today
+                selectByMouse: true
+                onActiveFocusChanged: if (activeFocus) Qt.callLater(pubDate.selectAll)
                 Accessible.name: qsTr("作业公示日期")
             }
             ComboBox {
@@ -118,9 +120,26 @@ Page {
                 ]
                 Accessible.name: qsTr("导出哪类记录")
             }
-            TextField { id: csvFrom; objectName: "csvFrom"; Layout.preferredWidth: 110; text: App.addDays(App.today, -30); Accessible.name: qsTr("开始日期") }
+            TextField {
+                id: csvFrom
+                objectName: "csvFrom"
+                Layout.preferredWidth: 110
+                text: App.addDays(App.today, -30)
+                selectByMouse: true
+                // Typing replaces the date instead of adding to it (2026-10-212026-11-16).
+                onActiveFocusChanged: if (activeFocus) Qt.callLater(csvFrom.selectAll)
+                Accessible.name: qsTr("开始日期")
+            }
             Label { text: "—" }
-            TextField { id: csvTo; objectName: "csvTo"; Layout.preferredWidth: 110; text: App.today; Accessible.name: qsTr("结束日期") }
+            TextField {
+                id: csvTo
+                objectName: "csvTo"
+                Layout.preferredWidth: 110
+                text: App.today
+                selectByMouse: true
+                onActiveFocusChanged: if (activeFocus) Qt.callLater(csvTo.selectAll)
+                Accessible.name: qsTr("结束日期")
+            }
             Button {
                 objectName: "csvExportButton"
                 text: qsTr("导出……")
@@ -142,6 +161,7 @@ Page {
             }
         }
         Label {
+            objectName: "csvStatus"
             Layout.fillWidth: true
             text: reports.status
             elide: Text.ElideMiddle

@@ -707,18 +707,6 @@ Reason: %1</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>作业公示-%1.pdf</source>
-        <translation>homework-%1.pdf</translation>
-    </message>
-    <message>
-        <source>CSV 文件 (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
         <source>作业公示</source>
         <translation>Homework notice</translation>
     </message>
@@ -733,6 +721,26 @@ Reason: %1</translation>
     <message>
         <source>打印……</source>
         <translation>Print…</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Homework</translation>
+    </message>
+    <message>
+        <source>睡眠</source>
+        <translation>Sleep</translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation>Physical activity</translation>
+    </message>
+    <message>
+        <source>导出哪类记录</source>
+        <translation>Records to export</translation>
+    </message>
+    <message>
+        <source>保存作业公示 PDF</source>
+        <translation>Save the homework notice as PDF</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1828,10 @@ Reason: %1</translation>
         <source>打印机“%1”无法打印；请检查打印机，或先保存为 PDF 再打印</source>
         <translation>Printer “%1” could not print; check the printer, or save as PDF and print that</translation>
     </message>
+    <message>
+        <source>作业公示-%1.pdf</source>
+        <translation>homework-notice-%1.pdf</translation>
+    </message>
 </context>
 <context>
     <name>taizhang::RecordsModel</name>
@@ -2076,6 +2088,30 @@ Reason: %1</translation>
     <message>
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation>Homework</translation>
+    </message>
+    <message>
+        <source>睡眠</source>
+        <translation>Sleep</translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation>Physical activity</translation>
+    </message>
+    <message>
+        <source>%1-%2至%3.csv</source>
+        <translation>%1-%2-to-%3.csv</translation>
+    </message>
+    <message>
+        <source>请选择要导出的记录：作业、睡眠或体育活动</source>
+        <translation>Choose what to export: homework, sleep or physical activity</translation>
+    </message>
+    <message>
+        <source>请写出要保存的文件路径</source>
+        <translation>Write the path of the file to save</translation>
     </message>
 </context>
 <context>

@@ -705,18 +705,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>作业公示-%1.pdf</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV 文件 (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>作业公示</source>
         <translation type="unfinished"></translation>
     </message>
@@ -730,6 +718,26 @@
     </message>
     <message>
         <source>打印……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>睡眠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>导出哪类记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存作业公示 PDF</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1818,6 +1826,10 @@
         <source>打印机“%1”无法打印；请检查打印机，或先保存为 PDF 再打印</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>作业公示-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>taizhang::RecordsModel</name>
@@ -2073,6 +2085,30 @@
     </message>
     <message>
         <source>导出失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>睡眠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>体育活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-%2至%3.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择要导出的记录：作业、睡眠或体育活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请写出要保存的文件路径</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
