@@ -49,7 +49,8 @@ list(JOIN TAIZHANG_QML_DEPENDS ", " qml_depends)
 # The offscreen/xcb platform plugins and fonts are not ELF dependencies either.
 set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME taizhang)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION education)
-set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "${qml_depends}, qt6-qpa-plugins, fonts-noto-cjk")
+# qt6-translations-l10n: Qt's own Chinese (dialog buttons 确定/取消); the app warns without it.
+set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "${qml_depends}, qt6-qpa-plugins, qt6-translations-l10n, fonts-noto-cjk")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "systemd")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_CONTROL_EXTRA
   ${CMAKE_CURRENT_LIST_DIR}/debian/taizhang/postinst ${CMAKE_CURRENT_LIST_DIR}/debian/taizhang/postrm)

@@ -18,6 +18,7 @@ Page {
 
     RecordsModel {
         id: records
+        objectName: "recordsModel"
         kind: kindBox.currentValue ?? ""
         classId: classBox.currentValue ?? ""
         includeDeleted: deletedBox.checked

@@ -8,7 +8,7 @@ import Taizhang.Backend
 Page {
     id: page
     padding: 16
-    SettingsController { id: settings }
+    SettingsController { id: settings; objectName: "settingsController" }
 
     ScrollView {
         anchors.fill: parent
@@ -76,7 +76,7 @@ Page {
                         Button {
                             objectName: "enrollButton"
                             text: qsTr("注册")
-                            enabled: !settings.busy
+                            enabled: !settings.busy && App.isAdmin
                             onClicked: settings.enroll(serverField.text, codeField.text, deviceField.text)
                         }
                         Button {

@@ -1,3 +1,5 @@
+// private_file.h on POSIX: open(O_EXCL) with the mode, fsync, rename or link, fsync of the
+// directory. The Windows twin is private_file_windows.cpp.
 #include "private_file.h"
 
 #include <fcntl.h>
