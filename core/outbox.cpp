@@ -87,8 +87,9 @@ private:
     Database& db_;
 };
 
-void insertDeadLetter(Database& db, const OutboxRow& row, const std::string& batchId, std::string_view status,
-                      std::string_view code, std::string_view message, const std::string& now)
+// Stores one dead letter and returns it as listDeadLetters() would.
+DeadLetter insertDeadLetter(Database& db, const OutboxRow& row, const std::string& batchId, std::string_view status,
+                            std::string_view code, std::string_view message, const std::string& now)
 {
     auto s = db.prepare(
         "INSERT INTO dead_letters(record_id, kind, version, seq, batch_id, status, code, message, payload, created_at) "
@@ -104,6 +105,19 @@ void insertDeadLetter(Database& db, const OutboxRow& row, const std::string& bat
         .bind(9, row.payload)
         .bind(10, now)
         .run();
+    DeadLetter d;
+    d.id = db.lastInsertRowId();
+    d.recordId = row.recordId;
+    d.kind = row.kind;
+    d.version = row.version;
+    d.seq = row.seq;
+    d.batchId = batchId;
+    d.status = std::string(status);
+    d.code = std::string(code);
+    d.message = std::string(message);
+    d.payload = row.payload;
+    d.createdAt = now;
+    return d;
 }
 }  // namespace
 
@@ -283,20 +297,7 @@ std::vector<DeadLetter> Outbox::applyAck(const FrozenBatch& batch, const Ack& ac
             continue;
         }
         const AckException& e = *ex->second;
-        insertDeadLetter(db_, row, batch.batchId, e.status, e.code, e.message, now);
-        DeadLetter d;
-        d.id = db_.lastInsertRowId();
-        d.recordId = row.recordId;
-        d.kind = row.kind;
-        d.version = row.version;
-        d.seq = row.seq;
-        d.batchId = batch.batchId;
-        d.status = e.status;
-        d.code = e.code;
-        d.message = e.message;
-        d.payload = row.payload;
-        d.createdAt = now;
-        created.push_back(std::move(d));
+        created.push_back(insertDeadLetter(db_, row, batch.batchId, e.status, e.code, e.message, now));
     }
     auto done = db_.prepare("UPDATE sync_batches SET state = 'acked', acked_at = ?, last_error = '' WHERE batch_id = ?");
     done.bind(1, now).bind(2, batch.batchId).run();
@@ -351,20 +352,7 @@ std::vector<DeadLetter> Outbox::refuseBatch(const FrozenBatch& batch, std::strin
     auto mark = db_.prepare("UPDATE outbox SET ack_status = 'rejected', acked_at = ? WHERE seq = ?");
     std::vector<DeadLetter> created;
     for (const auto& row : rows) {
-        insertDeadLetter(db_, row, batch.batchId, "rejected", code, message, now);
-        DeadLetter d;
-        d.id = db_.lastInsertRowId();
-        d.recordId = row.recordId;
-        d.kind = row.kind;
-        d.version = row.version;
-        d.seq = row.seq;
-        d.batchId = batch.batchId;
-        d.status = "rejected";
-        d.code = std::string(code);
-        d.message = std::string(message);
-        d.payload = row.payload;
-        d.createdAt = now;
-        created.push_back(std::move(d));
+        created.push_back(insertDeadLetter(db_, row, batch.batchId, "rejected", code, message, now));
         mark.reset();
         mark.bind(1, now).bind(2, row.seq).run();
     }

@@ -1,19 +1,17 @@
 #include "publication_controller.h"
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QPrinter>
 #include <QPrinterInfo>
-#include <QStandardPaths>
 
 #include "app_context.h"
 #include "logging.h"
 #include "publication_sheet.h"
 #include "qt_convert.h"
+#include "save_location.h"
 
 namespace taizhang {
 
@@ -84,9 +82,7 @@ void PublicationController::refreshPrinters()
 
 QString PublicationController::defaultPdfPath() const
 {
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = QDir::homePath();
-    return QDir(folder).filePath(tr("作业公示-%1.pdf").arg(date_));
+    return defaultSavePath(tr("作业公示-%1.pdf").arg(date_));
 }
 
 bool PublicationController::savePdf(const QUrl& file)

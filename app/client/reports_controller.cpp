@@ -4,10 +4,7 @@
 #include <fstream>
 #include <map>
 
-#include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QStandardPaths>
 #include <QUrl>
 #include <QVariantMap>
 
@@ -17,6 +14,7 @@
 #include "logging.h"
 #include "policy_overrides.h"
 #include "qt_convert.h"
+#include "save_location.h"
 #include "record_csv.h"
 #include "references.h"
 
@@ -111,11 +109,8 @@ QString exportKindWord(Kind kind)
 
 QString ReportsController::defaultExportPath(const QString& kind, const QString& from, const QString& to) const
 {
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = QDir::homePath();
     const auto k = exportKind(kind);
-    return QDir(folder).filePath(
-        tr("%1-%2至%3.csv").arg(k ? exportKindWord(*k) : kind, from.trimmed(), to.trimmed()));
+    return defaultSavePath(tr("%1-%2至%3.csv").arg(k ? exportKindWord(*k) : kind, from.trimmed(), to.trimmed()));
 }
 
 bool ReportsController::exportCsv(const QString& file, const QString& from, const QString& to, const QString& kindText)

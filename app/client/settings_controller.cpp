@@ -13,6 +13,7 @@
 #include "permissions.h"
 #include "policy_overrides.h"
 #include "qt_convert.h"
+#include "save_location.h"
 #include "rule_set.h"
 #include "server_url.h"
 #include "sync_engine.h"
@@ -69,9 +70,7 @@ void SettingsController::setDataStatus(const QString& s)
 
 QString SettingsController::defaultBackupPath() const
 {
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = QDir::homePath();
-    return QDir(folder).filePath(tr("台账备份-%1-%2.db").arg(app_->schoolName(), app_->today()));
+    return defaultSavePath(tr("台账备份-%1-%2.db").arg(app_->schoolName(), app_->today()));
 }
 
 QUrl SettingsController::folderUrlOf(const QString& path) const
