@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "database.h"
+#include "private_file.h"
 #include "school.h"
 
 namespace taizhang {
@@ -62,6 +63,13 @@ std::string copyToNewFile(sqlite3* from, const std::string& target,
     std::error_code ec;
     for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(part + suffix, ec);
     std::string problem;
+    try {
+        // A backup holds every record and the accounts' password hashes: owner-only, like the
+        // ledger, whatever the umask (SQLite fills an existing empty file).
+        ensurePrivateFile(part);
+    } catch (const std::exception& e) {
+        return e.what();
+    }
     {
         Handle to = openRaw(part, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, problem);
         if (!to) return problem;

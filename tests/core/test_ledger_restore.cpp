@@ -2,6 +2,7 @@
 // is never empty, holds either the data before the restore or the backup's, and the next start
 // finishes the restore; the changes made after the backup (still in the WAL when the program
 // died) are kept in <db>.before-restore.
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -144,4 +145,18 @@ TEST_F(LedgerRestore, GIVEN_a_file_that_is_not_a_ledger_WHEN_staged_THEN_it_is_r
 }
 
 }  // namespace
+TEST_F(LedgerRestore, GIVEN_umask_022_WHEN_a_backup_and_the_before_restore_copy_are_written_THEN_both_are_owner_only)
+{
+    const mode_t old = ::umask(022);
+    const std::string copy = dir.file("copy.db");
+    const std::string problem = backupLedgerFile(live, copy);
+    ::umask(old);
+    ASSERT_EQ(problem, "");
+    struct stat st{};
+    ASSERT_EQ(::stat(copy.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u) << "a backup holds password hashes and every record";
+    ASSERT_EQ(::stat(backup.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 077, 0u);
+}
+
 }  // namespace taizhang::testing
