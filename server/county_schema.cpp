@@ -3,13 +3,21 @@
 namespace taizhang::server {
 namespace {
 
+// The few column types in which SQLite and PostgreSQL differ; every schema version uses them.
+struct SqlDialect {
+    std::string integer, serial, boolean, falseValue;
+};
+
+SqlDialect dialectOf(bool postgres)
+{
+    if (postgres) return {"BIGINT", "BIGSERIAL PRIMARY KEY", "BOOLEAN", "FALSE"};
+    return {"INTEGER", "INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER", "0"};
+}
+
 // Written once with placeholders for the few dialect differences.
 std::string schemaV1(bool postgres)
 {
-    const std::string integer = postgres ? "BIGINT" : "INTEGER";
-    const std::string serial = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
-    const std::string boolean = postgres ? "BOOLEAN" : "INTEGER";
-    const std::string falseValue = postgres ? "FALSE" : "0";
+    const auto [integer, serial, boolean, falseValue] = dialectOf(postgres);
     return "CREATE TABLE schools ("
            " code TEXT PRIMARY KEY, name TEXT NOT NULL, county_code TEXT NOT NULL, type TEXT NOT NULL,"
            " disabled " + boolean + " NOT NULL DEFAULT " + falseValue + ", created_at TEXT NOT NULL);"
@@ -44,10 +52,7 @@ std::string schemaV1(bool postgres)
 // log-ins (in the database so that several server instances throttle together) and the audit log.
 std::string schemaV2(bool postgres)
 {
-    const std::string integer = postgres ? "BIGINT" : "INTEGER";
-    const std::string serial = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT";
-    const std::string boolean = postgres ? "BOOLEAN" : "INTEGER";
-    const std::string falseValue = postgres ? "FALSE" : "0";
+    const auto [integer, serial, boolean, falseValue] = dialectOf(postgres);
     return "CREATE TABLE staff ("
            " id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, role TEXT NOT NULL,"
            " password_hash TEXT NOT NULL, disabled " + boolean + " NOT NULL DEFAULT " + falseValue + ","
