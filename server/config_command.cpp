@@ -4,6 +4,7 @@
 
 #include "clock.h"
 #include "commands.h"
+#include "day_summary.h"
 #include "policy_overrides.h"
 #include "validation.h"
 
@@ -57,7 +58,12 @@ int runConfigSet(const CliArgs& args, const std::string& what)
         value = json.dump();
     }
     auto storage = storageFromArgs(args);
-    storage->setConfigValue(what, value, formatUtcTimestamp(SystemClock::instance().nowUnixMillis()));
+    const auto at = formatUtcTimestamp(SystemClock::instance().nowUnixMillis());
+    storage->setConfigValue(what, value, at);
+    // The daily findings of every school depend on both; the marker makes a later start finish
+    // the rebuild if this one is interrupted.
+    storage->setConfigValue(kSummariesConfigKey, "rebuild", at);
+    rebuildDaySummariesIfPending(*storage);
     std::cout << what << " updated\n";
     return 0;
 }

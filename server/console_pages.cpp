@@ -8,6 +8,7 @@
 #include "console.h"
 #include "console_html.h"
 #include "csv.h"
+#include "day_summary.h"
 #include "report.h"
 #include "rule_titles.h"
 
@@ -70,7 +71,7 @@ std::int64_t utcMillis(const std::string& utc)
 
 enum class Standing { Silent, Late, Ok };
 
-Standing standingOf(const SchoolReport& s, std::int64_t nowMs, std::int64_t silentAfterMs)
+template <class School> Standing standingOf(const School& s, std::int64_t nowMs, std::int64_t silentAfterMs)
 {
     if (!s.lastSync || nowMs - utcMillis(*s.lastSync) > silentAfterMs) return Standing::Silent;
     if (!s.missingDays.empty()) return Standing::Late;
@@ -118,24 +119,20 @@ void Console::handleOverview(const Context& c, const httplib::Request& req, http
     const bool zh = c.zh;
     const Date today = todayAt(clock_);
     const Range range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
-    const auto report = buildCountyReport(storage_, range.from, range.to, std::nullopt, today);
+    // From the day summaries ingest keeps (server/day_summary.h): a few queries for all schools.
+    const auto report = buildCountyOverview(storage_, range.from, range.to, today);
     const auto now = clock_.nowUnixMillis();
 
     struct Row {
-        const SchoolReport* s;
+        const SchoolOverview* s;
         Standing standing;
     };
     std::vector<Row> rows;
     int silent = 0, late = 0;
-    std::map<std::string, std::pair<int, std::set<std::string>>> byRule;  // rule -> findings, schools
     for (const auto& s : report.schools) {
         rows.push_back({&s, standingOf(s, now, options_.silentAfterMs)});
         silent += rows.back().standing == Standing::Silent;
         late += rows.back().standing == Standing::Late;
-        for (const auto& f : s.findings) {
-            ++byRule[f.ruleId].first;
-            byRule[f.ruleId].second.insert(s.school.code);
-        }
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.standing < b.standing; });
 
@@ -157,8 +154,6 @@ void Console::handleOverview(const Context& c, const httplib::Request& req, http
             tr(zh, "冲突", "Conflicts") + "</th></tr>";
     for (const auto& row : rows) {
         const auto& s = *row.s;
-        int hard = 0, soft = 0;
-        for (const auto& f : s.findings) (f.severity == Severity::Hard ? hard : soft)++;
         const char* cls = row.standing == Standing::Silent ? " class=\"silent\"" : row.standing == Standing::Late ? " class=\"late\"" : "";
         body += "<tr" + std::string(cls) + " data-school=\"" + htmlEscape(s.school.code) + "\"><td>" +
                 standingTag(row.standing, zh) + "</td><td>" + htmlEscape(s.school.code) +
@@ -166,21 +161,22 @@ void Console::handleOverview(const Context& c, const httplib::Request& req, http
                 range.from.toString() + "&amp;to=" +
                 (daysInclusive(range.from, range.to) > kMaxGridDays ? range.from.addDays(kMaxGridDays - 1) : range.to).toString() +
                 "\">" + htmlEscape(s.school.name) + "</a></td><td>" + localTime(s.lastSync, zh) + "</td>" +
-                num(s.dailyRecordsInRange) + num(static_cast<std::int64_t>(s.missingDays.size())) + "<td class=\"num\">" +
-                std::to_string(hard) + " / " + std::to_string(soft) + "</td>" + num(s.conflicts) + "</tr>";
+                num(s.dailyRecords) + num(static_cast<std::int64_t>(s.missingDays.size())) + "<td class=\"num\">" +
+                std::to_string(s.findingsHard) + " / " + std::to_string(s.findingsSoft) + "</td>" + num(s.conflicts) + "</tr>";
     }
     body += "</table>";
 
     body += "<h2>" + std::string(tr(zh, "按规则统计的发现", "Findings by rule")) + "</h2>";
+    const auto& byRule = report.byRule;
     if (byRule.empty()) {
         body += "<p class=\"note\">" + std::string(tr(zh, "本期没有发现。", "No findings in this range.")) + "</p>";
     } else {
         body += "<table id=\"rules\"><tr><th>" + std::string(tr(zh, "规则", "Rule")) + "</th><th>" +
                 tr(zh, "规则编号", "Rule id") + "</th><th>" + tr(zh, "发现数", "Findings") + "</th><th>" +
                 tr(zh, "涉及学校", "Schools") + "</th></tr>";
-        for (const auto& [rule, counts] : byRule)
+        for (const auto& [rule, total] : byRule)
             body += "<tr><td>" + htmlEscape(ruleTitle(rule, zh)) + "</td><td>" + htmlEscape(rule) + "</td>" +
-                    num(counts.first) + num(static_cast<std::int64_t>(counts.second.size())) + "</tr>";
+                    num(total.findings) + num(static_cast<std::int64_t>(total.schools.size())) + "</tr>";
         body += "</table>";
     }
     sendConsoleHtml(res, 200, renderFrame({zh, tr(zh, "总览", "Overview"), c.staff.displayName, c.staff.role, c.csrf, c.here}, body));
@@ -191,7 +187,7 @@ void Console::handleOverviewCsv(const Context& c, const httplib::Request& req, h
     const bool zh = c.zh;
     const Date today = todayAt(clock_);
     const Range range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
-    const auto report = buildCountyReport(storage_, range.from, range.to, std::nullopt, today);
+    const auto report = buildCountyOverview(storage_, range.from, range.to, today);
     const auto now = clock_.nowUnixMillis();
     std::ostringstream out;
     CsvWriter csv(out, true);  // with BOM: Excel on a county PC reads it as UTF-8
@@ -200,11 +196,9 @@ void Console::handleOverviewCsv(const Context& c, const httplib::Request& req, h
              tr(zh, "缺报天数", "days_missing"), tr(zh, "硬性发现", "findings_hard"), tr(zh, "提示发现", "findings_soft"),
              tr(zh, "冲突", "conflicts")});
     for (const auto& s : report.schools) {
-        int hard = 0, soft = 0;
-        for (const auto& f : s.findings) (f.severity == Severity::Hard ? hard : soft)++;
         csv.row({s.school.code, s.school.name, standingText(standingOf(s, now, options_.silentAfterMs), zh),
-                 s.lastSync ? localTime(s.lastSync, zh) : "", std::to_string(s.dailyRecordsInRange),
-                 std::to_string(s.missingDays.size()), std::to_string(hard), std::to_string(soft), std::to_string(s.conflicts)});
+                 s.lastSync ? localTime(s.lastSync, zh) : "", std::to_string(s.dailyRecords),
+                 std::to_string(s.missingDays.size()), std::to_string(s.findingsHard), std::to_string(s.findingsSoft), std::to_string(s.conflicts)});
     }
     audit(c, req, "export.overview_csv", "", range.from.toString() + ".." + range.to.toString());
     res.set_header("Content-Disposition", "attachment; filename=\"overview-" + range.from.toString() + "-" +

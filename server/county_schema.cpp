@@ -84,6 +84,24 @@ const char* const kEnrollNonce =
     "ALTER TABLE enrollment_codes ADD COLUMN client_nonce_hash TEXT;"
     "ALTER TABLE enrollment_codes ADD COLUMN sealed_token TEXT;";
 
+// Per-school, per-day summaries for the console's overview (server/day_summary.cpp), kept up to
+// date by ingest. The config row asks the first server or command opening the database to build
+// them from the records already stored (core's checks are C++, not SQL).
+std::string schemaV5(bool postgres)
+{
+    const auto [integer, serial, boolean, falseValue] = dialectOf(postgres);
+    return "CREATE TABLE day_summaries ("
+           " school_code TEXT NOT NULL, day TEXT NOT NULL, homework " + integer + " NOT NULL, sleep " + integer + " NOT NULL,"
+           " activity " + integer + " NOT NULL, findings_hard " + integer + " NOT NULL, findings_soft " + integer + " NOT NULL,"
+           " PRIMARY KEY (school_code, day));"
+           "CREATE INDEX day_summaries_day ON day_summaries(day);"
+           "CREATE TABLE day_findings ("
+           " school_code TEXT NOT NULL, day TEXT NOT NULL, rule_id TEXT NOT NULL, severity TEXT NOT NULL,"
+           " findings " + integer + " NOT NULL, PRIMARY KEY (school_code, day, rule_id, severity));"
+           "CREATE INDEX day_findings_day ON day_findings(day);"
+           "INSERT INTO config(key, value, updated_at) VALUES ('day_summaries', 'rebuild', '');";
+}
+
 }  // namespace
 
 const std::vector<Migration>& sqliteCountyMigrations()
@@ -91,7 +109,8 @@ const std::vector<Migration>& sqliteCountyMigrations()
     static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(false)},
                                                    {2, "console staff, sessions, audit", schemaV2(false)},
                                                    {3, "period reviews", schemaV3()},
-                                                   {4, "enrollment nonce", kEnrollNonce}};
+                                                   {4, "enrollment nonce", kEnrollNonce},
+                                                   {5, "day summaries", schemaV5(false)}};
     return migrations;
 }
 
@@ -100,7 +119,8 @@ const std::vector<Migration>& postgresCountyMigrations()
     static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(true)},
                                                    {2, "console staff, sessions, audit", schemaV2(true)},
                                                    {3, "period reviews", schemaV3()},
-                                                   {4, "enrollment nonce", kEnrollNonce}};
+                                                   {4, "enrollment nonce", kEnrollNonce},
+                                                   {5, "day summaries", schemaV5(true)}};
     return migrations;
 }
 

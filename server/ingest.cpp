@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "crypto.h"
+#include "day_summary.h"
 
 namespace taizhang::server {
 namespace {
@@ -88,6 +89,13 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
     BatchRow row{device.id, batch.header.batchId, bodyHash, batch.header.firstSeq, batch.header.lastSeq,
                  batch.header.count, {}, now};
 
+    // What the day summaries of the school depend on besides its records (read before the
+    // transaction: the school row and the county's overrides and terms).
+    const auto school = storage_.findSchool(device.schoolCode);
+    if (!school) throw StorageError("the device's school " + device.schoolCode + " is not in the county database");
+    const SummaryContext summaryFor = summaryContext(storage_, *school);
+    SummaryScope summaryScope;
+
     auto tx = storage_.beginIngest();
     if (auto existing = tx->claimBatch(row)) {
         if (existing->bodyHash != bodyHash)
@@ -139,6 +147,7 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
         }
         if (it == current.end()) {
             ++counts.created;
+            summaryScope.add(r.kind, r.date());
             current.emplace(r.meta.id, Current{device.schoolCode, r.meta.version, c.json, true});
             latest[r.meta.id] = &r;
             continue;
@@ -149,6 +158,8 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
             except(c, "rejected", "foreign_record", "this record id belongs to another school");
         } else if (r.meta.version > cur.version) {
             ++counts.updated;
+            summaryScope.add(r.kind, r.date());
+            summaryScope.add(r.kind, storedDay(cur.json));  // the day it leaves, if it moved
             cur = Current{device.schoolCode, r.meta.version, c.json, true};
             latest[r.meta.id] = &r;
         } else if (r.meta.version < cur.version || cur.json == c.json) {
@@ -175,6 +186,7 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
     std::sort(writes.begin(), writes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     tx->writeRecords(writes);
     tx->writeConflicts(conflicts);
+    refreshDaySummaries(*tx, summaryFor, summaryScope);
 
     const Json ack{{"batch_id", row.batchId},
                    {"counts",

@@ -2,6 +2,7 @@
 
 #include "county_schema.h"
 #include "crypto.h"
+#include "day_summary_sql.h"
 #include "pg_connection.h"
 
 namespace taizhang::server {
@@ -157,6 +158,18 @@ public:
         std::set<std::string> weeks;
         for (int i = 0; i < r.rows(); ++i) weeks.insert(r.text(i, 0));
         return weeks;
+    }
+
+    void lockSummaries(const std::string& schoolCode) override { pg_summaries::lock(*c_, schoolCode); }
+    std::vector<std::string> schoolRecordJsons(const RecordQuery& q) override
+    {
+        return pg_summaries::schoolRecordJsons(*c_, q);
+    }
+    DaySpan summaryDaySpan(const std::string& schoolCode) override { return pg_summaries::daySpan(*c_, schoolCode); }
+    void replaceDaySummaries(const std::string& schoolCode, const std::string& from, const std::string& to,
+                             const std::vector<DaySummaryRow>& days, const std::vector<DayFindingRow>& findings) override
+    {
+        pg_summaries::replace(*c_, schoolCode, from, to, days, findings);
     }
 
     void commit() override
@@ -361,6 +374,33 @@ public:
     {
         auto c = pool_.acquire();
         return c->exec("SELECT count(*) FROM records").int64(0, 0);
+    }
+
+    // ---- The console's overview (server/day_summary.cpp) ----
+    std::vector<DaySummaryRow> daySummaries(const std::string& from, const std::string& to) override
+    {
+        auto c = pool_.acquire();
+        return pg_summaries::daySummaries(*c, from, to);
+    }
+    std::vector<DayFindingRow> dayFindingTotals(const std::string& from, const std::string& to) override
+    {
+        auto c = pool_.acquire();
+        return pg_summaries::findingTotals(*c, from, to);
+    }
+    std::map<std::string, std::int64_t> conflictCountsBySchool() override
+    {
+        auto c = pool_.acquire();
+        return pg_summaries::conflictCounts(*c);
+    }
+    std::map<std::string, std::string> lastSyncBySchool() override
+    {
+        auto c = pool_.acquire();
+        return pg_summaries::lastSyncs(*c);
+    }
+    std::vector<std::pair<std::string, std::string>> recordJsonsOfKind(const std::string& kind) override
+    {
+        auto c = pool_.acquire();
+        return pg_summaries::recordJsonsOfKind(*c, kind);
     }
 
     // ---- Console staff, sessions, throttling, audit ----

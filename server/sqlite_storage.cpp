@@ -5,6 +5,7 @@
 #include "county_schema.h"
 #include "crypto.h"
 #include "database.h"
+#include "day_summary_sql.h"
 #include "platform/private_file.h"
 
 namespace taizhang::server {
@@ -108,6 +109,19 @@ public:
         st.bind(1, schoolCode);
         while (st.step()) weeks.insert(st.text(0));
         return weeks;
+    }
+
+    // Day summaries: the single writer already serialises every refresh.
+    void lockSummaries(const std::string&) override {}
+    std::vector<std::string> schoolRecordJsons(const RecordQuery& q) override
+    {
+        return sqlite_summaries::schoolRecordJsons(db_, q);
+    }
+    DaySpan summaryDaySpan(const std::string& schoolCode) override { return sqlite_summaries::daySpan(db_, schoolCode); }
+    void replaceDaySummaries(const std::string& schoolCode, const std::string& from, const std::string& to,
+                             const std::vector<DaySummaryRow>& days, const std::vector<DayFindingRow>& findings) override
+    {
+        sqlite_summaries::replace(db_, schoolCode, from, to, days, findings);
     }
 
     void commit() override { tx_.commit(); }
@@ -356,6 +370,33 @@ public:
         auto st = readDb_.prepare("SELECT count(*) FROM records");
         st.step();
         return st.int64(0);
+    }
+
+    // ---- The console's overview (server/day_summary.cpp) ----
+    std::vector<DaySummaryRow> daySummaries(const std::string& from, const std::string& to) override
+    {
+        std::lock_guard lock(readMu_);
+        return sqlite_summaries::daySummaries(readDb_, from, to);
+    }
+    std::vector<DayFindingRow> dayFindingTotals(const std::string& from, const std::string& to) override
+    {
+        std::lock_guard lock(readMu_);
+        return sqlite_summaries::findingTotals(readDb_, from, to);
+    }
+    std::map<std::string, std::int64_t> conflictCountsBySchool() override
+    {
+        std::lock_guard lock(readMu_);
+        return sqlite_summaries::conflictCounts(readDb_);
+    }
+    std::map<std::string, std::string> lastSyncBySchool() override
+    {
+        std::lock_guard lock(readMu_);
+        return sqlite_summaries::lastSyncs(readDb_);
+    }
+    std::vector<std::pair<std::string, std::string>> recordJsonsOfKind(const std::string& kind) override
+    {
+        std::lock_guard lock(readMu_);
+        return sqlite_summaries::recordJsonsOfKind(readDb_, kind);
     }
 
     // ---- Console staff, sessions, throttling, audit ----

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "county_types.h"
+#include "day_summary_rows.h"
 
 namespace taizhang::server {
 
@@ -26,6 +27,13 @@ public:
 class AlreadyExists : public StorageError {
 public:
     using StorageError::StorageError;
+};
+
+struct RecordQuery {
+    std::string schoolCode;
+    std::optional<std::string> kind;
+    std::optional<std::string> from;  // day >= from (records without a day are included)
+    std::optional<std::string> to;
 };
 
 // One ingest transaction: everything of one batch commits together or not at all.
@@ -45,14 +53,17 @@ public:
     // Mondays of the school's approved (locked) weeks. Read inside the transaction; on PostgreSQL
     // an approval waits for batches of the school in flight, and later batches see it.
     virtual std::set<std::string> lockedWeeks(const std::string& schoolCode) = 0;
-    virtual void commit() = 0;
-};
 
-struct RecordQuery {
-    std::string schoolCode;
-    std::optional<std::string> kind;
-    std::optional<std::string> from;  // day >= from (records without a day are included)
-    std::optional<std::string> to;
+    // Day summaries (server/day_summary*.cpp), inside this transaction. lockSummaries: on
+    // PostgreSQL an exclusive lock on the school's summaries until commit (taken before reading).
+    virtual void lockSummaries(const std::string& schoolCode) = 0;
+    virtual std::vector<std::string> schoolRecordJsons(const RecordQuery& query) = 0;
+    // First and last day of the school's daily records and of its summaries, nullopt if none.
+    virtual std::optional<std::pair<std::string, std::string>> summaryDaySpan(const std::string& schoolCode) = 0;
+    // Replaces the school's summary rows of the days in [from, to] by these.
+    virtual void replaceDaySummaries(const std::string& schoolCode, const std::string& from, const std::string& to,
+                                     const std::vector<DaySummaryRow>& days, const std::vector<DayFindingRow>& findings) = 0;
+    virtual void commit() = 0;
 };
 
 class Storage {
@@ -91,6 +102,15 @@ public:
     virtual std::vector<ConflictRow> listConflicts(const std::string& schoolCode) = 0;  // "" = all
     virtual std::optional<std::string> lastSync(const std::string& schoolCode) = 0;
     virtual std::int64_t totalRecords() = 0;  // all schools; tests and benchmarks
+
+    // The console's overview for all schools at once (server/day_summary.cpp).
+    virtual std::vector<DaySummaryRow> daySummaries(const std::string& from, const std::string& to) = 0;
+    // Findings per school, rule and severity summed over [from, to] (day left empty).
+    virtual std::vector<DayFindingRow> dayFindingTotals(const std::string& from, const std::string& to) = 0;
+    virtual std::map<std::string, std::int64_t> conflictCountsBySchool() = 0;
+    virtual std::map<std::string, std::string> lastSyncBySchool() = 0;
+    // (school code, record JSON) of every school's current records of one kind.
+    virtual std::vector<std::pair<std::string, std::string>> recordJsonsOfKind(const std::string& kind) = 0;
 
     // Console staff and sessions (server/console*.cpp).
     virtual void addStaff(const StaffRow& staff) = 0;  // AlreadyExists on a duplicate username
