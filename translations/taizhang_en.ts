@@ -2019,6 +2019,14 @@ Reason: %1</translation>
         <translation>Ask the county education bureau to check; the record stays here unchanged.</translation>
     </message>
     <message>
+        <source>区县已审核通过并锁定了这条记录日期所在的一周，锁定后不再接收这一周的修改。</source>
+        <translation>The county approved and locked the week of this record's date; changes to that week are no longer accepted.</translation>
+    </message>
+    <message>
+        <source>如确需修改，请联系区县教育局重新开放这一周，开放后点“重新发送”。</source>
+        <translation>If it must change, ask the county education bureau to reopen that week, then click “Resend”.</translation>
+    </message>
+    <message>
         <source>区县服务器的版本较旧，还不认识这类记录。</source>
         <translation>The county server is older and does not know this kind of record yet.</translation>
     </message>

@@ -2017,6 +2017,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>区县已审核通过并锁定了这条记录日期所在的一周，锁定后不再接收这一周的修改。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>如确需修改，请联系区县教育局重新开放这一周，开放后点“重新发送”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>区县服务器的版本较旧，还不认识这类记录。</source>
         <translation type="unfinished"></translation>
     </message>

@@ -175,6 +175,9 @@ RefusedRecordsModel::Row RefusedRecordsModel::describe(const DeadLetter& letter)
     } else if (code == "foreign_record") {
         row.reason = tr("区县那里已有另一所学校使用了这条记录的编号，区县没有接收。");
         row.advice = tr("请联系区县教育局核查；本机的记录保留不动。");
+    } else if (code == "period_locked") {
+        row.reason = tr("区县已审核通过并锁定了这条记录日期所在的一周，锁定后不再接收这一周的修改。");
+        row.advice = tr("如确需修改，请联系区县教育局重新开放这一周，开放后点“重新发送”。");
     } else if (code == "unknown_kind") {
         row.reason = tr("区县服务器的版本较旧，还不认识这类记录。");
         row.advice = tr("请联系区县教育局升级服务器，升级后点“重新发送”。");

@@ -146,6 +146,38 @@ TEST_F(AutoSyncTest, GIVEN_a_record_over_the_countys_size_limit_WHEN_synced_THEN
     EXPECT_EQ(county.records(demo.school.code).at(big.meta.id), 2);
 }
 
+TEST_F(AutoSyncTest, GIVEN_the_county_approved_and_locked_a_week_WHEN_an_entry_of_it_is_synced_THEN_the_refusal_is_explained_in_chinese_and_a_resend_after_reopening_arrives)
+{
+    startCounty();
+    enroll();
+    auto service = makeService();
+    waitForPass(*service);
+    // The county's reviewer approves the week of 2026-11-16 (the console writes this row).
+    county.execSql("INSERT INTO period_reviews(school_code, week_start, state, reason, staff_id, staff_name, at) VALUES ('" +
+                   demo.school.code + "', '2026-11-16', 'approved', '', 's1', '李审核', '2026-11-24T01:00:00.000Z')");
+    const Record late = saveHomework("四年级1班", "阅读课文第三单元");  // dated 2026-11-20
+    app->notifyDataChanged();
+    waitForPass(*service);
+    EXPECT_EQ(service->refusedCount(), 1);
+
+    RefusedRecordsModel refused(*app);
+    ASSERT_EQ(refused.count(), 1);
+    const auto idx = refused.index(0);
+    const QString reason = refused.data(idx, RefusedRecordsModel::ReasonRole).toString();
+    const QString advice = refused.data(idx, RefusedRecordsModel::AdviceRole).toString();
+    EXPECT_TRUE(reason.contains(QStringLiteral("锁定")) && reason.contains(QStringLiteral("一周"))) << qPrintable(reason);
+    EXPECT_TRUE(advice.contains(QStringLiteral("重新开放"))) << qPrintable(advice);
+    for (const QString& text : {reason, advice}) EXPECT_FALSE(hasLatinWord(text)) << qPrintable(text);
+    EXPECT_EQ(county.records(demo.school.code).count(late.meta.id), 0u);
+
+    // The county reopens the week; the school resends and the entry arrives.
+    county.execSql("UPDATE period_reviews SET state = 'reopened' WHERE week_start = '2026-11-16'");
+    EXPECT_TRUE(refused.resend(0).isEmpty());
+    waitForPass(*service);
+    EXPECT_EQ(service->refusedCount(), 0);
+    EXPECT_EQ(county.records(demo.school.code).count(late.meta.id), 1u);
+}
+
 TEST_F(AutoSyncTest, GIVEN_a_backup_restored_and_edited_again_WHEN_the_county_holds_other_content_for_that_version_THEN_the_conflict_is_listed_and_can_be_dismissed)
 {
     startCounty();
