@@ -172,9 +172,17 @@ CountyOverview buildCountyOverview(Storage& storage, const Date& from, const Dat
     CountyOverview overview;
     const auto lastSyncs = storage.lastSyncBySchool();
     const auto conflicts = storage.conflictCountsBySchool();
-    std::map<std::string, std::map<Date, std::int64_t>> recordsPerDay;  // school -> day -> daily records
-    for (const auto& row : storage.daySummaries(from.toString(), to.toString()))
-        if (auto day = Date::parse(row.day)) recordsPerDay[row.schoolCode][*day] += row.homework + row.sleep + row.activity;
+    // school -> daily records per day of the range (index: days since `from`); a flat vector per
+    // school because a year's range is 300 x 200 rows.
+    const auto rangeDays = static_cast<std::size_t>(std::max<std::int64_t>(daysInclusive(from, to), 0));
+    std::unordered_map<std::string, std::vector<std::int64_t>> recordsPerDay;
+    for (const auto& row : storage.daySummaries(from.toString(), to.toString())) {
+        const auto day = Date::parse(row.day);
+        if (!day || *day < from || *day > to) continue;
+        auto& counts = recordsPerDay[row.schoolCode];
+        if (counts.empty()) counts.resize(rangeDays);
+        counts[static_cast<std::size_t>(day->days() - from.days())] += row.homework + row.sleep + row.activity;
+    }
     std::map<std::string, std::pair<std::int64_t, std::int64_t>> findings;  // school -> hard, soft
     for (const auto& f : storage.dayFindingTotals(from.toString(), to.toString())) {
         (f.severity == "hard" ? findings[f.schoolCode].first : findings[f.schoolCode].second) += f.count;
@@ -192,17 +200,15 @@ CountyOverview buildCountyOverview(Storage& storage, const Date& from, const Dat
         if (auto it = lastSyncs.find(school.code); it != lastSyncs.end()) s.lastSync = it->second;
         if (auto it = conflicts.find(school.code); it != conflicts.end()) s.conflicts = it->second;
         if (auto it = findings.find(school.code); it != findings.end()) std::tie(s.findingsHard, s.findingsSoft) = it->second;
-        static const std::map<Date, std::int64_t> none;
         auto perDay = recordsPerDay.find(school.code);
-        const auto& counts = perDay == recordsPerDay.end() ? none : perDay->second;
-        for (const auto& [day, n] : counts) s.dailyRecords += n;
+        const std::vector<std::int64_t>* counts = perDay == recordsPerDay.end() ? nullptr : &perDay->second;
+        if (counts)
+            for (const auto n : *counts) s.dailyRecords += n;
         auto own = termsOf.find(school.code);
         const SchoolCalendar calendar(own != termsOf.end() && !own->second.terms.empty() ? own->second.terms : countyTerms);
-        for (Date d = from; d <= to && d <= today; d = d.addDays(1)) {
-            if (!calendar.isSchoolDay(d)) continue;
-            auto it = counts.find(d);
-            if (it == counts.end() || it->second == 0) s.missingDays.push_back(d);
-        }
+        std::size_t i = 0;
+        for (Date d = from; d <= to && d <= today; d = d.addDays(1), ++i)
+            if ((!counts || (*counts)[i] == 0) && calendar.isSchoolDay(d)) s.missingDays.push_back(d);
         overview.schools.push_back(std::move(s));
     }
     return overview;
