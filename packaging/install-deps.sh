@@ -6,6 +6,8 @@ packages=(
   build-essential cmake pkg-config git
   libsqlite3-dev sqlite3 libsodium-dev libcurl4-openssl-dev zlib1g-dev libssl-dev
   nlohmann-json3-dev libcpp-httplib-dev libpq-dev postgresql
+  # county console: QR codes on the enrollment sheet; XLSX exports (and openpyxl to read them back in tests)
+  libqrencode-dev libxlsxwriter-dev python3-openpyxl
   libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6charts6-dev qml6-module-qtcharts

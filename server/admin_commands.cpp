@@ -4,6 +4,7 @@
 
 #include "clock.h"
 #include "commands.h"
+#include "county_admin.h"
 #include "crypto.h"
 #include "csv.h"
 #include "text_encoding.h"
@@ -32,20 +33,11 @@ storage (every command): --data county.db (SQLite, default) | --db postgresql://
   report --from YYYY-MM-DD --to YYYY-MM-DD [--school CODE] [--format json|csv]
 )";
 
-bool allDigits(const std::string& s, std::size_t n)
-{
-    return s.size() == n && s.find_first_not_of("0123456789") == std::string::npos;
-}
-
 SchoolRow validatedSchool(std::string code, std::string name, std::string county, std::string type)
 {
-    if (!allDigits(code, 10)) throw UsageError("school code must be 10 digits (学校标识码), got '" + code + "'");
-    if (!allDigits(county, 6)) throw UsageError("county code must be 6 digits, got '" + county + "'");
-    if (name.empty()) throw UsageError("school name must not be empty");
-    if (type.empty()) type = "primary";
-    if (type != "primary" && type != "junior" && type != "nine_year")
-        throw UsageError("school type must be primary, junior or nine_year, got '" + type + "'");
-    return SchoolRow{code, name, county, type, false, formatUtcTimestamp(SystemClock::instance().nowUnixMillis())};
+    SchoolRow school{code, name, county, type, false, formatUtcTimestamp(SystemClock::instance().nowUnixMillis())};
+    if (auto problem = checkSchool(school)) throw UsageError(problem->en);
+    return school;
 }
 
 std::string readFile(const std::string& path)
@@ -59,35 +51,12 @@ std::string readFile(const std::string& path)
 
 int addSchoolsFromCsv(Storage& storage, const std::string& path)
 {
-    const auto decoded = decodeToUtf8(readFile(path));
-    const CsvDocument doc = parseCsv(decoded.utf8);
-    for (const auto& p : doc.problems) std::cerr << path << ":" << p.line << ": " << p.message << "\n";
-    if (!doc.problems.empty()) return 1;
-    // Validate every row first so that a bad file adds nothing.
-    std::vector<SchoolRow> schools;
-    int errors = 0;
-    for (const auto& row : doc.rows) {
-        if (!row.fields.empty() && (row.fields[0] == "code" || row.fields[0] == "学校标识码")) continue;
-        try {
-            if (row.fields.size() < 3) throw UsageError("expected code,name,county[,type]");
-            schools.push_back(validatedSchool(row.fields[0], row.fields[1], row.fields[2],
-                                              row.fields.size() > 3 ? row.fields[3] : ""));
-        } catch (const UsageError& e) {
-            std::cerr << path << ":" << row.line << ": " << e.what() << "\n";
-            ++errors;
-        }
-    }
-    if (errors) return 1;
-    int added = 0, existing = 0;
-    for (const auto& s : schools) {
-        try {
-            storage.addSchool(s);
-            ++added;
-        } catch (const AlreadyExists&) {
-            ++existing;
-        }
-    }
-    std::cout << "added " << added << " schools, " << existing << " already present\n";
+    // Every row is checked first so that a bad file adds nothing.
+    const auto parsed = parseSchoolsCsv(readFile(path), formatUtcTimestamp(SystemClock::instance().nowUnixMillis()));
+    for (const auto& p : parsed.problems) std::cerr << path << ":" << p.line << ": " << p.message.en << "\n";
+    if (!parsed.problems.empty()) return 1;
+    const auto added = addSchools(storage, parsed.schools);
+    std::cout << "added " << added.added << " schools, " << added.existing << " already present\n";
     return 0;
 }
 
@@ -140,12 +109,11 @@ int runEnrollCode(const CliArgs& args)
     const auto school = args.require("school");
     if (!storage->findSchool(school)) throw UsageError("no school " + school + "; add it first");
     const long long hours = args.integer("ttl-hours", 168);
-    if (hours < 1 || hours > 24 * 90) throw UsageError("--ttl-hours must be between 1 and 2160");
+    if (hours < 1 || hours > kMaxEnrollTtlHours) throw UsageError("--ttl-hours must be between 1 and 2160");
     // --ttl-seconds exists for tests of expiry; it overrides --ttl-hours.
     const long long ttlMs = args.get("ttl-seconds") ? args.integer("ttl-seconds", 0) * 1000 : hours * 3600 * 1000;
     const auto now = SystemClock::instance().nowUnixMillis();
-    const std::string code = newEnrollmentCode();
-    storage->addEnrollmentCode({enrollmentCodeHash(code), school, now + ttlMs, formatUtcTimestamp(now)});
+    const std::string code = issueEnrollmentCode(*storage, school, ttlMs, now).code;
     std::cout << code << "\n";
     std::cerr << "single-use enrollment code for school " << school << ", expires " << formatUtcTimestamp(now + ttlMs)
               << "\n";

@@ -14,6 +14,7 @@ namespace {
 constexpr const char* kSessionCookie = "tz_session";
 constexpr const char* kLoginCookie = "tz_login";  // double-submit CSRF token of the sign-in form
 constexpr const char* kLangCookie = "tz_lang";
+constexpr std::int64_t kMaxCsvUploadBytes = 512 << 10;  // a county's schools, with room
 
 int roleRank(std::string_view role)
 {
@@ -44,6 +45,12 @@ std::string csrfFor(const std::string& sessionToken) { return sha256Hex("taizhan
 httplib::Params formOf(const httplib::Request& req)
 {
     httplib::Params form;
+    // A file upload (the schools' CSV) carries its fields as parts; only the small ones are read.
+    if (req.is_multipart_form_data()) {
+        for (const auto& [name, part] : req.files)
+            if (part.filename.empty()) form.emplace(name, part.content);
+        return form;
+    }
     if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0)
         httplib::detail::parse_query_text(req.body, form);
     return form;
@@ -115,7 +122,13 @@ std::vector<ConsoleRoute> Console::routes() const
             {"/console/findings.csv", "GET", 0},
             {"/console/school", "GET", 0},    {"/console/device/revoke", "POST", form},
             {"/console/audit", "GET", 0},     {"/console/review", "POST", form},
-            {"/console/review/reopen", "POST", form}};
+            {"/console/review/reopen", "POST", form},
+            {"/console/admin/schools", "GET", 0},  {"/console/admin/schools/add", "POST", form},
+            {"/console/admin/schools/csv", "POST", kMaxCsvUploadBytes}, {"/console/admin/schools/state", "POST", form},
+            {"/console/admin/codes", "GET", 0},    {"/console/admin/codes/issue", "POST", form},
+            {"/console/admin/devices", "GET", 0},  {"/console/admin/config", "GET", 0},
+            {"/console/admin/config/overrides", "POST", form}, {"/console/admin/config/terms", "POST", form},
+            {"/console/admin/staff", "GET", 0},    {"/console/admin/staff/add", "POST", form}};
 }
 
 // Every console page goes through here: a valid session or a redirect to the sign-in page, the
@@ -195,6 +208,24 @@ void Console::addRoutes(httplib::Server& http)
     http.Post("/console/review", [this](Req q, Res s) { page(q, s, "reviewer", true, [&](const Context& c) { handleReview(c, q, s, false); }); });
     http.Post("/console/review/reopen", [this](Req q, Res s) { page(q, s, "admin", true, [&](const Context& c) { handleReview(c, q, s, true); }); });
     http.Get("/console/audit", [this](Req q, Res s) { page(q, s, "admin", false, [&](const Context& c) { handleAudit(c, q, s); }); });
+    // Administration: every route, GET and POST, requires the admin role.
+    auto admin = [this](bool post, auto handler) {
+        return [this, post, handler](Req q, Res s) { page(q, s, "admin", post, [&](const Context& c) { handler(c, q, s); }); };
+    };
+    http.Get("/console/admin", [](Req, Res res) { redirect(res, "/console/admin/schools"); });
+    http.Get("/console/admin/schools", admin(false, [this](const Context& c, Req q, Res s) { handleAdminSchools(c, q, s); }));
+    http.Post("/console/admin/schools/add", admin(true, [this](const Context& c, Req q, Res s) { handleAdminAddSchool(c, q, s); }));
+    http.Post("/console/admin/schools/csv", admin(true, [this](const Context& c, Req q, Res s) { handleAdminSchoolsCsv(c, q, s); }));
+    http.Post("/console/admin/schools/state", admin(true, [this](const Context& c, Req q, Res s) { handleAdminSchoolState(c, q, s); }));
+    http.Get("/console/admin/codes", admin(false, [this](const Context& c, Req q, Res s) { handleAdminCodes(c, q, s); }));
+    http.Post("/console/admin/codes/issue", admin(true, [this](const Context& c, Req q, Res s) { handleAdminIssueCode(c, q, s); }));
+    http.Get("/console/admin/devices", admin(false, [this](const Context& c, Req q, Res s) { handleAdminDevices(c, q, s); }));
+    http.Get("/console/admin/config", admin(false, [this](const Context& c, Req q, Res s) { handleAdminConfig(c, q, s); }));
+    http.Post("/console/admin/config/overrides",
+              admin(true, [this](const Context& c, Req q, Res s) { handleAdminSaveConfig(c, q, s, "overrides"); }));
+    http.Post("/console/admin/config/terms", admin(true, [this](const Context& c, Req q, Res s) { handleAdminSaveConfig(c, q, s, "terms"); }));
+    http.Get("/console/admin/staff", admin(false, [this](const Context& c, Req q, Res s) { handleAdminStaff(c, q, s); }));
+    http.Post("/console/admin/staff/add", admin(true, [this](const Context& c, Req q, Res s) { handleAdminAddStaff(c, q, s); }));
 }
 
 namespace {
@@ -290,18 +321,19 @@ void Console::handleRevokeDevice(const Context& c, const httplib::Request& req, 
                                               tr(c.zh, "找不到要停用的设备。", "The device to revoke was not found.")));
     storage_.revokeDevice(id, formatUtcTimestamp(clock_.nowUnixMillis()));
     audit(c, req, "device.revoke", id, device->schoolCode);
-    redirect(res, "/console/school?code=" + urlEncode(device->schoolCode));
+    redirect(res, formValue(form, "back") == "devices" ? "/console/admin/devices"
+                                                        : "/console/school?code=" + urlEncode(device->schoolCode));
 }
 
 void Console::handleAudit(const Context& c, const httplib::Request&, httplib::Response& res)
 {
     const bool zh = c.zh;
-    std::string body = "<table id=\"audit\"><tr><th>" + std::string(tr(zh, "时间 (UTC)", "Time (UTC)")) + "</th><th>" +
+    std::string body = "<table id=\"audit\"><tr><th>" + std::string(tr(zh, "时间（北京时间）", "Time (Beijing)")) + "</th><th>" +
                        tr(zh, "用户", "User") + "</th><th>" + tr(zh, "操作", "Action") + "</th><th>" +
                        tr(zh, "对象", "Target") + "</th><th>" + tr(zh, "说明", "Detail") + "</th><th>" +
                        tr(zh, "地址", "Address") + "</th></tr>";
     for (const auto& a : storage_.recentAudit(200))
-        body += "<tr><td>" + htmlEscape(a.at) + "</td><td>" + htmlEscape(a.username) + "</td><td>" + htmlEscape(a.action) +
+        body += "<tr><td title=\"" + htmlEscape(a.at) + "\">" + consoleLocalTime(a.at, zh) + "</td><td>" + htmlEscape(a.username) + "</td><td>" + htmlEscape(a.action) +
                 "</td><td>" + htmlEscape(a.target) + "</td><td>" + htmlEscape(a.detail) + "</td><td>" +
                 htmlEscape(a.address) + "</td></tr>";
     body += "</table>";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clock.h"
+#include "county_admin.h"
 #include "date.h"
 #include "storage.h"
 
@@ -70,6 +71,26 @@ private:
     std::string reviewSection(const Context& c, const std::string& code, const Date& from, const Date& to);
     void audit(const Context& c, const httplib::Request& req, const std::string& action, const std::string& target,
                const std::string& detail);
+    // console_admin.cpp: administration, admin role only (checked by page() on every request).
+    // The GET pages also render a refused POST's problems (status 400/409) with the input kept.
+    void sendAdminPage(const Context& c, httplib::Response& res, int status, const char* zhTitle, const char* enTitle,
+                       const std::string& current, const std::string& body);
+    void handleAdminSchools(const Context& c, const httplib::Request& req, httplib::Response& res, int status = 200,
+                            const std::vector<AdminProblem>& problems = {}, const SchoolRow& draft = {});
+    void handleAdminAddSchool(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleAdminSchoolsCsv(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleAdminSchoolState(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleAdminCodes(const Context& c, const httplib::Request& req, httplib::Response& res, int status = 200,
+                          const std::vector<AdminProblem>& problems = {});
+    void handleAdminIssueCode(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleAdminDevices(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleAdminConfig(const Context& c, const httplib::Request& req, httplib::Response& res, int status = 200,
+                           const std::vector<AdminProblem>& problems = {}, const std::string& draftKey = "",
+                           const std::string& draft = "");
+    void handleAdminSaveConfig(const Context& c, const httplib::Request& req, httplib::Response& res, const std::string& key);
+    void handleAdminStaff(const Context& c, const httplib::Request& req, httplib::Response& res, int status = 200,
+                          const std::vector<AdminProblem>& problems = {});
+    void handleAdminAddStaff(const Context& c, const httplib::Request& req, httplib::Response& res);
 
     Storage& storage_;
     const Clock& clock_;

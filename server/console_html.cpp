@@ -1,6 +1,10 @@
 #include "console_html.h"
 
 #include <cstdio>
+#include <string>
+
+#include "clock.h"
+#include "date.h"
 
 namespace taizhang::server {
 
@@ -36,6 +40,22 @@ std::string urlEncode(std::string_view text)
     return out;
 }
 
+// "2026-11-22T12:00:00.000Z" in Beijing time (UTC+8, no daylight saving): "2026-11-22 20:00".
+std::string consoleLocalTime(const std::optional<std::string>& utc, bool zh)
+{
+    if (!utc || utc->size() < 16) return tr(zh, "从未同步", "never");
+    auto day = Date::parse(utc->substr(0, 10));
+    if (!day) return *utc;
+    int minutes = std::stoi(utc->substr(11, 2)) * 60 + std::stoi(utc->substr(14, 2)) + kChinaUtcOffsetMinutes;
+    if (minutes >= 24 * 60) {
+        minutes -= 24 * 60;
+        day = day->addDays(1);
+    }
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+    return day->toString() + " " + buf;
+}
+
 std::string roleLabel(std::string_view role, bool zh)
 {
     if (role == "admin") return tr(zh, "管理员", "Administrator");
@@ -61,7 +81,9 @@ std::string renderFrame(const PageFrame& f, const std::string& body)
     std::string html = head(zh, f.title);
     html += "<header><span class=\"brand\">" + std::string(tr(zh, "台账 · 区县控制台", "Taizhang · County console")) +
             "</span><nav><a href=\"/console/overview\">" + tr(zh, "总览", "Overview") + "</a>";
-    if (f.role == "admin") html += "<a href=\"/console/audit\">" + std::string(tr(zh, "操作日志", "Audit log")) + "</a>";
+    if (f.role == "admin")
+        html += "<a href=\"/console/admin/schools\">" + std::string(tr(zh, "管理", "Administration")) +
+                "</a><a href=\"/console/audit\">" + tr(zh, "操作日志", "Audit log") + "</a>";
     html += "</nav><span class=\"spacer\"></span>";
     html += "<a class=\"lang\" href=\"/console/lang?to=" + std::string(zh ? "en" : "zh") + "&amp;back=" +
             htmlEscape(urlEncode(f.here)) + "\">" + (zh ? "English" : "中文") + "</a>";
@@ -119,6 +141,18 @@ table.grid td.done { color: #2e7d32; }
 .legend span { margin-right: 14px; }
 input.reason { width: 220px; font: inherit; padding: 1px 4px; }
 button.approve, button.return, button.reopen { font: inherit; padding: 1px 8px; cursor: pointer; }
+.filters input[type=text], .filters input[type=password], .filters input[type=number], .filters select { width: auto; font: inherit; padding: 2px 4px; }
+.filters label { margin-right: 10px; }
+.subnav a { margin-right: 16px; }
+.subnav a.current { font-weight: bold; text-decoration: none; color: #1f2933; }
+.notice { background: #e8f5e9; color: #1b5e20; padding: 6px 10px; border-radius: 3px; }
+div.error { background: #fde2e1; padding: 4px 12px; border-radius: 3px; }
+textarea { width: 100%; font-family: monospace; font-size: 13px; }
+.enroll-sheet .big { font-size: 22px; font-weight: bold; }
+.enroll-sheet table.sheet th { text-align: left; padding-right: 16px; }
+.enroll-sheet td.code { font-family: monospace; font-size: 22px; white-space: nowrap; }
+.enroll-sheet .qr { margin: 12px 0; }
+@media print { .noprint, header { display: none; } }
 )CSS";
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // HTML building blocks of the console: escaping, the page frame (header, navigation, language
 // switch, sign-out form carrying the CSRF token) and the stylesheet.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,9 @@ struct PageFrame {
 };
 
 std::string roleLabel(std::string_view role, bool zh);
+// A stored UTC timestamp ("2026-11-22T12:00:00.000Z") as the county reads it: Beijing time
+// (Asia/Shanghai, UTC+8, no daylight saving), "2026-11-22 20:00"; "从未同步" / "never" when absent.
+std::string consoleLocalTime(const std::optional<std::string>& utc, bool zh);
 std::string renderFrame(const PageFrame& frame, const std::string& body);
 // A page of its own (sign-in, refusals): no navigation.
 std::string renderBarePage(bool zh, const std::string& title, const std::string& body);

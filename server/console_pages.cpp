@@ -45,22 +45,6 @@ Range rangeOf(const httplib::Request& req, const Date& defaultFrom, const Date& 
     return r;
 }
 
-// "2026-11-22T12:00:00.000Z" in Beijing time (UTC+8, no daylight saving): "2026-11-22 20:00".
-std::string localTime(const std::optional<std::string>& utc, bool zh)
-{
-    if (!utc || utc->size() < 16) return tr(zh, "从未同步", "never");
-    auto day = Date::parse(utc->substr(0, 10));
-    if (!day) return *utc;
-    int minutes = std::stoi(utc->substr(11, 2)) * 60 + std::stoi(utc->substr(14, 2)) + kChinaUtcOffsetMinutes;
-    if (minutes >= 24 * 60) {
-        minutes -= 24 * 60;
-        day = day->addDays(1);
-    }
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
-    return day->toString() + " " + buf;
-}
-
 std::int64_t utcMillis(const std::string& utc)
 {
     const auto day = Date::parse(utc.substr(0, 10));
@@ -160,7 +144,7 @@ void Console::handleOverview(const Context& c, const httplib::Request& req, http
                 "</td><td><a href=\"/console/school?code=" + urlEncode(s.school.code) + "&amp;from=" +
                 range.from.toString() + "&amp;to=" +
                 (daysInclusive(range.from, range.to) > kMaxGridDays ? range.from.addDays(kMaxGridDays - 1) : range.to).toString() +
-                "\">" + htmlEscape(s.school.name) + "</a></td><td>" + localTime(s.lastSync, zh) + "</td>" +
+                "\">" + htmlEscape(s.school.name) + "</a></td><td>" + consoleLocalTime(s.lastSync, zh) + "</td>" +
                 num(s.dailyRecords) + num(static_cast<std::int64_t>(s.missingDays.size())) + "<td class=\"num\">" +
                 std::to_string(s.findingsHard) + " / " + std::to_string(s.findingsSoft) + "</td>" + num(s.conflicts) + "</tr>";
     }
@@ -197,7 +181,7 @@ void Console::handleOverviewCsv(const Context& c, const httplib::Request& req, h
              tr(zh, "冲突", "conflicts")});
     for (const auto& s : report.schools) {
         csv.row({s.school.code, s.school.name, standingText(standingOf(s, now, options_.silentAfterMs), zh),
-                 s.lastSync ? localTime(s.lastSync, zh) : "", std::to_string(s.dailyRecords),
+                 s.lastSync ? consoleLocalTime(s.lastSync, zh) : "", std::to_string(s.dailyRecords),
                  std::to_string(s.missingDays.size()), std::to_string(s.findingsHard), std::to_string(s.findingsSoft), std::to_string(s.conflicts)});
     }
     audit(c, req, "export.overview_csv", "", range.from.toString() + ".." + range.to.toString());
@@ -253,7 +237,7 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
                                  "<input type=\"hidden\" name=\"code\" value=\"" + htmlEscape(code) + "\">") + "</form>";
     if (!range.error.empty()) body += "<p class=\"error\">" + htmlEscape(range.error) + "</p>";
     body += "<p id=\"school-status\">" + standingTag(standing, zh) + " " + htmlEscape(school->code) + " · " +
-            tr(zh, "最近同步：", "Last sync: ") + localTime(s.lastSync, zh) + " · " + tr(zh, "缺报上学日：", "School days missing: ") +
+            tr(zh, "最近同步：", "Last sync: ") + consoleLocalTime(s.lastSync, zh) + " · " + tr(zh, "缺报上学日：", "School days missing: ") +
             std::to_string(s.missingDays.size()) + "</p>";
 
     // Findings per class and day, for the grid.
@@ -325,10 +309,10 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
             "</th><th>" + tr(zh, "设备编号", "Device id") + "</th><th>" + tr(zh, "登记时间", "Enrolled") + "</th><th>" +
             tr(zh, "最近同步", "Last sync") + "</th><th>" + tr(zh, "状态", "State") + "</th></tr>";
     for (const auto& d : storage_.listDevices(code)) {
-        body += "<tr><td>" + htmlEscape(d.name) + "</td><td>" + htmlEscape(d.id) + "</td><td>" + localTime(d.createdAt, zh) +
-                "</td><td>" + localTime(d.lastSyncAt, zh) + "</td><td>";
+        body += "<tr><td>" + htmlEscape(d.name) + "</td><td>" + htmlEscape(d.id) + "</td><td>" + consoleLocalTime(d.createdAt, zh) +
+                "</td><td>" + consoleLocalTime(d.lastSyncAt, zh) + "</td><td>";
         if (d.revokedAt) {
-            body += std::string(tr(zh, "已停用 ", "revoked ")) + localTime(d.revokedAt, zh);
+            body += std::string(tr(zh, "已停用 ", "revoked ")) + consoleLocalTime(d.revokedAt, zh);
         } else {
             body += tr(zh, "使用中", "active");
             // Shown to administrators only; the server refuses the action to anyone else.
@@ -351,7 +335,7 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
                 tr(zh, "记录编号", "Record id") + "</th><th>" + tr(zh, "版本", "Version") + "</th><th>" +
                 tr(zh, "设备", "Device") + "</th></tr>";
         for (const auto& k : conflicts)
-            body += "<tr><td>" + localTime(k.receivedAt, zh) + "</td><td>" + htmlEscape(k.recordId) + "</td>" + num(k.version) +
+            body += "<tr><td>" + consoleLocalTime(k.receivedAt, zh) + "</td><td>" + htmlEscape(k.recordId) + "</td>" + num(k.version) +
                     "<td>" + htmlEscape(k.deviceId) + "</td></tr>";
         body += "</table>";
     }

@@ -5,6 +5,7 @@
 
 #include "clock.h"
 #include "commands.h"
+#include "county_admin.h"
 #include "platform/terminal.h"
 #include "users.h"
 #include "uuid.h"
@@ -45,13 +46,11 @@ int runStaff(const CliArgs& args)
     if (sub == "add") {
         const std::string username = args.require("username");
         const std::string role = args.require("role");
-        if (role != "admin" && role != "reviewer" && role != "viewer")
-            throw UsageError("--role must be admin, reviewer or viewer, got '" + role + "'");
-        if (username.empty() || username.size() > 64 || username.find_first_of(" \t\r\n") != std::string::npos)
-            throw UsageError("--username must be 1-64 characters without spaces");
+        if (auto problem = checkStaff(username, role, std::string(kMinStaffPasswordChars, 'x')))
+            throw UsageError(problem->en);  // before asking for a password
         const std::string password = readPassword();
-        if (password.size() < 10)
-            throw UsageError("a console password needs at least 10 characters (控制台密码至少 10 个字符)");
+        if (auto problem = checkStaff(username, role, password))
+            throw UsageError(problem->en + " (" + problem->zh + ")");
         const auto now = SystemClock::instance().nowUnixMillis();
         StaffRow staff{newUuidV7(now), username, args.value("name", username), role, hashPassword(password), false,
                        formatUtcTimestamp(now)};

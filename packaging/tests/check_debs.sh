@@ -50,6 +50,7 @@ grep -qx /usr/bin/taizhang-app "$work/county.files" && fail "taizhang-county shi
 grep -E '^/usr/(etc|local)/' "$work/client.files" "$work/county.files" && fail "files under /usr/etc or /usr/local"
 dpkg-deb -I "$county" conffiles | grep -x /etc/taizhang-county/county.conf >/dev/null || fail "county.conf is not a conffile"
 dpkg-deb -f "$county" Depends | grep adduser >/dev/null || fail "taizhang-county does not depend on adduser (postinst uses it)"
+dpkg-deb -f "$county" Depends | grep libqrencode4 >/dev/null || fail "taizhang-county does not depend on libqrencode4 (console QR codes)"
 dpkg-deb -f "$client" Depends | grep 'libqt6quick6' >/dev/null || fail "dpkg-shlibdeps did not add the Qt libraries to Depends"
 
 # --- desktop entry, AppStream, systemd units, from the package itself ---------------------------

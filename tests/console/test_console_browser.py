@@ -347,6 +347,135 @@ class ConsoleInBrowser(unittest.TestCase):
         status, headers, _ = http(self.base + "/console/overview", headers={"Cookie": "tz_session=" + cookie["value"]})
         self.assertEqual((status, headers.get("Location")), (303, "/console/login"))
 
+    # ---- administration (admin role only) ------------------------------------------------
+    def school_list(self):
+        return {line.split("\t")[0]: line.split("\t") for line in self.county.cli("school", "list").splitlines()}
+
+    def test_given_viewer_or_reviewer_when_opening_or_posting_administration_then_the_server_answers_403(self):
+        for username in ["viewer", "reviewer"]:
+            self.browser.delete_all_cookies()
+            self.sign_in(username)
+            for path in ["/console/admin/schools", "/console/admin/codes", "/console/admin/devices", "/console/admin/config",
+                         "/console/admin/staff"]:
+                status, _, body = http(self.base + path, headers={"Cookie": "tz_session=" + self.browser.get_cookie("tz_session")["value"]})
+                self.assertEqual(status, 403, (username, path))
+                self.assertNotIn("3201020001", body)
+            csrf = self.page_csrf()
+            self.assertEqual(self.post_from_page("/console/admin/schools/add", {"csrf": csrf, "code": "3201029901", "name": "越权小学",
+                                                                                 "county": "320102", "type": "primary"}), 403)
+            self.assertEqual(self.post_from_page("/console/admin/staff/add", {"csrf": csrf, "username": "intruder", "role": "admin",
+                                                                               "password": "x" * 12}), 403)
+            self.assertEqual(self.post_from_page("/console/admin/codes/issue", {"csrf": csrf, "school": LATE, "ttl_hours": "24"}), 403)
+        self.assertNotIn("3201029901", self.school_list())
+        self.assertNotIn("intruder", self.county.cli("staff", "list"))
+
+    def test_given_an_admin_when_adding_schools_singly_and_by_csv_then_they_are_stored_and_a_bad_file_adds_none(self):
+        self.sign_in("admin")
+        self.open("/console/admin/schools")
+        self.wait.until(EC.presence_of_element_located((By.ID, "code"))).send_keys("3201020011")
+        self.browser.find_element(By.ID, "name").send_keys("城南小学")
+        self.browser.find_element(By.ID, "county").send_keys("320102")
+        self.browser.find_element(By.ID, "add-school").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "notice")))
+        self.assertEqual(self.school_list()["3201020011"][4], "城南小学")
+
+        # A bad row (9-digit code) on line 3: nothing of the file is added, the line is named.
+        bad = os.path.join(self.county.dir, "bad.csv")
+        with open(bad, "wb") as f:
+            f.write("学校标识码,名称,区县\n3201020012,北湖小学,320102\n320102001,坏行小学,320102\n".encode("gbk"))
+        self.browser.find_element(By.ID, "csv-file").send_keys(bad)
+        self.browser.find_element(By.ID, "upload-csv").click()
+        problems = self.wait.until(EC.presence_of_element_located((By.ID, "problems"))).text
+        self.assertIn("第 3 行", problems)
+        self.assertIn("10 位数字", problems)
+        self.assertNotIn("3201020012", self.school_list())
+        self.shot("admin-schools-error")
+
+        good = os.path.join(self.county.dir, "good.csv")
+        with open(good, "wb") as f:  # GBK, as Excel on a Chinese PC saves it
+            f.write("3201020012,北湖小学,320102\n3201020013,北湖中学,320102,junior\n".encode("gbk"))
+        self.browser.find_element(By.ID, "csv-file").send_keys(good)
+        self.browser.find_element(By.ID, "upload-csv").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "notice"), "已添加 2 所学校"))
+        schools = self.school_list()
+        self.assertEqual((schools["3201020012"][4], schools["3201020013"][2]), ("北湖小学", "junior"))
+        self.shot("admin-schools")
+
+    def test_given_an_admin_when_issuing_an_enrollment_code_then_a_printable_sheet_with_a_qr_code_enrols_the_school(self):
+        self.county.cli("school", "add", "--code", "3201020021", "--name", "新区小学", "--county", "320102")
+        self.sign_in("admin")
+        self.open("/console/admin/codes?school=3201020021")
+        self.wait.until(EC.presence_of_element_located((By.ID, "issue-code"))).click()
+        code = self.wait.until(EC.presence_of_element_located((By.ID, "sheet-code"))).text
+        self.assertRegex(code, r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$")
+        qr = self.browser.find_element(By.CSS_SELECTOR, "#qr svg path").get_attribute("d")
+        self.assertGreater(qr.count("h1v1h-1z"), 100)  # a real QR matrix, not an empty box
+        self.assertEqual(self.browser.find_element(By.ID, "sheet-school").text, "3201020021")
+        self.shot("admin-enroll-sheet")
+        status, _, body = http(self.base + "/v1/enroll", "POST",
+                               json.dumps({"school_code": "3201020021", "enrollment_code": code, "device_name": "教务处电脑"}).encode(),
+                               {"Content-Type": "application/json"})
+        self.assertEqual(status, 200, body)
+        self.open("/console/admin/devices")
+        devices = self.wait.until(EC.presence_of_element_located((By.ID, "device-list"))).text
+        self.assertIn(json.loads(body)["device_id"], devices)
+        self.shot("admin-devices")
+        self.open("/console/audit")
+        self.assertIn("enroll_code.issue 3201020021", self.wait.until(EC.presence_of_element_located((By.ID, "audit"))).text)
+
+    def test_given_an_admin_when_saving_county_policy_then_a_looser_value_is_refused_naming_the_field_and_a_stricter_one_is_applied(self):
+        self.sign_in("admin")
+        self.open("/console/admin/config")
+        box = self.wait.until(EC.presence_of_element_located((By.ID, "overrides-json")))
+        box.clear()
+        box.send_keys('{"homework": {"g3_6_max_minutes": 70}}')
+        self.browser.find_element(By.ID, "save-overrides").click()
+        problems = self.wait.until(EC.presence_of_element_located((By.ID, "problems"))).text
+        self.assertIn("homework.g3_6_max_minutes", problems)
+        self.assertNotIn("g3_6", http(self.base + "/v1/config", headers={"Authorization": "Bearer " + self.device_token})[2])
+        self.shot("admin-config")
+        try:
+            box = self.browser.find_element(By.ID, "overrides-json")
+            box.clear()
+            box.send_keys('{"homework": {"g3_6_max_minutes": 35}}')
+            self.browser.find_element(By.ID, "save-overrides").click()
+            self.wait.until(EC.presence_of_element_located((By.ID, "notice")))
+            served = json.loads(http(self.base + "/v1/config", headers={"Authorization": "Bearer " + self.device_token})[2])
+            self.assertEqual(served["overrides"]["homework"]["g3_6_max_minutes"], 35)
+            # Class 2 (grade 5, 40 minutes every day) is now over the county's cap on each day it reported.
+            self.open(self.overview_range())
+            row = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f"tr[data-school='{LATE}']"))).text
+            self.assertRegex(row, r"(\d+) / \d+")
+            hard = int(re.search(r"(\d+) / \d+", row).group(1))
+            self.assertGreater(hard, 5, row)
+        finally:
+            self.open("/console/admin/config")
+            box = self.wait.until(EC.presence_of_element_located((By.ID, "overrides-json")))
+            box.clear()
+            box.send_keys("{}")
+            self.browser.find_element(By.ID, "save-overrides").click()
+            self.wait.until(EC.presence_of_element_located((By.ID, "notice")))
+
+    def test_given_an_admin_when_adding_staff_then_a_short_password_is_refused_and_the_new_reviewer_signs_in(self):
+        self.sign_in("admin")
+        self.open("/console/admin/staff")
+        self.wait.until(EC.presence_of_element_located((By.ID, "username"))).send_keys("zhou")
+        self.browser.find_element(By.ID, "display_name").send_keys("周审核")
+        self.browser.find_element(By.CSS_SELECTOR, "#role option[value='reviewer']").click()
+        self.browser.find_element(By.ID, "new-password").send_keys("short")
+        self.browser.find_element(By.ID, "add-staff").click()
+        self.assertIn("至少 10 个字符", self.wait.until(EC.presence_of_element_located((By.ID, "problems"))).text)
+        self.assertNotIn("zhou", self.county.cli("staff", "list"))
+        self.browser.find_element(By.CSS_SELECTOR, "#role option[value='reviewer']").click()
+        self.browser.find_element(By.ID, "new-password").send_keys("zhou-password-2026")
+        self.browser.find_element(By.ID, "add-staff").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "notice")))
+        self.shot("admin-staff")
+        self.assertRegex(self.county.cli("staff", "list"), r"zhou\treviewer\tactive\t周审核")
+        self.browser.delete_all_cookies()
+        self.sign_in("zhou", "zhou-password-2026")
+        self.assertIn("审核员", self.browser.find_element(By.TAG_NAME, "header").text)
+
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
