@@ -4,6 +4,7 @@
 
 #include "console_html.h"
 #include "crypto.h"
+#include "export_table.h"
 #include "request_log.h"
 #include "users.h"
 #include "uuid.h"
@@ -119,7 +120,8 @@ std::vector<ConsoleRoute> Console::routes() const
             {"/console/login", "GET", 0},     {"/console/login", "POST", form},
             {"/console/logout", "POST", form}, {"/console/lang", "GET", 0},
             {"/console/overview", "GET", 0},  {"/console/overview.csv", "GET", 0},
-            {"/console/findings.csv", "GET", 0},
+            {"/console/findings.csv", "GET", 0}, {"/console/overview.xlsx", "GET", 0},
+            {"/console/findings.xlsx", "GET", 0}, {"/console/audit.csv", "GET", 0}, {"/console/audit.xlsx", "GET", 0},
             {"/console/school", "GET", 0},    {"/console/device/revoke", "POST", form},
             {"/console/audit", "GET", 0},     {"/console/review", "POST", form},
             {"/console/review/reopen", "POST", form},
@@ -201,8 +203,18 @@ void Console::addRoutes(httplib::Server& http)
     http.Post("/console/login", [this](Req q, Res s) { handleLogin(q, s); });
     http.Post("/console/logout", [this](Req q, Res s) { page(q, s, "viewer", true, [&](const Context& c) { handleLogout(c, q, s); }); });
     http.Get("/console/overview", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleOverview(c, q, s); }); });
-    http.Get("/console/overview.csv", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleOverviewCsv(c, q, s); }); });
-    http.Get("/console/findings.csv", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleFindingsCsv(c, q, s); }); });
+    for (const bool xlsx : {false, true}) {
+        const std::string ext = xlsx ? ".xlsx" : ".csv";
+        http.Get("/console/overview" + ext, [this, xlsx](Req q, Res s) {
+            page(q, s, "viewer", false, [&](const Context& c) { handleOverviewExport(c, q, s, xlsx); });
+        });
+        http.Get("/console/findings" + ext, [this, xlsx](Req q, Res s) {
+            page(q, s, "viewer", false, [&](const Context& c) { handleFindingsExport(c, q, s, xlsx); });
+        });
+        http.Get("/console/audit" + ext, [this, xlsx](Req q, Res s) {
+            page(q, s, "admin", false, [&](const Context& c) { handleAuditExport(c, q, s, xlsx); });
+        });
+    }
     http.Get("/console/school", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleSchool(c, q, s); }); });
     http.Post("/console/device/revoke", [this](Req q, Res s) { page(q, s, "admin", true, [&](const Context& c) { handleRevokeDevice(c, q, s); }); });
     http.Post("/console/review", [this](Req q, Res s) { page(q, s, "reviewer", true, [&](const Context& c) { handleReview(c, q, s, false); }); });
@@ -337,7 +349,23 @@ void Console::handleAudit(const Context& c, const httplib::Request&, httplib::Re
                 "</td><td>" + htmlEscape(a.target) + "</td><td>" + htmlEscape(a.detail) + "</td><td>" +
                 htmlEscape(a.address) + "</td></tr>";
     body += "</table>";
+    body = "<p><a id=\"audit-csv\" href=\"/console/audit.csv\">" + std::string(tr(zh, "导出 CSV", "Export CSV")) +
+           "</a> <a id=\"audit-xlsx\" href=\"/console/audit.xlsx\">" + tr(zh, "导出 Excel", "Export Excel") + "</a></p>" + body;
     sendHtml(res, 200, renderFrame({zh, tr(zh, "操作日志", "Audit log"), c.staff.displayName, c.staff.role, c.csrf, c.here}, body));
+}
+
+void Console::handleAuditExport(const Context& c, const httplib::Request& req, httplib::Response& res, bool xlsx)
+{
+    const bool zh = c.zh;
+    ExportTable table{tr(zh, "操作日志", "Audit log"),
+                      {tr(zh, "时间（北京时间）", "time_beijing"), tr(zh, "时间（UTC）", "time_utc"), tr(zh, "用户", "user"),
+                       tr(zh, "操作", "action"), tr(zh, "对象", "target"), tr(zh, "说明", "detail"), tr(zh, "地址", "address")},
+                      {},
+                      {}};
+    for (const auto& a : storage_.recentAudit(10000))
+        table.rows.push_back({consoleLocalTime(a.at, zh), a.at, a.username, a.action, a.target, a.detail, a.address});
+    audit(c, req, xlsx ? "export.audit_xlsx" : "export.audit_csv", "", "");
+    sendConsoleExport(res, table, "audit", xlsx);
 }
 
 }  // namespace taizhang::server

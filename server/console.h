@@ -61,8 +61,10 @@ private:
     void handleLogin(const httplib::Request& req, httplib::Response& res);
     void handleLogout(const Context& c, const httplib::Request& req, httplib::Response& res);
     void handleOverview(const Context& c, const httplib::Request& req, httplib::Response& res);
-    void handleOverviewCsv(const Context& c, const httplib::Request& req, httplib::Response& res);
-    void handleFindingsCsv(const Context& c, const httplib::Request& req, httplib::Response& res);
+    // CSV (with BOM) or XLSX of the same table (export_table.h).
+    void handleOverviewExport(const Context& c, const httplib::Request& req, httplib::Response& res, bool xlsx);
+    void handleFindingsExport(const Context& c, const httplib::Request& req, httplib::Response& res, bool xlsx);
+    void handleAuditExport(const Context& c, const httplib::Request& req, httplib::Response& res, bool xlsx);
     void handleSchool(const Context& c, const httplib::Request& req, httplib::Response& res);
     void handleRevokeDevice(const Context& c, const httplib::Request& req, httplib::Response& res);
     void handleAudit(const Context& c, const httplib::Request& req, httplib::Response& res);
@@ -101,5 +103,8 @@ private:
 // Sends a console page with the headers every page carries (no caching, no framing, CSP).
 void sendConsoleHtml(httplib::Response& res, int status, const std::string& html);
 void sendConsoleRedirect(httplib::Response& res, const std::string& to);
+struct ExportTable;
+// A download of one table: "name.csv" (UTF-8 with BOM) or "name.xlsx".
+void sendConsoleExport(httplib::Response& res, const ExportTable& table, const std::string& name, bool xlsx);
 
 }  // namespace taizhang::server

@@ -9,6 +9,7 @@
 #include "console_html.h"
 #include "csv.h"
 #include "day_summary.h"
+#include "export_table.h"
 #include "report.h"
 #include "rule_titles.h"
 
@@ -124,6 +125,9 @@ void Console::handleOverview(const Context& c, const httplib::Request& req, http
     body += "<a id=\"export-csv\" href=\"/console/overview.csv?from=" + range.from.toString() + "&amp;to=" +
             range.to.toString() + "\">" + tr(zh, "导出总览 CSV", "Export overview CSV") + "</a><a id=\"export-findings\" href=\"/console/findings.csv?from=" +
             range.from.toString() + "&amp;to=" + range.to.toString() + "\">" + tr(zh, "导出发现 CSV", "Export findings CSV") +
+            "</a><a id=\"export-xlsx\" href=\"/console/overview.xlsx?from=" + range.from.toString() + "&amp;to=" + range.to.toString() +
+            "\">" + tr(zh, "导出总览 Excel", "Export overview Excel") + "</a><a id=\"export-findings-xlsx\" href=\"/console/findings.xlsx?from=" +
+            range.from.toString() + "&amp;to=" + range.to.toString() + "\">" + tr(zh, "导出发现 Excel", "Export findings Excel") +
             "</a></form>";
     if (!range.error.empty()) body += "<p class=\"error\">" + htmlEscape(range.error) + "</p>";
     body += "<p class=\"note\" id=\"summary\">" + std::to_string(report.schools.size()) + tr(zh, " 所学校；", " schools; ") +
@@ -166,52 +170,58 @@ void Console::handleOverview(const Context& c, const httplib::Request& req, http
     sendConsoleHtml(res, 200, renderFrame({zh, tr(zh, "总览", "Overview"), c.staff.displayName, c.staff.role, c.csrf, c.here}, body));
 }
 
-void Console::handleOverviewCsv(const Context& c, const httplib::Request& req, httplib::Response& res)
+void sendConsoleExport(httplib::Response& res, const ExportTable& table, const std::string& name, bool xlsx)
+{
+    res.set_header("Content-Disposition", "attachment; filename=\"" + name + (xlsx ? ".xlsx" : ".csv") + "\"");
+    res.set_header("Cache-Control", "no-store");
+    if (xlsx)
+        res.set_content(exportXlsx(table), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    else
+        res.set_content(exportCsv(table), "text/csv; charset=utf-8");  // with BOM: Excel reads it as UTF-8
+}
+
+void Console::handleOverviewExport(const Context& c, const httplib::Request& req, httplib::Response& res, bool xlsx)
 {
     const bool zh = c.zh;
     const Date today = todayAt(clock_);
     const Range range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
     const auto report = buildCountyOverview(storage_, range.from, range.to, today);
     const auto now = clock_.nowUnixMillis();
-    std::ostringstream out;
-    CsvWriter csv(out, true);  // with BOM: Excel on a county PC reads it as UTF-8
-    csv.row({tr(zh, "学校标识码", "school_code"), tr(zh, "学校", "school"), tr(zh, "状态", "status"),
-             tr(zh, "最近同步（北京时间）", "last_sync_beijing"), tr(zh, "本期收到记录", "records_in_range"),
-             tr(zh, "缺报天数", "days_missing"), tr(zh, "硬性发现", "findings_hard"), tr(zh, "提示发现", "findings_soft"),
-             tr(zh, "冲突", "conflicts")});
-    for (const auto& s : report.schools) {
-        csv.row({s.school.code, s.school.name, standingText(standingOf(s, now, options_.silentAfterMs), zh),
-                 s.lastSync ? consoleLocalTime(s.lastSync, zh) : "", std::to_string(s.dailyRecords),
-                 std::to_string(s.missingDays.size()), std::to_string(s.findingsHard), std::to_string(s.findingsSoft), std::to_string(s.conflicts)});
-    }
-    audit(c, req, "export.overview_csv", "", range.from.toString() + ".." + range.to.toString());
-    res.set_header("Content-Disposition", "attachment; filename=\"overview-" + range.from.toString() + "-" +
-                                              range.to.toString() + ".csv\"");
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(out.str(), "text/csv; charset=utf-8");
+    ExportTable table{tr(zh, "总览", "Overview"),
+                      {tr(zh, "学校标识码", "school_code"), tr(zh, "学校", "school"), tr(zh, "状态", "status"),
+                       tr(zh, "最近同步（北京时间）", "last_sync_beijing"), tr(zh, "本期收到记录", "records_in_range"),
+                       tr(zh, "缺报天数", "days_missing"), tr(zh, "硬性发现", "findings_hard"), tr(zh, "提示发现", "findings_soft"),
+                       tr(zh, "冲突", "conflicts")},
+                      {false, false, false, false, true, true, true, true, true},
+                      {}};
+    for (const auto& s : report.schools)
+        table.rows.push_back({s.school.code, s.school.name, standingText(standingOf(s, now, options_.silentAfterMs), zh),
+                              s.lastSync ? consoleLocalTime(s.lastSync, zh) : "", std::to_string(s.dailyRecords),
+                              std::to_string(s.missingDays.size()), std::to_string(s.findingsHard),
+                              std::to_string(s.findingsSoft), std::to_string(s.conflicts)});
+    audit(c, req, xlsx ? "export.overview_xlsx" : "export.overview_csv", "", range.from.toString() + ".." + range.to.toString());
+    sendConsoleExport(res, table, "overview-" + range.from.toString() + "-" + range.to.toString(), xlsx);
 }
 
-void Console::handleFindingsCsv(const Context& c, const httplib::Request& req, httplib::Response& res)
+void Console::handleFindingsExport(const Context& c, const httplib::Request& req, httplib::Response& res, bool xlsx)
 {
     const bool zh = c.zh;
     const Date today = todayAt(clock_);
     const Range range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
     const auto report = buildCountyReport(storage_, range.from, range.to, std::nullopt, today);
-    std::ostringstream out;
-    CsvWriter csv(out, true);
-    csv.row({tr(zh, "学校标识码", "school_code"), tr(zh, "学校", "school"), tr(zh, "日期", "date"), tr(zh, "规则", "rule"),
-             tr(zh, "规则编号", "rule_id"), tr(zh, "程度", "severity"), tr(zh, "应为", "expected"), tr(zh, "实际", "actual"),
-             tr(zh, "说明", "message")});
+    ExportTable table{tr(zh, "发现", "Findings"),
+                      {tr(zh, "学校标识码", "school_code"), tr(zh, "学校", "school"), tr(zh, "日期", "date"), tr(zh, "规则", "rule"),
+                       tr(zh, "规则编号", "rule_id"), tr(zh, "程度", "severity"), tr(zh, "应为", "expected"),
+                       tr(zh, "实际", "actual"), tr(zh, "说明", "message")},
+                      {},
+                      {}};
     for (const auto& s : report.schools)
         for (const auto& f : s.findings)
-            csv.row({s.school.code, s.school.name, f.date.toString(), ruleTitle(f.ruleId, zh), f.ruleId,
-                     f.severity == Severity::Hard ? tr(zh, "硬性", "hard") : tr(zh, "提示", "soft"), f.expected, f.actual,
-                     zh ? f.messageZh : f.messageEn});
-    audit(c, req, "export.findings_csv", "", range.from.toString() + ".." + range.to.toString());
-    res.set_header("Content-Disposition", "attachment; filename=\"findings-" + range.from.toString() + "-" +
-                                              range.to.toString() + ".csv\"");
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(out.str(), "text/csv; charset=utf-8");
+            table.rows.push_back({s.school.code, s.school.name, f.date.toString(), ruleTitle(f.ruleId, zh), f.ruleId,
+                                  f.severity == Severity::Hard ? tr(zh, "硬性", "hard") : tr(zh, "提示", "soft"), f.expected,
+                                  f.actual, zh ? f.messageZh : f.messageEn});
+    audit(c, req, xlsx ? "export.findings_xlsx" : "export.findings_csv", "", range.from.toString() + ".." + range.to.toString());
+    sendConsoleExport(res, table, "findings-" + range.from.toString() + "-" + range.to.toString(), xlsx);
 }
 
 void Console::handleSchool(const Context& c, const httplib::Request& req, httplib::Response& res)

@@ -51,6 +51,7 @@ grep -E '^/usr/(etc|local)/' "$work/client.files" "$work/county.files" && fail "
 dpkg-deb -I "$county" conffiles | grep -x /etc/taizhang-county/county.conf >/dev/null || fail "county.conf is not a conffile"
 dpkg-deb -f "$county" Depends | grep adduser >/dev/null || fail "taizhang-county does not depend on adduser (postinst uses it)"
 dpkg-deb -f "$county" Depends | grep libqrencode4 >/dev/null || fail "taizhang-county does not depend on libqrencode4 (console QR codes)"
+dpkg-deb -f "$county" Depends | grep libxlsxwriter >/dev/null || fail "taizhang-county does not depend on libxlsxwriter (console exports)"
 dpkg-deb -f "$client" Depends | grep 'libqt6quick6' >/dev/null || fail "dpkg-shlibdeps did not add the Qt libraries to Depends"
 
 # --- desktop entry, AppStream, systemd units, from the package itself ---------------------------

@@ -135,11 +135,14 @@ class ConsoleInBrowser(unittest.TestCase):
 
     # ---- tests ---------------------------------------------------------------------------
     def test_given_no_session_when_any_console_page_is_asked_then_it_redirects_to_login(self):
-        for path in ["/console/overview", "/console/overview.csv", f"/console/school?code={LATE}", "/console/audit"]:
+        for path in ["/console/overview", "/console/overview.csv", "/console/overview.xlsx", "/console/findings.xlsx",
+                     f"/console/school?code={LATE}", "/console/audit", "/console/audit.xlsx", "/console/admin/schools",
+                     "/console/admin/codes", "/console/admin/devices", "/console/admin/config", "/console/admin/staff"]:
             status, headers, body = http(self.base + path)
             self.assertEqual((status, headers.get("Location")), (303, "/console/login"), path)
             self.assertNotIn("示范小学", body)
-        for path in ["/console/device/revoke", "/console/logout"]:
+        for path in ["/console/device/revoke", "/console/logout", "/console/admin/schools/add", "/console/admin/codes/issue",
+                     "/console/admin/staff/add", "/console/admin/config/overrides"]:
             status, headers, _ = http(self.base + path, "POST", b"device=x",
                                       {"Content-Type": "application/x-www-form-urlencoded"})
             self.assertEqual((status, headers.get("Location")), (303, "/console/login"), path)
@@ -149,7 +152,8 @@ class ConsoleInBrowser(unittest.TestCase):
 
     def test_given_a_school_device_token_when_it_asks_for_console_pages_then_nothing_opens(self):
         token = self.device_token
-        for path in ["/console/overview", f"/console/school?code={LATE}", "/console/audit"]:
+        for path in ["/console/overview", f"/console/school?code={LATE}", "/console/audit", "/console/overview.xlsx",
+                     "/console/admin/schools", "/console/admin/devices"]:
             status, headers, _ = http(self.base + path, headers={"Authorization": "Bearer " + token,
                                                                  "Cookie": "tz_session=" + token})
             self.assertEqual((status, headers.get("Location")), (303, "/console/login"), path)
@@ -214,6 +218,13 @@ class ConsoleInBrowser(unittest.TestCase):
         self.assertEqual(self.post_from_page("/console/device/revoke", {"device": self.silent_device}), 403)
         self.assertEqual(self.post_from_page("/console/device/revoke", {"csrf": "0" * 64, "device": self.silent_device}), 403)
         self.assertEqual(self.device_state(self.silent_device), "active")
+        school = {"code": "3201029902", "name": "伪造小学", "county": "320102", "type": "primary"}
+        self.assertEqual(self.post_from_page("/console/admin/schools/add", school), 403)
+        self.assertEqual(self.post_from_page("/console/admin/schools/add", {**school, "csrf": "0" * 64}), 403)
+        self.assertEqual(self.post_from_page("/console/admin/staff/add", {"username": "forged", "role": "admin",
+                                                                           "password": "forged-password-1"}), 403)
+        self.assertNotIn("3201029902", self.county.cli("school", "list"))
+        self.assertNotIn("forged", self.county.cli("staff", "list"))
 
     def test_given_admin_when_revoking_a_device_in_the_browser_then_it_is_revoked_and_audited(self):
         device, _ = self.county.enroll(self.base, OK)
@@ -279,6 +290,39 @@ class ConsoleInBrowser(unittest.TestCase):
         findings = data.decode("utf-8-sig").splitlines()
         self.assertEqual(len(findings), 2, findings)  # header + the one day over the cap
         self.assertIn(f"3201020001,示范小学,{self.over_cap_day.isoformat()},三至六年级书面作业超时,homework.g3_6_cap", findings[1])
+
+    def fetch_bytes(self, link_id):
+        return bytes(self.browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch(document.getElementById(arguments[0]).href).then(r => r.arrayBuffer())"
+            ".then(b => done(Array.from(new Uint8Array(b))));", link_id))
+
+    def test_given_a_viewer_when_exporting_xlsx_then_excel_reads_back_the_same_tables(self):
+        import io
+        import openpyxl
+        self.sign_in("viewer")
+        self.open(self.overview_range())
+        book = openpyxl.load_workbook(io.BytesIO(self.fetch_bytes("export-xlsx")))
+        rows = list(book.active.iter_rows(values_only=True))
+        self.assertEqual(rows[0][:3], ("学校标识码", "学校", "状态"))
+        by_code = {r[0]: r for r in rows[1:]}
+        self.assertEqual(by_code[SILENT][1:3], ("城东小学", "沉默"))
+        late = by_code[LATE]
+        self.assertEqual((late[5], late[6], late[7]), (1, 1, 0))  # numbers, not text: one day missing, one hard finding
+        csv = self.fetch_bytes("export-csv").decode("utf-8-sig").splitlines()
+        self.assertEqual(len(csv), len(rows))  # the same table in both forms
+        findings = openpyxl.load_workbook(io.BytesIO(self.fetch_bytes("export-findings-xlsx"))).active
+        found = list(findings.iter_rows(values_only=True))
+        self.assertEqual(len(found), 2, found)
+        self.assertEqual(found[1][:5], (LATE, "示范小学", self.over_cap_day.isoformat(), "三至六年级书面作业超时", "homework.g3_6_cap"))
+        # The audit log exports too, for administrators only.
+        self.browser.delete_all_cookies()
+        self.sign_in("admin")
+        self.open("/console/audit")
+        audit = openpyxl.load_workbook(io.BytesIO(self.fetch_bytes("audit-xlsx"))).active
+        actions = [r[3] for r in audit.iter_rows(values_only=True)]
+        self.assertIn("export.overview_xlsx", actions)
+        self.assertRegex(str(next(audit.iter_rows(min_row=2, values_only=True))[0]), r"^\d{4}-\d\d-\d\d \d\d:\d\d$")
 
     def test_given_reviewer_when_approving_a_week_then_later_changes_dated_in_it_are_refused_until_reopened(self):
         week = self.today - datetime.timedelta(days=7 + self.today.weekday())  # last week's Monday

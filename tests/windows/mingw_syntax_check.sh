@@ -19,7 +19,8 @@ multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-mul
 copy() { for f in "$@"; do [ -e "$f" ] || { echo "FAIL: header $f missing"; exit 1; }; cp -r "$f" "$inc/"; done; }
 copy /usr/include/sqlite3.h /usr/include/sodium.h /usr/include/sodium /usr/include/nlohmann /usr/include/httplib.h \
      "/usr/include/$multiarch/curl" /usr/include/postgresql/libpq-fe.h /usr/include/postgresql/postgres_ext.h \
-     /usr/include/postgresql/pg_config_ext.h /usr/include/openssl /usr/include/qrencode.h
+     /usr/include/postgresql/pg_config_ext.h /usr/include/openssl /usr/include/qrencode.h \
+     /usr/include/xlsxwriter.h /usr/include/xlsxwriter
 # OpenSSL's configuration.h is the x86_64 Linux one: good enough for a syntax check of our code.
 cp "/usr/include/$multiarch/openssl/"*.h "$inc/openssl/"
 [ -d /usr/include/brotli ] && cp -r /usr/include/brotli "$inc/"
