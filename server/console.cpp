@@ -122,7 +122,8 @@ std::vector<ConsoleRoute> Console::routes() const
             {"/console/overview", "GET", 0},  {"/console/overview.csv", "GET", 0},
             {"/console/findings.csv", "GET", 0}, {"/console/overview.xlsx", "GET", 0},
             {"/console/findings.xlsx", "GET", 0}, {"/console/audit.csv", "GET", 0}, {"/console/audit.xlsx", "GET", 0},
-            {"/console/school", "GET", 0},    {"/console/device/revoke", "POST", form},
+            {"/console/school", "GET", 0},    {"/console/findings", "GET", 0},
+            {"/console/publication", "GET", 0}, {"/console/training", "GET", 0},    {"/console/device/revoke", "POST", form},
             {"/console/audit", "GET", 0},     {"/console/review", "POST", form},
             {"/console/review/reopen", "POST", form},
             {"/console/admin/schools", "GET", 0},  {"/console/admin/schools/add", "POST", form},
@@ -216,6 +217,9 @@ void Console::addRoutes(httplib::Server& http)
         });
     }
     http.Get("/console/school", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleSchool(c, q, s); }); });
+    http.Get("/console/findings", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleFindingList(c, q, s); }); });
+    http.Get("/console/publication", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handlePublication(c, q, s); }); });
+    http.Get("/console/training", [this](Req q, Res s) { page(q, s, "viewer", false, [&](const Context& c) { handleTraining(c, q, s); }); });
     http.Post("/console/device/revoke", [this](Req q, Res s) { page(q, s, "admin", true, [&](const Context& c) { handleRevokeDevice(c, q, s); }); });
     http.Post("/console/review", [this](Req q, Res s) { page(q, s, "reviewer", true, [&](const Context& c) { handleReview(c, q, s, false); }); });
     http.Post("/console/review/reopen", [this](Req q, Res s) { page(q, s, "admin", true, [&](const Context& c) { handleReview(c, q, s, true); }); });

@@ -30,6 +30,15 @@ struct ConsoleOptions {
     std::int64_t silentAfterMs = 48LL * 3600 * 1000;  // no sync for this long: the school is silent
 };
 
+// A date range asked for in the query (from, to); the default range when absent or invalid, with
+// the reason in error (shown on the page).
+struct ConsoleRange {
+    Date from;
+    Date to;
+    std::string error;
+};
+ConsoleRange rangeOf(const httplib::Request& req, const Date& defaultFrom, const Date& defaultTo, int maxDays, bool zh);
+
 // Who is asking, once the session cookie checked out.
 struct ConsoleContext {
     StaffRow staff;
@@ -66,6 +75,11 @@ private:
     void handleFindingsExport(const Context& c, const httplib::Request& req, httplib::Response& res, bool xlsx);
     void handleAuditExport(const Context& c, const httplib::Request& req, httplib::Response& res, bool xlsx);
     void handleSchool(const Context& c, const httplib::Request& req, httplib::Response& res);
+    // console_lists.cpp: findings filtered by rule, grade, school and dates; a school's 作业公示 of
+    // a day; teachers' training hours against the 5-year 360 h and the probation 120 h.
+    void handleFindingList(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handlePublication(const Context& c, const httplib::Request& req, httplib::Response& res);
+    void handleTraining(const Context& c, const httplib::Request& req, httplib::Response& res);
     void handleRevokeDevice(const Context& c, const httplib::Request& req, httplib::Response& res);
     void handleAudit(const Context& c, const httplib::Request& req, httplib::Response& res);
     // console_review.cpp

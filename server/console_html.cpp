@@ -80,7 +80,9 @@ std::string renderFrame(const PageFrame& f, const std::string& body)
     const bool zh = f.zh;
     std::string html = head(zh, f.title);
     html += "<header><span class=\"brand\">" + std::string(tr(zh, "台账 · 区县控制台", "Taizhang · County console")) +
-            "</span><nav><a href=\"/console/overview\">" + tr(zh, "总览", "Overview") + "</a>";
+            "</span><nav><a href=\"/console/overview\">" + tr(zh, "总览", "Overview") + "</a><a href=\"/console/findings\">" +
+            tr(zh, "发现", "Findings") + "</a><a href=\"/console/publication\">" + tr(zh, "作业公示", "Publication") +
+            "</a><a href=\"/console/training\">" + tr(zh, "培训", "Training") + "</a>";
     if (f.role == "admin")
         html += "<a href=\"/console/admin/schools\">" + std::string(tr(zh, "管理", "Administration")) +
                 "</a><a href=\"/console/audit\">" + tr(zh, "操作日志", "Audit log") + "</a>";
@@ -152,6 +154,9 @@ textarea { width: 100%; font-family: monospace; font-size: 13px; }
 .enroll-sheet table.sheet th { text-align: left; padding-right: 16px; }
 .enroll-sheet td.code { font-family: monospace; font-size: 22px; white-space: nowrap; }
 .enroll-sheet .qr { margin: 12px 0; }
+.publication .big { font-size: 18px; font-weight: bold; }
+td.broke { background: #fff4d6; color: #8a4b00; font-weight: bold; }
+td.short { color: #b71c1c; font-weight: bold; }
 @media print { .noprint, header { display: none; } }
 )CSS";
 }

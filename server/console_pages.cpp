@@ -19,15 +19,12 @@ namespace {
 constexpr int kMaxRangeDays = 366;
 constexpr int kMaxGridDays = 31;
 
-struct Range {
-    Date from;
-    Date to;
-    std::string error;  // shown on the page; the default range is used instead
-};
 
-Range rangeOf(const httplib::Request& req, const Date& defaultFrom, const Date& defaultTo, int maxDays, bool zh)
+}  // namespace
+
+ConsoleRange rangeOf(const httplib::Request& req, const Date& defaultFrom, const Date& defaultTo, int maxDays, bool zh)
 {
-    Range r{defaultFrom, defaultTo, ""};
+    ConsoleRange r{defaultFrom, defaultTo, ""};
     const std::string fromText = req.get_param_value("from"), toText = req.get_param_value("to");
     if (fromText.empty() && toText.empty()) return r;
     const auto from = Date::parse(fromText), to = Date::parse(toText);
@@ -45,6 +42,8 @@ Range rangeOf(const httplib::Request& req, const Date& defaultFrom, const Date& 
     }
     return r;
 }
+
+namespace {
 
 std::int64_t utcMillis(const std::string& utc)
 {
@@ -83,7 +82,7 @@ std::string standingText(Standing st, bool zh)
     return {};
 }
 
-std::string rangeForm(const std::string& action, const Range& r, bool zh, const std::string& hidden = "")
+std::string rangeForm(const std::string& action, const ConsoleRange& r, bool zh, const std::string& hidden = "")
 {
     std::string html = "<form method=\"get\" action=\"" + action + "\" class=\"filters\">" + hidden + "<label>" +
                        tr(zh, "从", "From") + " <input type=\"date\" name=\"from\" id=\"from\" value=\"" + r.from.toString() +
@@ -103,7 +102,7 @@ void Console::handleOverview(const Context& c, const httplib::Request& req, http
 {
     const bool zh = c.zh;
     const Date today = todayAt(clock_);
-    const Range range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
+    const ConsoleRange range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
     // From the day summaries ingest keeps (server/day_summary.h): a few queries for all schools.
     const auto report = buildCountyOverview(storage_, range.from, range.to, today);
     const auto now = clock_.nowUnixMillis();
@@ -184,7 +183,7 @@ void Console::handleOverviewExport(const Context& c, const httplib::Request& req
 {
     const bool zh = c.zh;
     const Date today = todayAt(clock_);
-    const Range range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
+    const ConsoleRange range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
     const auto report = buildCountyOverview(storage_, range.from, range.to, today);
     const auto now = clock_.nowUnixMillis();
     ExportTable table{tr(zh, "总览", "Overview"),
@@ -207,7 +206,7 @@ void Console::handleFindingsExport(const Context& c, const httplib::Request& req
 {
     const bool zh = c.zh;
     const Date today = todayAt(clock_);
-    const Range range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
+    const ConsoleRange range = rangeOf(req, today.mondayOfWeek(), today, kMaxRangeDays, zh);
     const auto report = buildCountyReport(storage_, range.from, range.to, std::nullopt, today);
     ExportTable table{tr(zh, "发现", "Findings"),
                       {tr(zh, "学校标识码", "school_code"), tr(zh, "学校", "school"), tr(zh, "日期", "date"), tr(zh, "规则", "rule"),
@@ -237,7 +236,7 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
         return;
     }
     const Date today = todayAt(clock_);
-    const Range range = rangeOf(req, today.addDays(-13), today, kMaxGridDays, zh);
+    const ConsoleRange range = rangeOf(req, today.addDays(-13), today, kMaxGridDays, zh);
     const auto report = buildCountyReport(storage_, range.from, range.to, code, today);
     const SchoolReport& s = report.schools.at(0);
     const auto now = clock_.nowUnixMillis();

@@ -395,6 +395,65 @@ class ConsoleInBrowser(unittest.TestCase):
     def school_list(self):
         return {line.split("\t")[0]: line.split("\t") for line in self.county.cli("school", "list").splitlines()}
 
+    def test_given_findings_when_the_list_is_filtered_by_rule_grade_and_dates_then_only_matching_ones_show(self):
+        self.sign_in("viewer")
+        base = f"/console/findings?from={self.range_from.isoformat()}&to={self.today.isoformat()}"
+        self.open(base + "&rule=homework.g3_6_cap")
+        table = self.wait.until(EC.presence_of_element_located((By.ID, "finding-list"))).text
+        self.assertIn(self.over_cap_day.isoformat(), table)
+        self.assertIn("四年级1班", table)
+        self.assertIn("1 条发现", self.browser.find_element(By.ID, "finding-count").text)
+        self.shot("findings")
+        self.open(base + "&rule=homework.g3_6_cap&grade=5")  # class 2 (grade 5) never went over the cap
+        self.assertIn("0 条发现", self.wait.until(EC.presence_of_element_located((By.ID, "finding-count"))).text)
+        day_after = self.over_cap_day + datetime.timedelta(days=1)
+        self.open(f"/console/findings?from={day_after.isoformat()}&to={self.today.isoformat()}&grade=4")
+        self.assertIn("0 条发现", self.wait.until(EC.presence_of_element_located((By.ID, "finding-count"))).text)
+
+    def test_given_a_school_and_day_when_its_publication_is_opened_then_each_class_shows_its_homework_against_the_cap(self):
+        self.sign_in("viewer")
+        self.open(f"/console/publication?code={LATE}&day={self.over_cap_day.isoformat()}")
+        table = self.wait.until(EC.presence_of_element_located((By.ID, "publication-table")))
+        row = table.find_element(By.CSS_SELECTOR, f"tr[data-class='{self.class1}']").text
+        self.assertIn("口算练习", row)
+        self.assertIn("75 / 60", row)
+        self.assertEqual(len(table.find_elements(By.CSS_SELECTOR, "td.broke")), 1)
+        self.assertIn("60", self.browser.find_element(By.ID, "rule-quote").text)
+        self.shot("publication")
+        self.open(f"/console/publication?code={LATE}&day={self.missing_day.isoformat()}")
+        table = self.wait.until(EC.presence_of_element_located((By.ID, "publication-table"))).text
+        self.assertEqual(table.count("未报作业"), 2)
+
+    def test_given_teachers_with_courses_when_training_is_opened_then_360_and_probation_hours_come_from_core(self):
+        school = "3201020031"
+        self.county.cli("school", "add", "--code", school, "--name", "培训小学", "--county", "320102")
+        device, token = self.county.enroll(self.base, school)
+        veteran, newcomer = str(uuid.uuid4()), str(uuid.uuid4())
+        hired = (self.today - datetime.timedelta(days=60)).isoformat()
+
+        def course(teacher, hours, end):  # at most 8 学时 a day
+            start = end - datetime.timedelta(days=hours // 8)
+            return (str(uuid.uuid4()), "training", {"teacher_id": teacher, "start": start.isoformat(), "end": end.isoformat(),
+                                                    "title": "新课标培训", "level": "county", "mode": "in_person", "hours": hours})
+        recent = self.today - datetime.timedelta(days=10)
+        ack = self.county.push(self.base, school, device, token, [
+            (veteran, "teacher", {"name": "陈老师", "staff_number": "T001", "subjects": ["math"], "hire_date": "2010-09-01",
+                                  "full_time": True}),
+            (newcomer, "teacher", {"name": "林老师", "staff_number": "T002", "subjects": ["chinese"], "hire_date": hired,
+                                   "full_time": True}),
+            course(veteran, 200, recent), course(veteran, 170, datetime.date(2019, 6, 30)),  # the old course is outside the 5 years
+            course(newcomer, 120, recent)])
+        self.assertEqual(ack["counts"]["rejected"], 0, ack)
+        self.sign_in("viewer")
+        self.open("/console/training")
+        row = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f"tr[data-school='{school}']"))).text
+        self.assertRegex(row, r"培训小学 2 0 1 1")  # 2 teachers, none at 360 h, 1 on probation who has 120 h
+        self.open(f"/console/training?code={school}")
+        table = self.wait.until(EC.presence_of_element_located((By.ID, "training-teachers")))
+        self.assertIn("200.0", table.find_element(By.CSS_SELECTOR, f"tr[data-teacher='{veteran}']").text)
+        self.assertIn("120.0 / 120.0", table.find_element(By.CSS_SELECTOR, f"tr[data-teacher='{newcomer}']").text)
+        self.shot("training")
+
     def test_given_viewer_or_reviewer_when_opening_or_posting_administration_then_the_server_answers_403(self):
         for username in ["viewer", "reviewer"]:
             self.browser.delete_all_cookies()
