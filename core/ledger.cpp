@@ -47,7 +47,7 @@ void checkOverCap(Json& body, const std::string& id, const ValidationContext& ct
     const auto h = body.get<Homework>();
     auto klass = ctx.classes.find(h.classId);
     if (klass == ctx.classes.end()) return;
-    const int grade = klass->second.grade;
+    const int grade = klass->second.gradeOn(h.date);  // the grade the class had on the entry's day
     const bool counts = h.written && h.minutes > 0 && (grade > 2 || h.atHome);
     if (!counts || !calendar.isSchoolDay(h.date)) return;
     std::vector<Homework> entries{h};
@@ -76,6 +76,24 @@ void checkOverCap(Json& body, const std::string& id, const ValidationContext& ct
 ValidationIssue storeIssue(const std::string& code, const std::string& zh, const std::string& en)
 {
     return makeIssue(code, "", zh, en);
+}
+
+// A class edit that changes the grade, name or subjects without saying from when (the history
+// is the one stored) applies from today: the days before keep the grade their records were
+// judged by. Callers that give a date (CLI --from, the new-school-year step) write the history
+// themselves through changeClassFrom.
+void keepClassHistory(const Record& existing, Json& body, const Date& today)
+{
+    if (!validateShape(Kind::SchoolClass, existing.body).empty() || !validateShape(Kind::SchoolClass, body).empty())
+        return;  // validation reports the shape
+    const auto before = existing.body.get<SchoolClass>();
+    auto after = body.get<SchoolClass>();
+    const bool changed = before.grade != after.grade || before.name != after.name || before.subjects != after.subjects;
+    if (!changed || after.history != before.history) return;
+    SchoolClass kept = before;
+    changeClassFrom(kept, today, after.grade, after.name, after.subjects);
+    if (kept.history.empty()) body.erase("history");
+    else body["history"] = kept.history;
 }
 }  // namespace
 
@@ -272,6 +290,7 @@ LedgerResult Ledger::update(std::string_view id, Json body, std::int64_t expecte
         return result;
     }
     ValidationContext vctx = buildContext();
+    if (existing->kind == Kind::SchoolClass && vctx.today) keepClassHistory(*existing, body, *vctx.today);
     WriteIndex index;
     loadCandidates(store_, {NewRecord{existing->kind, body}}, index);
     vctx.findByKey = [&index](const std::string& key) -> std::optional<std::string> {

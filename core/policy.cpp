@@ -93,10 +93,17 @@ bool SchoolCalendar::inHoliday(const Date& day) const
 
 bool SchoolCalendar::isSchoolDay(const Date& day) const
 {
-    if (day.isoWeekday() >= 6) return false;
-    if (terms_.empty()) return true;
-    return !termOf(day).empty() && !inHoliday(day);
+    if (terms_.empty()) return day.isoWeekday() <= 5;
+    const Term* term = nullptr;
+    for (const auto& [id, t] : terms_)
+        if (day >= t.start && day <= t.end) term = &t;
+    if (!term || inHoliday(day)) return false;
+    if (day.isoWeekday() <= 5) return true;
+    // 调休: a Saturday or Sunday the calendar makes a working day (the weekend before 国庆).
+    return std::find(term->workdays.begin(), term->workdays.end(), day) != term->workdays.end();
 }
+
+bool SchoolCalendar::isMakeUpWorkday(const Date& day) const { return day.isoWeekday() >= 6 && isSchoolDay(day); }
 
 std::vector<Finding> runPolicyChecks(const PolicyDataset& data, const Date& from, const Date& to,
                                      const CountyOverrides& overrides)

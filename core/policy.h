@@ -70,12 +70,15 @@ struct PolicyDataset {
 // training record from the client database.
 PolicyDataset loadPolicyDataset(const RecordStore& store, const Date& from, const Date& to);
 
-// The school calendar: in a term, not in a holiday, not Saturday/Sunday. Without any term,
-// Monday-Friday count as school days (the server may not hold the calendar yet).
+// The school calendar: in a term, not in a holiday, Monday-Friday or one of the term's 调休
+// working weekend days. Without any term, Monday-Friday count as school days (the server may
+// not hold the calendar yet).
 class SchoolCalendar {
 public:
     explicit SchoolCalendar(const std::unordered_map<std::string, Term>& terms);
     bool isSchoolDay(const Date& day) const;
+    // A Saturday or Sunday that is a school day (调休).
+    bool isMakeUpWorkday(const Date& day) const;
     // The id of the term containing the day, or "".
     std::string termOf(const Date& day) const;
     bool inHoliday(const Date& day) const;

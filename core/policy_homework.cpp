@@ -76,7 +76,7 @@ std::vector<Finding> checkHomework(const PolicyDataset& data, const Date& from, 
     for (const auto& [key, g] : groups) {
         auto klass = data.classes.find(*g.classId);
         if (klass == data.classes.end()) continue;  // without the class there is no grade
-        const int grade = klass->second.grade;
+        const int grade = klass->second.gradeOn(g.date);  // the grade the class had that day
         if (grade < 1 || grade > 9) continue;
         auto sd = schoolDay.find(g.date.days());
         if (sd == schoolDay.end()) sd = schoolDay.emplace(g.date.days(), calendar.isSchoolDay(g.date)).first;
@@ -119,7 +119,7 @@ std::vector<Finding> checkHomework(const PolicyDataset& data, const Date& from, 
         f.ruleSetId = rs.id;
         f.reason = reason;
         f.recordIds = std::move(ids);
-        const std::string name = detail::className(klass->second, *g.classId);
+        const std::string name = detail::className(klass->second, *g.classId, g.date);
         if (grade <= 2) {
             f.ruleId = "homework.g1_2_written_at_home";
             f.expected = "0 min";

@@ -51,8 +51,13 @@ inline std::string fmt(double v)
     return buf;
 }
 
-// Display name of a class for messages: its name, or its id when unnamed.
-inline std::string className(const SchoolClass& c, const std::string& id) { return c.name.empty() ? id : c.name; }
+// Display name of a class for messages: its name on the day (a class renamed when it moved up
+// keeps its old name in its old findings), or its id when unnamed.
+inline std::string className(const SchoolClass& c, const std::string& id, const Date& day)
+{
+    const std::string& name = c.nameOn(day);
+    return name.empty() ? id : name;
+}
 
 // The source of a figure: the national document, plus the county when its override set it.
 inline std::string sourceOf(const char* national, bool county)

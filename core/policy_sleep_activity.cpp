@@ -58,7 +58,7 @@ std::vector<Finding> checkSleep(const PolicyDataset& data, const Date& from, con
     for (auto& [key, g] : groups) {
         auto klass = data.classes.find(*g.classId);
         if (klass == data.classes.end()) continue;
-        const int grade = klass->second.grade;
+        const int grade = klass->second.gradeOn(g.date);  // the grade the class had that day
         const RuleSet& rs = rules.at(g.date);
         const RuleSet& national = nationalRuleSetFor(g.date);
         const bool primary = grade <= 6;
@@ -66,7 +66,7 @@ std::vector<Finding> checkSleep(const PolicyDataset& data, const Date& from, con
         const double nationalStandard = primary ? national.sleep.primaryMinHours : national.sleep.juniorMinHours;
         const double average = g.weightedHours / g.surveyed;
         const double share = static_cast<double>(g.reaching) / g.surveyed;
-        const std::string name = detail::className(klass->second, *g.classId);
+        const std::string name = detail::className(klass->second, *g.classId, g.date);
         const std::string shareText = fmt(std::round(share * 1000) / 10) + "%";
         // 1e-9: 9.0 h entered as 9 must reach a 9 h standard despite floating point.
         if (average + 1e-9 < standard) {
@@ -138,7 +138,7 @@ std::vector<Finding> checkActivity(const PolicyDataset& data, const Date& from, 
         const RuleSet& rs = rules.at(g.date);
         const ActivityRules& nat = nationalRuleSetFor(g.date).activity;
         const ActivityRules& ar = rs.activity;
-        const std::string name = detail::className(klass->second, *g.classId);
+        const std::string name = detail::className(klass->second, *g.classId, g.date);
         const std::string day = g.date.toString();
         const PhysicalActivity& a = g.sum;
         auto add = [&](const std::string& rule, bool county, const char* src, double expected, double actual,

@@ -30,6 +30,7 @@ std::vector<Finding> checkTimetable(const PolicyDataset& data, const Date& from,
     std::map<std::pair<std::string, std::string>, std::map<std::string, int>> plans;
     std::map<std::pair<std::string, std::string>, std::vector<std::string>> slotIds;
     for (const auto& s : data.timetable) {
+        if (s.value.draft) continue;  // carried into a new year, not yet confirmed by the school
         auto term = data.terms.find(s.value.termId);
         if (term == data.terms.end() || term->second.end < from || term->second.start > to) continue;
         const auto key = std::make_pair(s.value.termId, s.value.classId);
@@ -41,13 +42,13 @@ std::vector<Finding> checkTimetable(const PolicyDataset& data, const Date& from,
         const auto& [termId, classId] = key;
         auto klass = data.classes.find(classId);
         if (klass == data.classes.end()) continue;
-        const int grade = klass->second.grade;
-        if (grade < 1 || grade > 9) continue;
         const Term& term = data.terms.at(termId);
         const Date day = std::max(term.start, from);
+        const int grade = klass->second.gradeOn(day);  // the grade the class has in that term
+        if (grade < 1 || grade > 9) continue;
         const RuleSet rs = effectiveRules(day, overrides);
         const TimetableRules& tr = rs.timetable;
-        const std::string name = detail::className(klass->second, classId);
+        const std::string name = detail::className(klass->second, classId, day);
         auto lessons = [&](const std::string& code) {
             auto it = counts.find(code);
             return it == counts.end() ? 0 : it->second;

@@ -47,7 +47,9 @@ std::vector<Finding> checkTraining(const PolicyDataset& data, const Date& asOf, 
     const std::vector<TrainingRecord> none;
     std::vector<Finding> out;
     for (const auto& [teacherId, teacher] : data.teachers) {
-        if (!teacher.fullTime || teacher.hireDate > asOf) continue;  // the rate counts full-time teachers
+        // The rate counts full-time teachers working at the school on the day: one who left or
+        // transferred out counts up to the day before, and again once back.
+        if (!teacher.fullTime || teacher.hireDate > asOf || !teacher.employedOn(asOf)) continue;
         auto found = byTeacher.find(teacherId);
         const auto& trainings = found == byTeacher.end() ? none : found->second;
         const TrainingProgress p = trainingProgress(teacher, trainings, asOf, overrides);

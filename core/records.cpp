@@ -75,9 +75,26 @@ void from_json(const Json& j, Date& v)
     v = *d;
 }
 
+void to_json(Json& j, const ClassPeriod& v)
+{
+    j = Json{{"until", v.until}, {"grade", v.grade}, {"name", v.name}};
+    if (!v.subjects.empty()) j["subjects"] = v.subjects;
+}
+void from_json(const Json& j, ClassPeriod& v)
+{
+    v.until = j.at("until").get<Date>();
+    v.grade = j.at("grade").get<int>();
+    v.name = j.at("name").get<std::string>();
+    v.subjects = opt<std::vector<std::string>>(j, "subjects", {});
+}
+
+// Optional fields added after record schema 1 are written only when set, so a body without
+// them reads and hashes exactly as before.
 void to_json(Json& j, const SchoolClass& v)
 {
     j = Json{{"grade", v.grade}, {"name", v.name}, {"students", v.students}, {"subjects", v.subjects}};
+    if (!v.history.empty()) j["history"] = v.history;
+    if (v.archivedFrom) j["archived_from"] = *v.archivedFrom;
 }
 void from_json(const Json& j, SchoolClass& v)
 {
@@ -85,12 +102,70 @@ void from_json(const Json& j, SchoolClass& v)
     v.name = j.at("name").get<std::string>();
     v.students = opt<int>(j, "students", 0);
     v.subjects = opt<std::vector<std::string>>(j, "subjects", {});
+    v.history = opt<std::vector<ClassPeriod>>(j, "history", {});
+    v.archivedFrom.reset();
+    if (auto it = j.find("archived_from"); it != j.end() && !it->is_null()) v.archivedFrom = it->get<Date>();
+}
+
+namespace {
+const ClassPeriod* periodHolding(const SchoolClass& c, const Date& day)
+{
+    for (const auto& p : c.history)
+        if (day <= p.until) return &p;
+    return nullptr;
+}
+}  // namespace
+
+int SchoolClass::gradeOn(const Date& day) const
+{
+    const ClassPeriod* p = periodHolding(*this, day);
+    return p ? p->grade : grade;
+}
+
+const std::string& SchoolClass::nameOn(const Date& day) const
+{
+    const ClassPeriod* p = periodHolding(*this, day);
+    return p ? p->name : name;
+}
+
+const std::vector<std::string>& SchoolClass::subjectsOn(const Date& day) const
+{
+    const ClassPeriod* p = periodHolding(*this, day);
+    return p ? p->subjects : subjects;
+}
+
+void changeClassFrom(SchoolClass& c, const Date& from, int grade, std::string name, std::vector<std::string> subjects)
+{
+    const Date lastBefore = from.addDays(-1);
+    ClassPeriod before{lastBefore, c.gradeOn(lastBefore), c.nameOn(lastBefore), c.subjectsOn(lastBefore)};
+    // Periods ending on or after the day before `from` describe days from then on (the first of
+    // them also the days up to lastBefore, which `before` now holds).
+    while (!c.history.empty() && c.history.back().until >= lastBefore) c.history.pop_back();
+    const bool same = before.grade == grade && before.name == name && before.subjects == subjects;
+    if (!same) c.history.push_back(std::move(before));
+    c.grade = grade;
+    c.name = std::move(name);
+    c.subjects = std::move(subjects);
+}
+
+void to_json(Json& j, const AwayPeriod& v)
+{
+    j = Json{{"from", v.from}, {"reason", v.reason}};
+    if (v.until) j["until"] = *v.until;
+}
+void from_json(const Json& j, AwayPeriod& v)
+{
+    v.from = j.at("from").get<Date>();
+    v.until.reset();
+    if (auto it = j.find("until"); it != j.end() && !it->is_null()) v.until = it->get<Date>();
+    v.reason = opt<std::string>(j, "reason", "left");
 }
 
 void to_json(Json& j, const Teacher& v)
 {
     j = Json{{"name", v.name},         {"staff_number", v.staffNumber}, {"subjects", v.subjects},
              {"hire_date", v.hireDate}, {"full_time", v.fullTime}};
+    if (!v.away.empty()) j["away"] = v.away;
 }
 void from_json(const Json& j, Teacher& v)
 {
@@ -99,6 +174,14 @@ void from_json(const Json& j, Teacher& v)
     v.subjects = opt<std::vector<std::string>>(j, "subjects", {});
     v.hireDate = j.at("hire_date").get<Date>();
     v.fullTime = opt<bool>(j, "full_time", true);
+    v.away = opt<std::vector<AwayPeriod>>(j, "away", {});
+}
+
+bool Teacher::employedOn(const Date& day) const
+{
+    for (const auto& p : away)
+        if (day >= p.from && (!p.until || day <= *p.until)) return false;
+    return true;
 }
 
 void to_json(Json& j, const Holiday& v) { j = Json{{"name", v.name}, {"start", v.start}, {"end", v.end}}; }
@@ -112,6 +195,7 @@ void from_json(const Json& j, Holiday& v)
 void to_json(Json& j, const Term& v)
 {
     j = Json{{"name", v.name}, {"start", v.start}, {"end", v.end}, {"holidays", v.holidays}};
+    if (!v.workdays.empty()) j["workdays"] = v.workdays;
 }
 void from_json(const Json& j, Term& v)
 {
@@ -119,6 +203,7 @@ void from_json(const Json& j, Term& v)
     v.start = j.at("start").get<Date>();
     v.end = j.at("end").get<Date>();
     v.holidays = opt<std::vector<Holiday>>(j, "holidays", {});
+    v.workdays = opt<std::vector<Date>>(j, "workdays", {});
 }
 
 void to_json(Json& j, const CustomSubject& v)
@@ -194,6 +279,7 @@ void to_json(Json& j, const TimetableSlot& v)
 {
     j = Json{{"class_id", v.classId}, {"term_id", v.termId}, {"weekday", v.weekday},
              {"period", v.period},    {"subject", v.subject}, {"teacher_id", v.teacherId}};
+    if (v.draft) j["draft"] = true;
 }
 void from_json(const Json& j, TimetableSlot& v)
 {
@@ -203,6 +289,7 @@ void from_json(const Json& j, TimetableSlot& v)
     v.period = j.at("period").get<int>();
     v.subject = j.at("subject").get<std::string>();
     v.teacherId = opt<std::string>(j, "teacher_id", "");
+    v.draft = opt<bool>(j, "draft", false);
 }
 
 void to_json(Json& j, const TrainingRecord& v)

@@ -54,11 +54,43 @@ struct RecordMeta {
 
 // ---- Typed bodies ---------------------------------------------------------------------------
 
+// What a class was up to and including `until`: a class moves up every September, and each
+// record keeps being judged by the grade the class had on its day (never retroactively).
+struct ClassPeriod {
+    Date until;                         // last day of this period (inclusive)
+    int grade = 0;
+    std::string name;
+    std::vector<std::string> subjects;  // empty = the grade's defaults
+    friend bool operator==(const ClassPeriod&, const ClassPeriod&) = default;
+};
+
 struct SchoolClass {
-    int grade = 0;                      // 1-9
-    std::string name;                   // "三年级1班"
+    int grade = 0;                      // 1-9, in force after the last history period
+    std::string name;                   // "三年级1班", in force after the last history period
     int students = 0;                   // enrolled students
     std::vector<std::string> subjects;  // subject codes the class takes (see subjects.h)
+    std::vector<ClassPeriod> history;   // earlier grades/names, ascending `until`
+    std::optional<Date> archivedFrom;   // graduated: no records from this day; kept and reported before
+
+    // The grade / name / subjects in force on a day (the history period holding it, else the
+    // current values).
+    int gradeOn(const Date& day) const;
+    const std::string& nameOn(const Date& day) const;
+    const std::vector<std::string>& subjectsOn(const Date& day) const;
+    bool archivedOn(const Date& day) const { return archivedFrom && day >= *archivedFrom; }
+};
+
+// Gives the class a new grade / name / subjects from `from` on. Every day before `from` keeps
+// what it had (its period is moved into history); a change already planned at or after `from`
+// is replaced.
+void changeClassFrom(SchoolClass& c, const Date& from, int grade, std::string name, std::vector<std::string> subjects);
+
+// A time the teacher did not work at the school: left (离职) or transferred out (调出); `until`
+// is set when the teacher rejoined (last day away, inclusive).
+struct AwayPeriod {
+    Date from;                   // first day away
+    std::optional<Date> until;   // last day away; none = still away
+    std::string reason;          // "left" | "transferred"
 };
 
 struct Teacher {
@@ -67,6 +99,10 @@ struct Teacher {
     std::vector<std::string> subjects;  // subject codes taught
     Date hireDate;                      // start of service (probation year = first year)
     bool fullTime = true;
+    std::vector<AwayPeriod> away;       // ascending `from`; the training history stays with the teacher
+
+    // Works at the school on the day: not inside an away period.
+    bool employedOn(const Date& day) const;
 };
 
 struct Holiday {
@@ -80,6 +116,7 @@ struct Term {
     Date start;
     Date end;          // inclusive
     std::vector<Holiday> holidays;
+    std::vector<Date> workdays;  // 调休: Saturdays / Sundays made working (school) days
 };
 
 struct CustomSubject {
@@ -125,6 +162,7 @@ struct TimetableSlot {
     int period = 0;   // 1-based lesson period of the day
     std::string subject;
     std::string teacherId;
+    bool draft = false;  // copied into a new school year, not yet confirmed: not checked
 };
 
 struct TrainingRecord {
@@ -155,6 +193,10 @@ struct Record {
 // strict shape checking (types, unknown fields) is validation's job (validation.h).
 void to_json(Json& j, const SchoolClass& v);
 void from_json(const Json& j, SchoolClass& v);
+void to_json(Json& j, const ClassPeriod& v);
+void from_json(const Json& j, ClassPeriod& v);
+void to_json(Json& j, const AwayPeriod& v);
+void from_json(const Json& j, AwayPeriod& v);
 void to_json(Json& j, const Teacher& v);
 void from_json(const Json& j, Teacher& v);
 void to_json(Json& j, const Holiday& v);

@@ -86,8 +86,11 @@ std::string uniquenessKey(Kind kind, const Json& body)
     case Kind::Activity: return join({"activity", str("class_id"), str("date")});
     case Kind::Timetable:
         return join({"timetable", str("class_id"), str("term_id"), num("weekday"), num("period")});
-    // Names are compared as people read them: 三年级１班 and " 三年级1班" are 三年级1班.
-    case Kind::SchoolClass: return join({"class", normaliseTyped(str("name"))});
+    // Names are compared as people read them: 三年级１班 and " 三年级1班" are 三年级1班. A graduated
+    // (archived) class leaves its name to the class that moves up into it.
+    case Kind::SchoolClass:
+        if (auto it = body.find("archived_from"); it != body.end() && !it->is_null()) return {};
+        return join({"class", normaliseTyped(str("name"))});
     case Kind::Teacher: return join({"teacher", normaliseTyped(str("staff_number"))});
     case Kind::Subject: return join({"subject", str("code")});
     default: return {};

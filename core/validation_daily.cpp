@@ -18,12 +18,20 @@ std::string n(double v)
 }
 
 // The class a record names, or nullptr (reporting "<prefix>.unknown_class" when references are
-// checked).
+// checked). A graduated class takes no record dated on or after its archive day.
 const SchoolClass* lookupClass(const std::string& classId, const ValidationContext& ctx, const std::string& prefix,
-                               Issues& out)
+                               Issues& out, const Date* day = nullptr)
 {
     auto it = ctx.classes.find(classId);
-    if (it != ctx.classes.end()) return &it->second;
+    if (it != ctx.classes.end()) {
+        if (day && it->second.archivedOn(*day))
+            out.push_back(makeIssue(prefix + ".class_archived", "class_id",
+                                    "班级「" + it->second.nameOn(*day) + "」已于 " + it->second.archivedFrom->toString() +
+                                        " 毕业归档，不能再记录此后的数据",
+                                    "class '" + it->second.nameOn(*day) + "' was archived (graduated) on " +
+                                        it->second.archivedFrom->toString() + "; no records from that day"));
+        return &it->second;
+    }
     if (ctx.checkReferences)
         out.push_back(makeIssue(prefix + ".unknown_class", "class_id", "找不到该班级",
                                 "no class with id '" + classId + "'"));
@@ -67,14 +75,16 @@ void checkDay(const Date& day, const ValidationContext& ctx, const std::string& 
             return;
         }
     }
-    if (day.isoWeekday() >= 6)
+    const bool makeUpWorkday =
+        std::find(term->workdays.begin(), term->workdays.end(), day) != term->workdays.end();  // 调休
+    if (day.isoWeekday() >= 6 && !makeUpWorkday)
         out.push_back(makeWarning(prefix + ".date_weekend", field, "日期 " + day.toString() + " 是周末",
                                   "the date " + day.toString() + " is a weekend day"));
 }
 
-// The class takes the subject: listed in class.subjects (or the grade's defaults when the class
-// lists none); a custom course defined by the school is always allowed.
-void checkSubjectTaken(const std::string& code, const SchoolClass* klass, const ValidationContext& ctx,
+// The class takes the subject on the day: listed in the class's subjects then (or the grade's
+// defaults when the class lists none); a custom course defined by the school is always allowed.
+void checkSubjectTaken(const std::string& code, const SchoolClass* klass, const Date& day, const ValidationContext& ctx,
                        const std::string& prefix, Issues& out)
 {
     if (!subjectKnown(code, ctx)) {
@@ -83,12 +93,13 @@ void checkSubjectTaken(const std::string& code, const SchoolClass* klass, const 
         return;
     }
     if (!klass || isCustomSubjectCode(code)) return;
-    const auto subjects = klass->subjects.empty() ? defaultSubjectsForGrade(klass->grade) : klass->subjects;
+    const auto& listed = klass->subjectsOn(day);
+    const auto subjects = listed.empty() ? defaultSubjectsForGrade(klass->gradeOn(day)) : listed;
     if (std::find(subjects.begin(), subjects.end(), code) == subjects.end()) {
         const auto info = findNationalSubject(code);
-        out.push_back(makeIssue(prefix + ".subject_not_taken", "subject",
-                                klass->name + " 没有开设" + (info ? info->nameZh : code),
-                                "class '" + klass->name + "' does not take " + (info ? info->nameEn : code)));
+        const std::string& name = klass->nameOn(day);
+        out.push_back(makeIssue(prefix + ".subject_not_taken", "subject", name + " 没有开设" + (info ? info->nameZh : code),
+                                "class '" + name + "' does not take " + (info ? info->nameEn : code)));
     }
 }
 }  // namespace
@@ -96,7 +107,7 @@ void checkSubjectTaken(const std::string& code, const SchoolClass* klass, const 
 void validateHomework(const Json& body, const ValidationContext& ctx, const std::string& id, Issues& out)
 {
     const auto h = body.get<Homework>();
-    const SchoolClass* klass = lookupClass(h.classId, ctx, "homework", out);
+    const SchoolClass* klass = lookupClass(h.classId, ctx, "homework", out, &h.date);
     checkDay(h.date, ctx, "homework", true, out);
     if (h.minutes < 0)
         out.push_back(makeIssue("homework.minutes_negative", "minutes", "作业时长不能为负数",
@@ -106,7 +117,7 @@ void validateHomework(const Json& body, const ValidationContext& ctx, const std:
                                 "单科作业时长超过" + std::to_string(kMaxHomeworkMinutes) + "分钟，请核对",
                                 "more than " + std::to_string(kMaxHomeworkMinutes) +
                                     " minutes of homework in one subject is not plausible"));
-    checkSubjectTaken(h.subject, klass, ctx, "homework", out);
+    checkSubjectTaken(h.subject, klass, h.date, ctx, "homework", out);
     checkTeacher(h.teacherId, ctx, "homework", false, out);
     if (h.content.size() > 4000)
         out.push_back(makeIssue("homework.content_too_long", "content", "作业内容过长（最多约1300字）",
@@ -123,7 +134,7 @@ void validateHomework(const Json& body, const ValidationContext& ctx, const std:
 void validateSleep(const Json& body, const ValidationContext& ctx, const std::string& id, Issues& out)
 {
     const auto s = body.get<SleepSurvey>();
-    const SchoolClass* klass = lookupClass(s.classId, ctx, "sleep", out);
+    const SchoolClass* klass = lookupClass(s.classId, ctx, "sleep", out, &s.date);
     checkDay(s.date, ctx, "sleep", true, out);
     if (s.surveyed < 1)
         out.push_back(makeIssue("sleep.surveyed_not_positive", "surveyed", "调查人数必须大于0",
@@ -156,7 +167,7 @@ void validateSleep(const Json& body, const ValidationContext& ctx, const std::st
 void validateActivity(const Json& body, const ValidationContext& ctx, const std::string& id, Issues& out)
 {
     const auto a = body.get<PhysicalActivity>();
-    lookupClass(a.classId, ctx, "activity", out);
+    lookupClass(a.classId, ctx, "activity", out, &a.date);
     checkDay(a.date, ctx, "activity", true, out);
     struct Bound {
         const char* field;
@@ -199,7 +210,10 @@ void validateTimetable(const Json& body, const ValidationContext& ctx, const std
         out.push_back(makeIssue("timetable.period_out_of_range", "period",
                                 "节次必须在1到" + std::to_string(kMaxPeriodsPerDay) + "之间",
                                 "period must be 1 to " + std::to_string(kMaxPeriodsPerDay)));
-    checkSubjectTaken(t.subject, klass, ctx, "timetable", out);
+    // The plan is judged by the grade the class has when its term starts.
+    auto term = ctx.terms.find(t.termId);
+    const Date planDay = term != ctx.terms.end() ? term->second.start : ctx.today.value_or(Date{9999, 12, 31});
+    checkSubjectTaken(t.subject, klass, planDay, ctx, "timetable", out);
     checkTeacher(t.teacherId, ctx, "timetable", false, out);
     checkUnique(Kind::Timetable, body, ctx, id, "timetable.duplicate_slot", "period", "该班级这一节已经排了课",
                 "the class already has a lesson on weekday " + std::to_string(t.weekday) + ", period " +

@@ -57,6 +57,21 @@ void validateClass(const Json& body, const ValidationContext& ctx, const std::st
                                         ctx.school->type));
     }
     checkSubjectList(c.subjects, gradeOk ? c.grade : 0, ctx, "class", out);
+    for (std::size_t i = 0; i < c.history.size(); ++i) {
+        const auto& p = c.history[i];
+        const std::string field = "history[" + std::to_string(i) + "]";
+        if (p.grade < 1 || p.grade > 9)
+            out.push_back(makeIssue("class.grade_out_of_range", field, "年级必须在1到9之间",
+                                    "the grade must be between 1 and 9 in " + field));
+        if (p.name.empty())
+            out.push_back(makeIssue("class.name_empty", field, "请填写班级名称", "the class name is empty in " + field));
+        if (i > 0 && !(c.history[i - 1].until < p.until))
+            out.push_back(makeIssue("class.history_out_of_order", field, "班级历史的日期必须从早到晚排列",
+                                    "the class history must be in ascending date order"));
+    }
+    if (c.archivedFrom && !c.history.empty() && *c.archivedFrom <= c.history.back().until)
+        out.push_back(makeIssue("class.archived_before_history", "archived_from", "毕业归档日期早于班级最后一次升级",
+                                "the class is archived before its last grade change"));
     // Classes are found by name (CLI --class, CSV 班级 column, the county's reports): a second
     // 三年级1班 would make every later entry for either of them ambiguous.
     checkUnique(Kind::SchoolClass, body, ctx, id, "class.duplicate_name", "name",
@@ -74,6 +89,22 @@ void validateTeacher(const Json& body, const ValidationContext& ctx, const std::
         out.push_back(makeIssue("teacher.hire_date_absurd", "hire_date", "入职日期不合理",
                                 "the hire date " + t.hireDate.toString() + " is before 1950"));
     checkSubjectList(t.subjects, 0, ctx, "teacher", out);
+    for (std::size_t i = 0; i < t.away.size(); ++i) {
+        const auto& p = t.away[i];
+        const std::string field = "away[" + std::to_string(i) + "]";
+        if (p.reason != "left" && p.reason != "transferred")
+            out.push_back(makeIssue("teacher.away_reason_unknown", field, "离开原因只能是 离职 或 调出",
+                                    "the reason must be 'left' or 'transferred'"));
+        if (p.until && *p.until < p.from)
+            out.push_back(makeIssue("teacher.away_end_before_start", field, "返校日期早于离开日期",
+                                    "the teacher is back before leaving in " + field));
+        if (p.from < t.hireDate)
+            out.push_back(makeIssue("teacher.away_before_hire", field, "离开日期早于入职日期",
+                                    "the teacher leaves before the hire date in " + field));
+        if (i > 0 && (!t.away[i - 1].until || !(*t.away[i - 1].until < p.from)))
+            out.push_back(makeIssue("teacher.away_overlaps", field, "离开时段重叠或未按时间顺序排列",
+                                    "away periods must be in date order and must not overlap"));
+    }
     checkUnique(Kind::Teacher, body, ctx, id, "teacher.duplicate_staff_number", "staff_number",
                 "工号「" + t.staffNumber + "」已被其他教师使用，工号不能重复",
                 "staff number '" + t.staffNumber + "' already belongs to another teacher", out);
@@ -100,6 +131,18 @@ void validateTerm(const Json& body, const ValidationContext& ctx, const std::str
         else if (h.start < t.start || h.end > t.end)
             out.push_back(makeIssue("term.holiday_outside_term", field, "假期不在学期日期范围内",
                                     "holiday '" + h.name + "' lies outside the term"));
+    }
+    for (std::size_t i = 0; i < t.workdays.size(); ++i) {
+        const Date& d = t.workdays[i];
+        const std::string field = "workdays[" + std::to_string(i) + "]";
+        if (d < t.start || d > t.end)
+            out.push_back(makeIssue("term.workday_outside_term", field, "调休上班日 " + d.toString() + " 不在学期内",
+                                    "the make-up working day " + d.toString() + " lies outside the term"));
+        else if (d.isoWeekday() < 6)
+            out.push_back(makeIssue("term.workday_not_weekend", field,
+                                    "调休上班日 " + d.toString() + " 不是周六或周日（平日本来就上课）",
+                                    "the make-up working day " + d.toString() +
+                                        " is not a Saturday or Sunday (weekdays are school days anyway)"));
     }
     for (const auto& [otherId, other] : ctx.terms) {
         if (otherId == id) continue;

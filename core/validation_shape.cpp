@@ -9,25 +9,36 @@
 namespace taizhang {
 
 namespace {
-enum class FieldType { String, Integer, Number, Boolean, Date, StringArray, Holidays };
+enum class FieldType { String, Integer, Number, Boolean, Date, StringArray, Holidays, DateArray, ObjectArray };
 
 struct FieldSpec {
     const char* name;
     FieldType type;
     bool required;
+    const std::vector<FieldSpec>* items = nullptr;  // ObjectArray: the fields of each element
 };
+
+using F = FieldType;
+// class.history[]: the grade and name a class had up to `until` (records.h ClassPeriod).
+const std::vector<FieldSpec> kClassPeriod{
+    {"until", F::Date, true}, {"grade", F::Integer, true}, {"name", F::String, true}, {"subjects", F::StringArray, false}};
+// teacher.away[]: left / transferred out from `from`, back after `until`.
+const std::vector<FieldSpec> kAwayPeriod{{"from", F::Date, true}, {"until", F::Date, false}, {"reason", F::String, true}};
 
 const std::vector<FieldSpec>& schemaOf(Kind kind)
 {
-    using F = FieldType;
     static const std::vector<FieldSpec> klass{
         {"grade", F::Integer, true}, {"name", F::String, true}, {"students", F::Integer, false},
-        {"subjects", F::StringArray, false}};
+        {"subjects", F::StringArray, false},
+        {"history", F::ObjectArray, false, &kClassPeriod}, {"archived_from", F::Date, false}};
     static const std::vector<FieldSpec> teacher{
         {"name", F::String, true}, {"staff_number", F::String, false}, {"subjects", F::StringArray, false},
-        {"hire_date", F::Date, true}, {"full_time", F::Boolean, false}};
-    static const std::vector<FieldSpec> term{
-        {"name", F::String, true}, {"start", F::Date, true}, {"end", F::Date, true}, {"holidays", F::Holidays, false}};
+        {"hire_date", F::Date, true}, {"full_time", F::Boolean, false}, {"away", F::ObjectArray, false, &kAwayPeriod}};
+    static const std::vector<FieldSpec> term{{"name", F::String, true},
+                                             {"start", F::Date, true},
+                                             {"end", F::Date, true},
+                                             {"holidays", F::Holidays, false},
+                                             {"workdays", F::DateArray, false}};
     static const std::vector<FieldSpec> subject{
         {"code", F::String, true}, {"name", F::String, true}, {"category", F::String, false}};
     static const std::vector<FieldSpec> homework{
@@ -47,7 +58,8 @@ const std::vector<FieldSpec>& schemaOf(Kind kind)
         {"out_of_school_minutes", F::Integer, false}};
     static const std::vector<FieldSpec> timetable{
         {"class_id", F::String, true}, {"term_id", F::String, true}, {"weekday", F::Integer, true},
-        {"period", F::Integer, true},  {"subject", F::String, true}, {"teacher_id", F::String, false}};
+        {"period", F::Integer, true},  {"subject", F::String, true}, {"teacher_id", F::String, false},
+        {"draft", F::Boolean, false}};
     static const std::vector<FieldSpec> training{
         {"teacher_id", F::String, true}, {"start", F::Date, true},  {"end", F::Date, true},
         {"title", F::String, true},      {"level", F::String, false}, {"mode", F::String, false},
@@ -76,6 +88,8 @@ const char* typeNameEn(FieldType t)
     case FieldType::Date: return "a YYYY-MM-DD date";
     case FieldType::StringArray: return "an array of strings";
     case FieldType::Holidays: return "an array of holidays {name, start, end}";
+    case FieldType::DateArray: return "an array of YYYY-MM-DD dates";
+    case FieldType::ObjectArray: return "an array of objects with the documented fields";
     }
     return "?";
 }
@@ -90,13 +104,36 @@ const char* typeNameZh(FieldType t)
     case FieldType::Date: return "日期 (YYYY-MM-DD)";
     case FieldType::StringArray: return "文本列表";
     case FieldType::Holidays: return "假期列表 {name, start, end}";
+    case FieldType::DateArray: return "日期列表";
+    case FieldType::ObjectArray: return "对象列表（字段见数据字典）";
     }
     return "?";
 }
 
 bool isDateString(const Json& v) { return v.is_string() && Date::parse(v.get_ref<const std::string&>()).has_value(); }
 
-bool hasType(const Json& v, FieldType t)
+bool hasType(const Json& v, FieldType t, const std::vector<FieldSpec>* items);
+
+// Each element an object holding exactly the item fields, of their types, required ones present.
+bool objectsMatch(const Json& v, const std::vector<FieldSpec>& items)
+{
+    if (!v.is_array()) return false;
+    for (const auto& e : v) {
+        if (!e.is_object()) return false;
+        for (auto it = e.begin(); it != e.end(); ++it) {
+            const FieldSpec* spec = nullptr;
+            for (const auto& f : items)
+                if (it.key() == f.name) spec = &f;
+            if (!spec) return false;
+            if (it->is_null() ? spec->required : !hasType(*it, spec->type, spec->items)) return false;
+        }
+        for (const auto& f : items)
+            if (f.required && !e.contains(f.name)) return false;
+    }
+    return true;
+}
+
+bool hasType(const Json& v, FieldType t, const std::vector<FieldSpec>* items)
 {
     switch (t) {
     case FieldType::String: return v.is_string();
@@ -126,6 +163,12 @@ bool hasType(const Json& v, FieldType t)
             if (!h.contains("start") || !h.contains("end")) return false;
         }
         return true;
+    case FieldType::DateArray:
+        if (!v.is_array()) return false;
+        for (const auto& e : v)
+            if (!isDateString(e)) return false;
+        return true;
+    case FieldType::ObjectArray: return items && objectsMatch(v, *items);
     }
     return false;
 }
@@ -148,7 +191,7 @@ std::vector<ValidationIssue> validateShape(Kind kind, const Json& body)
             continue;
         }
         if (it->is_null()) continue;  // an optional field may be null (= default)
-        if (!hasType(*it, f.type)) {
+        if (!hasType(*it, f.type, f.items)) {
             out.push_back(makeIssue("body.wrong_type", f.name,
                                     std::string("字段 ") + f.name + " 应为" + typeNameZh(f.type),
                                     std::string("field '") + f.name + "' must be " + typeNameEn(f.type)));

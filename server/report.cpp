@@ -90,8 +90,10 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
         if (f.scopeKind == "class" && f.severity == Severity::Hard && isHomeworkCapRule(f.ruleId)) overCap.insert(f.scopeId);
     r.classes = static_cast<int>(data.classes.size());
     r.classesOverHomeworkCap = static_cast<int>(overCap.size());
-    r.teachers = static_cast<int>(data.teachers.size());
     for (const auto& [id, teacher] : data.teachers) {
+        // A teacher who left or transferred out counts until the day before (never retroactively).
+        if (!teacher.employedOn(to)) continue;
+        ++r.teachers;
         std::vector<TrainingRecord> own;
         for (const auto& t : data.training)
             if (t.value.teacherId == id) own.push_back(t.value);

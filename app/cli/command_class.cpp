@@ -120,10 +120,11 @@ int runClass(Context& ctx)
 
 int runTeacher(Context& ctx)
 {
-    const std::string sub = subcommand(ctx, "teacher", {"add", "list", "edit", "delete"});
+    const std::string sub = subcommand(ctx, "teacher", {"add", "list", "edit", "delete", "leave", "rejoin"});
     if (sub == "add") return addRecord(ctx, Kind::Teacher);
     if (sub == "list") return listRecords(ctx, Kind::Teacher);
-    const std::string name = nameArgument(ctx, sub == "edit" ? "teacher edit" : "teacher delete");
+    const std::string name = nameArgument(ctx, ("teacher " + sub).c_str());
+    if (sub == "leave" || sub == "rejoin") return moveTeacher(ctx, sub, name);
     return sub == "edit" ? editRecord(ctx, Kind::Teacher, name) : deleteRecord(ctx, Kind::Teacher, name);
 }
 

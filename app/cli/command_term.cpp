@@ -1,5 +1,8 @@
 // taizhang term add|list: the school calendar (学期 and holidays) the checks use for school days.
+#include <algorithm>
+
 #include "commands.h"
+#include "typed_text.h"
 #include "references.h"
 #include "table.h"
 #include "writer.h"
@@ -24,6 +27,13 @@ Term termFromArgs(Args& args, const std::string& prefix)
         if (!hs || !he) throw usageError("--holiday needs NAME:START[:END] with dates as YYYY-MM-DD, got '" + h + "'");
         t.holidays.push_back({h.substr(0, a), *hs, *he});
     }
+    // 调休: a Saturday or Sunday made a working day, e.g. --workday 2026-09-26.
+    for (const auto& w : args.options("workday")) {
+        auto day = parseTypedDate(w);
+        if (!day) throw usageError("--workday needs a date (YYYY-MM-DD), got '" + w + "'");
+        t.workdays.push_back(*day);
+    }
+    std::sort(t.workdays.begin(), t.workdays.end());
     return t;
 }
 

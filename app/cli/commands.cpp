@@ -17,6 +17,7 @@ const std::vector<CommandSpec>& commands()
         {"export", "write records or findings to CSV (UTF-8 with BOM)", runExport},
         {"import", "read records from CSV (UTF-8 or GBK), all or nothing", runImport},
         {"version", "print the version", runVersion},
+        {"year", "preview | start a new school year: promote, graduate, new classes, terms, timetable drafts", runYear},
         {"sync", "send changes to the county (--status, enroll, dead-letters, bundle)", runSync},
     };
     return table;

@@ -19,6 +19,9 @@ int runExport(Context& ctx);
 int runImport(Context& ctx);
 int runVersion(Context& ctx);
 int runSync(Context& ctx);  // command_sync.cpp (the sync helper's)
+int runYear(Context& ctx);  // command_year.cpp: new school year
+// teacher leave|rejoin NAME --date D (command_year.cpp).
+int moveTeacher(Context& ctx, const std::string& sub, const std::string& who);
 
 // Generic record operations (record_ops.cpp) used by `record`, `class` and `teacher`.
 int addRecord(Context& ctx, Kind kind);

@@ -81,6 +81,24 @@ Record findRecord(Context& ctx, Kind kind, const std::string& idOrName, const Re
     return *record;
 }
 
+// The edited class body gets its new grade / name / subjects from `from` on (changeClassFrom).
+// A class that took its grade's default subjects takes the new grade's defaults.
+void applyClassChangeFrom(const Record& before, Json& body, const Date& from)
+{
+    if (!validateShape(Kind::SchoolClass, before.body).empty() || !validateShape(Kind::SchoolClass, body).empty())
+        return;  // the Ledger reports the shape
+    const auto old = before.body.get<SchoolClass>();
+    auto edited = body.get<SchoolClass>();
+    if (edited.grade != old.grade && edited.subjects == old.subjects && old.subjects == defaultSubjectsForGrade(old.grade))
+        edited.subjects = defaultSubjectsForGrade(edited.grade);
+    if (edited.grade == old.grade && edited.name == old.name && edited.subjects == old.subjects) return;
+    SchoolClass changed = old;
+    changeClassFrom(changed, from, edited.grade, edited.name, edited.subjects);
+    changed.students = edited.students;
+    changed.archivedFrom = edited.archivedFrom;
+    body = Json(changed);
+}
+
 std::int64_t expectedVersion(Context& ctx, const Record& r)
 {
     // Without --version the edit applies to the version just read (last writer wins in a script);
@@ -113,9 +131,13 @@ int editRecord(Context& ctx, Kind kind, const std::string& idOrName)
     const Record before = findRecord(ctx, kind, idOrName, refs);
     const auto version = expectedVersion(ctx, before);
     const std::string reason = ctx.args.option("reason").value_or("");
+    // A class's grade, name and subjects change from a day on (--from, default today); the days
+    // before keep what they had, so past records keep the rules of the grade they were made in.
+    const std::optional<Date> from = before.kind == Kind::SchoolClass ? ctx.args.dateOption("from") : std::nullopt;
     Json body = before.body;
     applyOptions(ctx, before.kind, body, refs);
     ctx.args.expectNoMore(0);
+    if (before.kind == Kind::SchoolClass) applyClassChangeFrom(before, body, from.value_or(ctx.today()));
     return report(ctx, writer.update(before.meta.id, std::move(body), version, reason), "updated");
 }
 

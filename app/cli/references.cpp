@@ -49,7 +49,18 @@ References::References(const RecordStore& store)
     for (const auto& r : terms_) termNames_[r.meta.id] = field(r, "name");
 }
 
-Resolved References::findClass(std::string_view text) const { return resolve(text, classes_, "class", {"name"}); }
+// A graduated class keeps its name (三年级 … 六年级1班) next to the class that moved up into it:
+// a name finds the class in use, the archived one only when it is the only one of that name.
+Resolved References::findClass(std::string_view text) const
+{
+    Resolved r = resolve(text, classes_, "class", {"name"});
+    if (r.ok()) return r;
+    std::vector<Record> current;
+    for (const auto& c : classes_)
+        if (!c.body.contains("archived_from") || c.body["archived_from"].is_null()) current.push_back(c);
+    Resolved inUse = resolve(text, current, "class", {"name"});
+    return inUse.ok() ? inUse : r;
+}
 // Teachers share names (two 王伟 in one school is common), so the staff number decides: an id,
 // then a staff number, then the export's "王伟（T0101）" form, and a bare name only when exactly
 // one teacher has it.

@@ -85,8 +85,10 @@ void AppContext::reloadReferenceData()
     classes_.clear();
     for (const auto& r : store_->query(RecordQuery{.kind = Kind::SchoolClass}))
         classes_.push_back({r.meta.id, r.meta.version, bodyAs<SchoolClass>(r)});
-    std::stable_sort(classes_.begin(), classes_.end(), [](const ClassInfo& a, const ClassInfo& b) {
-        return a.body.grade != b.body.grade ? a.body.grade < b.body.grade : a.body.name < b.body.name;
+    const Date today = todayDate();
+    std::stable_sort(classes_.begin(), classes_.end(), [&today](const ClassInfo& a, const ClassInfo& b) {
+        const int ga = a.body.gradeOn(today), gb = b.body.gradeOn(today);
+        return ga != gb ? ga < gb : a.body.nameOn(today) < b.body.nameOn(today);
     });
     teachers_.clear();
     for (const auto& r : store_->query(RecordQuery{.kind = Kind::Teacher}))
@@ -135,16 +137,23 @@ const TeacherInfo* AppContext::findTeacher(const std::string& id) const
     return nullptr;
 }
 
+bool AppContext::isSchoolDay(const Date& day) const
+{
+    return SchoolCalendar({termsById_.begin(), termsById_.end()}).isSchoolDay(day);
+}
+
 QVariantList AppContext::classList() const
 {
     QVariantList out;
+    const Date today = todayDate();
     for (const auto& c : classes_) {
+        if (c.body.archivedOn(today)) continue;  // graduated: kept for reports, no new entries
         if (!admin_) {
             bool teaches = std::any_of(userSlots_.begin(), userSlots_.end(),
                                        [&](const TimetableSlot& s) { return s.classId == c.id; });
             if (!teaches) continue;
         }
-        out << QVariantMap{{"id", qs(c.id)}, {"name", qs(c.body.name)}, {"grade", c.body.grade},
+        out << QVariantMap{{"id", qs(c.id)}, {"name", qs(c.body.nameOn(today))}, {"grade", c.body.gradeOn(today)},
                            {"students", c.body.students}};
     }
     return out;
@@ -153,8 +162,10 @@ QVariantList AppContext::classList() const
 QVariantList AppContext::teacherList() const
 {
     QVariantList out;
+    const Date today = todayDate();
     for (const auto& t : teachers_)
-        out << QVariantMap{{"id", qs(t.id)}, {"name", qs(t.body.name)}, {"staffNumber", qs(t.body.staffNumber)}};
+        if (t.body.employedOn(today))  // one who left is kept (training history) but not offered
+            out << QVariantMap{{"id", qs(t.id)}, {"name", qs(t.body.name)}, {"staffNumber", qs(t.body.staffNumber)}};
     return out;
 }
 
@@ -179,7 +190,9 @@ QString AppContext::currentTermId() const
 
 std::vector<std::string> AppContext::subjectsOfClass(const ClassInfo& c) const
 {
-    return c.body.subjects.empty() ? defaultSubjectsForGrade(c.body.grade) : c.body.subjects;
+    const Date today = todayDate();
+    const auto& subjects = c.body.subjectsOn(today);
+    return subjects.empty() ? defaultSubjectsForGrade(c.body.gradeOn(today)) : subjects;
 }
 
 std::vector<std::string> AppContext::subjectsUserMayRecord(const ClassInfo& c) const
