@@ -70,7 +70,10 @@ std::vector<std::string> findingsCsvHeader()
 
 std::string scopeName(const CliFinding& f, const References& refs)
 {
-    if (f.scopeKind == "class") return refs.className(f.scopeId);
+    if (f.scopeKind == "class") {
+        const auto day = Date::parse(f.date);
+        return day ? refs.classNameOn(f.scopeId, *day) : refs.className(f.scopeId);
+    }
     if (f.scopeKind == "teacher") return refs.teacherName(f.scopeId);
     return f.scopeId;
 }

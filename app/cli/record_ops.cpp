@@ -7,6 +7,7 @@
 #include "references.h"
 #include "subjects.h"
 #include "table.h"
+#include "validation.h"
 #include "writer.h"
 
 namespace taizhang::cli {

@@ -2,6 +2,7 @@
 
 #include "subjects.h"
 #include "typed_text.h"
+#include "validation.h"
 
 namespace taizhang::cli {
 
@@ -140,6 +141,13 @@ static std::string nameOr(const std::map<std::string, std::string>& names, const
 }
 
 std::string References::className(const std::string& id) const { return nameOr(classNames_, id); }
+std::string References::classNameOn(const std::string& id, const Date& day) const
+{
+    for (const auto& r : classes_)
+        if (r.meta.id == id && validateShape(Kind::SchoolClass, r.body).empty()) return r.body.get<SchoolClass>().nameOn(day);
+    return className(id);
+}
+
 std::string References::teacherName(const std::string& id) const { return nameOr(teacherNames_, id); }
 std::string References::termName(const std::string& id) const { return nameOr(termNames_, id); }
 

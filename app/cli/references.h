@@ -31,6 +31,8 @@ public:
     Resolved findSubject(std::string_view text) const;
 
     std::string className(const std::string& id) const;  // the id itself if unknown
+    // The name the class had on that day (三年级1班 before it moved up to 四年级1班).
+    std::string classNameOn(const std::string& id, const Date& day) const;
     std::string teacherName(const std::string& id) const;
     // "王伟（T0101）": the name and, when set, the staff number, so that two teachers of one name
     // stay apart in exports and findTeacher reads the label back.
