@@ -95,6 +95,7 @@ void to_json(Json& j, const SchoolClass& v)
     j = Json{{"grade", v.grade}, {"name", v.name}, {"students", v.students}, {"subjects", v.subjects}};
     if (!v.history.empty()) j["history"] = v.history;
     if (v.archivedFrom) j["archived_from"] = *v.archivedFrom;
+    if (v.openedFrom) j["opened_from"] = *v.openedFrom;
 }
 void from_json(const Json& j, SchoolClass& v)
 {
@@ -105,6 +106,8 @@ void from_json(const Json& j, SchoolClass& v)
     v.history = opt<std::vector<ClassPeriod>>(j, "history", {});
     v.archivedFrom.reset();
     if (auto it = j.find("archived_from"); it != j.end() && !it->is_null()) v.archivedFrom = it->get<Date>();
+    v.openedFrom.reset();
+    if (auto it = j.find("opened_from"); it != j.end() && !it->is_null()) v.openedFrom = it->get<Date>();
 }
 
 namespace {

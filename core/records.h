@@ -71,6 +71,7 @@ struct SchoolClass {
     std::vector<std::string> subjects;  // subject codes the class takes (see subjects.h)
     std::vector<ClassPeriod> history;   // earlier grades/names, ascending `until`
     std::optional<Date> archivedFrom;   // graduated: no records from this day; kept and reported before
+    std::optional<Date> openedFrom;     // a new entry class of the coming school year: no records before
 
     // The grade / name / subjects in force on a day (the history period holding it, else the
     // current values).
@@ -78,6 +79,8 @@ struct SchoolClass {
     const std::string& nameOn(const Date& day) const;
     const std::vector<std::string>& subjectsOn(const Date& day) const;
     bool archivedOn(const Date& day) const { return archivedFrom && day >= *archivedFrom; }
+    // In use on the day: opened, not yet graduated.
+    bool activeOn(const Date& day) const { return !archivedOn(day) && !(openedFrom && day < *openedFrom); }
 };
 
 // Gives the class a new grade / name / subjects from `from` on. Every day before `from` keeps

@@ -262,7 +262,7 @@ YearPlan planSchoolYear(const RecordStore& store, const std::optional<SchoolProf
             }
             slot.termId.clear();
             slot.draft = true;
-            plan.slots.push_back(std::move(slot));
+            plan.drafts.push_back(std::move(slot));
         }
     }
     return plan;
@@ -292,6 +292,7 @@ YearStartResult startSchoolYear(Database& db, Ledger& ledger, const YearPlan& pl
             c.grade = step.toGrade;
             c.name = step.toName;
             c.subjects = defaultSubjectsForGrade(step.toGrade);
+            c.openedFrom = plan.start;  // not offered for entries before the new year
             auto r = ledger.save(Kind::SchoolClass, Json(c), ctx);
             if (!r.ok()) return refuse(r.issues, step.toName);
             ++result.created;
@@ -328,9 +329,9 @@ YearStartResult startSchoolYear(Database& db, Ledger& ledger, const YearPlan& pl
         if (firstTermId.empty()) firstTermId = r.record->meta.id;
         ++result.terms;
     }
-    if (!firstTermId.empty() && !plan.slots.empty()) {
+    if (!firstTermId.empty() && !plan.drafts.empty()) {
         std::vector<NewRecord> rows;
-        for (auto slot : plan.slots) {
+        for (auto slot : plan.drafts) {
             slot.termId = firstTermId;
             rows.push_back({Kind::Timetable, Json(slot), ""});
         }
@@ -340,7 +341,7 @@ YearStartResult startSchoolYear(Database& db, Ledger& ledger, const YearPlan& pl
             for (auto& i : r.issues) issues.push_back(std::move(i.issue));
             return refuse(std::move(issues), "课表 / timetable");
         }
-        result.slots = static_cast<int>(r.records.size());
+        result.drafts = static_cast<int>(r.records.size());
     }
     tx.commit();
     result.ok = true;

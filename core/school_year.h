@@ -62,7 +62,7 @@ struct YearPlan {
     std::vector<Term> terms;              // to add
     std::string termsSource;              // "county" | "given" | "" (none: add them later)
     std::string copyFromTermId, copyFromTermName;
-    std::vector<TimetableSlot> slots;     // drafts for the first new term (term_id filled on apply)
+    std::vector<TimetableSlot> drafts;    // timetable drafts for the first new term (term_id filled on apply)
     int slotsDropped = 0;                 // subjects the class no longer takes in its new grade
     std::vector<Problem> problems;        // any problem refuses the whole step
     std::vector<Problem> notes;           // shown in the preview, nothing refused
@@ -79,7 +79,7 @@ YearPlan planSchoolYear(const RecordStore& store, const std::optional<SchoolProf
 struct YearStartResult {
     bool ok = false;
     std::vector<ValidationIssue> issues;  // why nothing was written
-    int promoted = 0, graduated = 0, created = 0, terms = 0, slots = 0;
+    int promoted = 0, graduated = 0, created = 0, terms = 0, drafts = 0;  // not "slots": a Qt keyword
 };
 
 // Applies the plan in ONE transaction through the Ledger (every change validated, audited and

@@ -30,6 +30,11 @@ const SchoolClass* lookupClass(const std::string& classId, const ValidationConte
                                         " 毕业归档，不能再记录此后的数据",
                                     "class '" + it->second.nameOn(*day) + "' was archived (graduated) on " +
                                         it->second.archivedFrom->toString() + "; no records from that day"));
+        if (day && it->second.openedFrom && *day < *it->second.openedFrom)
+            out.push_back(makeIssue(prefix + ".class_not_open", "class_id",
+                                    "班级「" + it->second.name + "」从 " + it->second.openedFrom->toString() + " 起才开班",
+                                    "class '" + it->second.name + "' opens on " + it->second.openedFrom->toString() +
+                                        "; no records before"));
         return &it->second;
     }
     if (ctx.checkReferences)

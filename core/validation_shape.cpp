@@ -30,7 +30,8 @@ const std::vector<FieldSpec>& schemaOf(Kind kind)
     static const std::vector<FieldSpec> klass{
         {"grade", F::Integer, true}, {"name", F::String, true}, {"students", F::Integer, false},
         {"subjects", F::StringArray, false},
-        {"history", F::ObjectArray, false, &kClassPeriod}, {"archived_from", F::Date, false}};
+        {"history", F::ObjectArray, false, &kClassPeriod}, {"archived_from", F::Date, false},
+        {"opened_from", F::Date, false}};
     static const std::vector<FieldSpec> teacher{
         {"name", F::String, true}, {"staff_number", F::String, false}, {"subjects", F::StringArray, false},
         {"hire_date", F::Date, true}, {"full_time", F::Boolean, false}, {"away", F::ObjectArray, false, &kAwayPeriod}};

@@ -25,6 +25,7 @@ Page {
             FormField {
                 objectName: "yearStartField"
                 Layout.preferredWidth: 180
+                Layout.fillWidth: false
                 label: qsTr("新学年第一天")
                 text: year.startDate
                 onEdited: t => year.startDate = t
@@ -151,7 +152,18 @@ Page {
         anchors.centerIn: parent
         modal: true
         title: qsTr("开始新学年")
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        footer: DialogButtonBox {
+            Button {
+                objectName: "yearConfirmButton"
+                text: qsTr("开始")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                objectName: "yearCancelButton"
+                text: qsTr("取消")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         Label {
             width: 420
             wrapMode: Text.Wrap

@@ -67,7 +67,7 @@ void printPlan(Context& ctx, const YearPlan& plan)
         ctx.out << Json{{"start", plan.start.toString()},   {"year", plan.yearName},
                         {"classes", classes},                {"terms", terms},
                         {"terms_source", plan.termsSource},  {"timetable_from_term", plan.copyFromTermName},
-                        {"timetable_slots", plan.slots.size()}, {"timetable_slots_dropped", plan.slotsDropped},
+                        {"timetable_slots", plan.drafts.size()}, {"timetable_slots_dropped", plan.slotsDropped},
                         {"problems", problems},              {"notes", notes}}
                        .dump(2)
                 << "\n";
@@ -87,7 +87,7 @@ void printPlan(Context& ctx, const YearPlan& plan)
         ctx.out << "学期 term: " << t.name << " " << t.start.toString() << ".." << t.end.toString()
                 << (plan.termsSource == "county" ? "（县区校历 county calendar）" : "") << "\n";
     if (!plan.copyFromTermName.empty())
-        ctx.out << "课表草稿 timetable drafts: " << plan.slots.size() << " 节，复制自 from " << plan.copyFromTermName
+        ctx.out << "课表草稿 timetable drafts: " << plan.drafts.size() << " 节，复制自 from " << plan.copyFromTermName
                 << (plan.slotsDropped ? "（" + std::to_string(plan.slotsDropped) + " 节因新年级不开设该科目而未复制 / not copied: subject not taken in the new grade）" : std::string())
                 << "\n";
     for (const auto& n : plan.notes) ctx.out << "注意 note: " << n.zh << " / " << n.en << "\n";
@@ -132,7 +132,7 @@ int runYear(Context& ctx)
     if (!ctx.json)
         ctx.out << "新学年已开始 / new school year started: promoted " << result.promoted << ", graduated "
                 << result.graduated << ", new classes " << result.created << ", terms " << result.terms
-                << ", timetable drafts " << result.slots << "\n";
+                << ", timetable drafts " << result.drafts << "\n";
     return kExitOk;
 }
 

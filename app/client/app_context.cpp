@@ -11,6 +11,7 @@
 #include "qt_convert.h"
 #include "subjects.h"
 #include "outbox.h"
+#include "policy.h"
 #include "sync_state.h"
 #include "users.h"
 
@@ -147,7 +148,7 @@ QVariantList AppContext::classList() const
     QVariantList out;
     const Date today = todayDate();
     for (const auto& c : classes_) {
-        if (c.body.archivedOn(today)) continue;  // graduated: kept for reports, no new entries
+        if (!c.body.activeOn(today)) continue;  // graduated (kept for reports) or not yet opened
         if (!admin_) {
             bool teaches = std::any_of(userSlots_.begin(), userSlots_.end(),
                                        [&](const TimetableSlot& s) { return s.classId == c.id; });

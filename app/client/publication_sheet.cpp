@@ -73,7 +73,7 @@ QString PublicationSheet::html(AppContext& app, const Date& from, const Date& to
     html += "</tr></thead>";
 
     for (const auto& c : app.classes()) {
-        if (c.body.archivedOn(from)) continue;  // graduated before the sheet's first day
+        if (!c.body.activeOn(from)) continue;  // graduated before the sheet's first day, or not yet opened
         auto& days = byClass[c.id];
         const QString className = qs(c.body.nameOn(from)).toHtmlEscaped();
         // Every school day of the range up to today (调休 Saturdays too) has a line (a missing one shows as 未登记),

@@ -60,6 +60,7 @@ bool YearController::canStart() const { return app_->isAdmin() && plan_.ok() && 
 
 void YearController::replan()
 {
+    if (done_) return;  // keep showing what was done, not a plan refused because it is done
     steps_.clear();
     details_.clear();
     problems_.clear();
@@ -105,7 +106,7 @@ void YearController::replan()
                         .arg(qs(t.name), qs(t.start), qs(t.end),
                              plan_.termsSource == "county" ? tr("，来自县区校历") : QString());
     if (!plan_.copyFromTermName.empty())
-        details_ << tr("课表：从「%1」复制 %2 节为草稿").arg(qs(plan_.copyFromTermName)).arg(plan_.slots.size()) +
+        details_ << tr("课表：从「%1」复制 %2 节为草稿").arg(qs(plan_.copyFromTermName)).arg(plan_.drafts.size()) +
                         (plan_.slotsDropped ? tr("（%1 节因新年级不开设该科目未复制）").arg(plan_.slotsDropped) : QString());
     for (const auto& n : plan_.notes) details_ << text(n);
     for (const auto& p : plan_.problems) problems_ << text(p);
@@ -146,7 +147,7 @@ bool YearController::start()
                   .arg(result.graduated)
                   .arg(result.created)
                   .arg(result.terms)
-                  .arg(result.slots);
+                  .arg(result.drafts);
     emit statusChanged();
     app_->notifyDataChanged();
     return true;
