@@ -116,6 +116,7 @@ std::vector<Finding> runPolicyChecks(const PolicyDataset& data, const Date& from
     append(checkActivity(data, from, to, overrides));
     append(checkTimetable(data, from, to, overrides));
     append(checkTraining(data, to, overrides));
+    append(checkMorningStart(data, from, to));
     // Sort an index, then move each finding once: findings are large, and a year of data can
     // produce thousands of them.
     std::vector<std::size_t> order(out.size());

@@ -101,6 +101,8 @@ std::vector<Finding> checkActivity(const PolicyDataset& data, const Date& from, 
 std::vector<Finding> checkTimetable(const PolicyDataset& data, const Date& from, const Date& to,
                                     const CountyOverrides& overrides);
 std::vector<Finding> checkTraining(const PolicyDataset& data, const Date& asOf, const CountyOverrides& overrides);
+// 作息时间: a term whose first lesson starts before 08:20 (primary) / 08:00 (junior): soft (一般).
+std::vector<Finding> checkMorningStart(const PolicyDataset& data, const Date& from, const Date& to);
 
 // ---- Helpers for the client UI ----------------------------------------------------------------
 
@@ -123,6 +125,8 @@ struct RuleQuote {
 RuleQuote homeworkPublicationRule(const Date& day, const CountyOverrides& overrides = {});
 
 double sleepStandardHours(int grade, const Date& day, const CountyOverrides& overrides = {});
+// "08:20" -> 500 minutes after midnight; nullopt unless HH:MM.
+std::optional<int> minutesOfDay(const std::string& hhmm);
 
 struct TrainingProgress {
     Date asOf;

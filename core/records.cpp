@@ -199,6 +199,8 @@ void to_json(Json& j, const Term& v)
 {
     j = Json{{"name", v.name}, {"start", v.start}, {"end", v.end}, {"holidays", v.holidays}};
     if (!v.workdays.empty()) j["workdays"] = v.workdays;
+    if (!v.primaryFirstLesson.empty()) j["primary_first_lesson"] = v.primaryFirstLesson;
+    if (!v.juniorFirstLesson.empty()) j["junior_first_lesson"] = v.juniorFirstLesson;
 }
 void from_json(const Json& j, Term& v)
 {
@@ -207,6 +209,8 @@ void from_json(const Json& j, Term& v)
     v.end = j.at("end").get<Date>();
     v.holidays = opt<std::vector<Holiday>>(j, "holidays", {});
     v.workdays = opt<std::vector<Date>>(j, "workdays", {});
+    v.primaryFirstLesson = opt<std::string>(j, "primary_first_lesson", "");
+    v.juniorFirstLesson = opt<std::string>(j, "junior_first_lesson", "");
 }
 
 void to_json(Json& j, const CustomSubject& v)

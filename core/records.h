@@ -120,6 +120,10 @@ struct Term {
     Date end;          // inclusive
     std::vector<Holiday> holidays;
     std::vector<Date> workdays;  // 调休: Saturdays / Sundays made working (school) days
+    // 作息时间 of the term: when the first lesson of the morning starts, "HH:MM" school-local, per
+    // section ("" = not recorded). Checked against the morning-start rule (policy-rules.md, Sleep).
+    std::string primaryFirstLesson;
+    std::string juniorFirstLesson;
 };
 
 struct CustomSubject {

@@ -20,6 +20,9 @@ struct HomeworkRules {
 struct SleepRules {
     double primaryMinHours = 10.0;  // 教基厅函〔2021〕11号, soft (应达到)
     double juniorMinHours = 9.0;
+    // Morning classes generally start no earlier than (一般, soft): minutes after midnight.
+    int primaryEarliestStartMinutes = 8 * 60 + 20;
+    int juniorEarliestStartMinutes = 8 * 60;
     // Share of surveyed students that must reach the standard; not national (county override).
     std::optional<double> minShareReaching;
 };

@@ -16,6 +16,7 @@ constexpr Title kTitles[] = {
     {"homework.g7_9_cap", "初中书面作业超时", "Grades 7-9 written homework over the cap"},
     {"sleep.average_below_standard", "平均睡眠不足", "Average sleep below the standard"},
     {"sleep.share_reaching_below", "睡眠达标比例偏低", "Too few students sleeping enough"},
+    {"sleep.morning_start", "上午第一节课开始过早", "Morning lessons start too early"},
     {"activity.total_minimum", "每天综合体育活动不足", "Daily physical activity too short"},
     {"activity.in_school_minimum", "校内体育活动不足", "In-school activity too short"},
     {"activity.daily_pe_lesson", "未做到每天一节体育课", "No PE lesson every day"},

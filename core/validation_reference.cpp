@@ -1,6 +1,7 @@
 // Semantic checks of reference data: classes, teachers, terms, custom subjects.
 #include <string>
 
+#include "policy.h"
 #include "subjects.h"
 #include "validation.h"
 #include "validation_issue.h"
@@ -143,6 +144,13 @@ void validateTerm(const Json& body, const ValidationContext& ctx, const std::str
                                     "调休上班日 " + d.toString() + " 不是周六或周日（平日本来就上课）",
                                     "the make-up working day " + d.toString() +
                                         " is not a Saturday or Sunday (weekdays are school days anyway)"));
+    }
+    for (const auto& [key, value] : {std::pair{"primary_first_lesson", t.primaryFirstLesson},
+                                     std::pair{"junior_first_lesson", t.juniorFirstLesson}}) {
+        const auto minutes = minutesOfDay(value);
+        if (!value.empty() && (!minutes || *minutes < 5 * 60 || *minutes > 12 * 60))
+            out.push_back(makeIssue("term.first_lesson_invalid", key, "上午第一节课时间应写成 08:20（05:00 至 12:00 之间）",
+                                    "the first lesson time must be HH:MM between 05:00 and 12:00, got '" + value + "'"));
     }
     for (const auto& [otherId, other] : ctx.terms) {
         if (otherId == id) continue;

@@ -39,7 +39,9 @@ const std::vector<FieldSpec>& schemaOf(Kind kind)
                                              {"start", F::Date, true},
                                              {"end", F::Date, true},
                                              {"holidays", F::Holidays, false},
-                                             {"workdays", F::DateArray, false}};
+                                             {"workdays", F::DateArray, false},
+                                             {"primary_first_lesson", F::String, false},
+                                             {"junior_first_lesson", F::String, false}};
     static const std::vector<FieldSpec> subject{
         {"code", F::String, true}, {"name", F::String, true}, {"category", F::String, false}};
     static const std::vector<FieldSpec> homework{

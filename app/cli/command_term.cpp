@@ -34,14 +34,54 @@ Term termFromArgs(Args& args, const std::string& prefix)
         t.workdays.push_back(*day);
     }
     std::sort(t.workdays.begin(), t.workdays.end());
+    // 作息时间: the first lesson of the morning, per section, e.g. --primary-first-lesson 08:20.
+    t.primaryFirstLesson = args.option("primary-first-lesson").value_or("");
+    t.juniorFirstLesson = args.option("junior-first-lesson").value_or("");
     return t;
 }
 
+namespace {
+// term edit <term> [--workday D ...] [--primary-first-lesson HH:MM] [--junior-first-lesson HH:MM]:
+// adds 调休 working days and sets the term's 作息时间 (an empty value clears it).
+int editTerm(Context& ctx, Writer& writer)
+{
+    if (ctx.args.positionals.empty()) throw usageError("usage: taizhang term edit <term name or id> --workday D ...");
+    const std::string which = ctx.args.positionals.front();
+    ctx.args.positionals.erase(ctx.args.positionals.begin());
+    References refs(writer.store());
+    const auto found = refs.findTerm(which);
+    if (!found.ok()) throw CliError(kExitNotFound, found.problem);
+    const auto record = writer.store().find(found.id);
+    if (!record) throw CliError(kExitNotFound, "no term " + which);
+    auto t = record->body.get<Term>();
+    for (const auto& w : ctx.args.options("workday")) {
+        auto day = parseTypedDate(w);
+        if (!day) throw usageError("--workday needs a date (YYYY-MM-DD), got '" + w + "'");
+        if (std::find(t.workdays.begin(), t.workdays.end(), *day) == t.workdays.end()) t.workdays.push_back(*day);
+    }
+    std::sort(t.workdays.begin(), t.workdays.end());
+    if (auto v = ctx.args.option("primary-first-lesson")) t.primaryFirstLesson = *v;
+    if (auto v = ctx.args.option("junior-first-lesson")) t.juniorFirstLesson = *v;
+    ctx.args.expectNoMore(0);
+    Json body = record->body;  // keeps any field a newer schema added
+    const Json changed = Json(t);
+    for (auto it = changed.begin(); it != changed.end(); ++it) body[it.key()] = it.value();
+    for (const char* key : {"primary_first_lesson", "junior_first_lesson", "workdays"})
+        if (!changed.contains(key)) body.erase(key);
+    const auto result = writer.update(found.id, std::move(body), record->meta.version);
+    printIssues(ctx.err, result.issues);
+    if (!result.ok()) return kExitInvalid;
+    ctx.out << "updated term " << t.name << " " << found.id << "\n";
+    return kExitOk;
+}
+}  // namespace
+
 int runTerm(Context& ctx)
 {
-    const std::string sub = subcommand(ctx, "term", {"add", "list"});
+    const std::string sub = subcommand(ctx, "term", {"add", "edit", "list"});
     Database& db = ctx.db();
     Writer writer(db, ctx.clock, "cli");
+    if (sub == "edit") return editTerm(ctx, writer);
     if (sub == "add") {
         Term t = termFromArgs(ctx.args);
         ctx.args.expectNoMore(0);

@@ -187,3 +187,15 @@ TEST_F(YearsCli, GIVEN_teacher_left_WHEN_rejoined_THEN_away_period_recorded_and_
     EXPECT_EQ(t["away"][0]["until"], "2027-05-31");
     EXPECT_EQ(t["away"][0]["reason"], "transferred");
 }
+
+TEST_F(YearsCli, GIVEN_term_schedule_WHEN_first_lesson_before_0820_THEN_check_warns_soft_and_a_later_time_clears_it)
+{
+    auto r = cli({"term", "edit", "2027-2028学年第一学期", "--primary-first-lesson", "07:50"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    auto byRule = findings("2027-09-01", "2027-09-20");
+    EXPECT_EQ(byRule["sleep.morning_start"], std::set<std::string>{"2027-09-01"});
+    r = cli({"term", "edit", "2027-2028学年第一学期", "--primary-first-lesson", "08:30"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(findings("2027-09-01", "2027-09-20")["sleep.morning_start"].empty());
+    EXPECT_EQ(cli({"term", "edit", "2027-2028学年第一学期", "--primary-first-lesson", "8点"}).exitCode, 3);
+}

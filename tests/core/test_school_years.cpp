@@ -233,3 +233,40 @@ TEST_F(YearsLedger, GIVEN_archived_class_WHEN_record_dated_on_or_after_archive_d
     // Its name is free for the class that moves up into it.
     EXPECT_TRUE(ledger.save(Kind::SchoolClass, makeClass(2, 40, "二年级1班"), ctx).ok());
 }
+
+// ---- 作息时间: the morning start ------------------------------------------------------------------
+
+TEST(MorningStart, GIVEN_term_first_lessons_WHEN_checked_THEN_earlier_than_0820_primary_or_0800_junior_is_a_soft_finding)
+{
+    PolicyDataset data;
+    data.school = SchoolProfile{"2111000123", "示范学校", "110105", "nine_year", kChinaUtcOffsetMinutes};
+    Term t = autumnTerm2026();
+    t.primaryFirstLesson = "08:10";  // before 08:20
+    t.juniorFirstLesson = "08:00";   // exactly the junior limit: fine
+    data.terms["t"] = t;
+    const auto f = withRule(runPolicyChecks(data, d("2026-09-01"), d("2026-09-30")), "sleep.morning_start");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].severity, Severity::Soft) << "一般: a warning, never a refusal";
+    EXPECT_EQ(f[0].scopeKind, "school");
+    EXPECT_EQ(f[0].actual, "08:10");
+    EXPECT_EQ(f[0].expected, ">= 08:20");
+    EXPECT_EQ(f[0].termId, "t");
+    data.terms["t"].juniorFirstLesson = "07:50";
+    data.terms["t"].primaryFirstLesson = "08:20";
+    const auto g = withRule(runPolicyChecks(data, d("2026-09-01"), d("2026-09-30")), "sleep.morning_start");
+    ASSERT_EQ(g.size(), 1u);
+    EXPECT_EQ(g[0].expected, ">= 08:00");
+    // A primary school has no junior section to check.
+    data.school->type = "primary";
+    EXPECT_TRUE(withRule(runPolicyChecks(data, d("2026-09-01"), d("2026-09-30")), "sleep.morning_start").empty());
+}
+
+TEST(MorningStart, GIVEN_first_lesson_not_a_time_WHEN_term_validated_THEN_refused)
+{
+    Term t = autumnTerm2026();
+    t.primaryFirstLesson = "8:20";
+    ValidationContext ctx;
+    EXPECT_TRUE(hasCode(validateBody(Kind::Term, Json(t), ctx), "term.first_lesson_invalid"));
+    t.primaryFirstLesson = "08:20";
+    EXPECT_FALSE(hasCode(validateBody(Kind::Term, Json(t), ctx), "term.first_lesson_invalid"));
+}
