@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "console.h"
 #include "console_html.h"
@@ -94,10 +95,11 @@ void Console::handleFindingList(const Context& c, const httplib::Request& req, h
         for (const auto& f : s.findings) {
             if (f.period != "day" || (!rule.empty() && f.ruleId != rule)) continue;
             const auto cls = f.scopeKind == "class" ? s.classList.find(f.scopeId) : s.classList.end();
-            if (grade && (cls == s.classList.end() || cls->second.grade != grade)) continue;
+            // The grade the class had on the finding's day (a class moves up every September).
+            if (grade && (cls == s.classList.end() || cls->second.gradeOn(f.date) != grade)) continue;
             if (++count > kMaxListRows) continue;
             rows += "<tr><td>" + f.date.toString() + "</td><td><a href=\"/console/school?code=" + urlEncode(school.code) + "\">" +
-                    htmlEscape(school.name) + "</a></td><td>" + (cls == s.classList.end() ? "" : htmlEscape(cls->second.name)) +
+                    htmlEscape(school.name) + "</a></td><td>" + (cls == s.classList.end() ? "" : htmlEscape(cls->second.nameOn(f.date))) +
                     "</td><td>" + htmlEscape(ruleTitle(f.ruleId, zh)) + "</td><td>" +
                     (f.severity == Severity::Hard ? tr(zh, "硬性", "hard") : tr(zh, "提示", "soft")) + "</td><td>" +
                     htmlEscape(f.expected) + "</td><td>" + htmlEscape(f.actual) + "</td><td>" +
@@ -153,27 +155,30 @@ void Console::handlePublication(const Context& c, const httplib::Request& req, h
     body += "<div class=\"publication\" id=\"publication\"><p class=\"big\">" + htmlEscape(school->name) + " · " + day.toString() + " " +
             tr(zh, "作业公示", "homework publication") + "</p><p class=\"note\" id=\"rule-quote\">" + htmlEscape(zh ? quote.zh : quote.en) + "</p>";
     std::vector<std::pair<std::string, SchoolClass>> ordered(classes.begin(), classes.end());
-    std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.second.grade, a.second.name) < std::tie(b.second.grade, b.second.name);
+    std::sort(ordered.begin(), ordered.end(), [&day](const auto& a, const auto& b) {
+        return std::make_tuple(a.second.gradeOn(day), a.second.nameOn(day)) < std::make_tuple(b.second.gradeOn(day), b.second.nameOn(day));
     });
     body += "<table id=\"publication-table\"><tr><th>" + std::string(tr(zh, "班级", "Class")) + "</th><th>" + tr(zh, "学科", "Subject") +
             "</th><th>" + tr(zh, "作业内容", "Homework") + "</th><th>" + tr(zh, "预计用时", "Minutes") + "</th><th>" +
             tr(zh, "书面/在家", "Written / at home") + "</th><th>" + tr(zh, "计入时长 / 上限", "Counted / cap") + "</th></tr>";
     for (const auto& [id, cls] : ordered) {
         const auto it = perClass.find(id);
-        const int cap = homeworkCapMinutes(cls.grade, day, overrides);
+        if (!cls.activeOn(day)) continue;  // graduated before the day, or not yet opened
+        const int grade = cls.gradeOn(day);  // the grade on the sheet's day, not today's
+        const std::string name = cls.nameOn(day);
+        const int cap = homeworkCapMinutes(grade, day, overrides);
         if (it == perClass.end()) {
-            body += "<tr data-class=\"" + htmlEscape(id) + "\"><th>" + htmlEscape(cls.name) + "</th><td colspan=\"5\" class=\"note\">" +
+            body += "<tr data-class=\"" + htmlEscape(id) + "\"><th>" + htmlEscape(name) + "</th><td colspan=\"5\" class=\"note\">" +
                     tr(zh, "未报作业", "no homework recorded") + "</td></tr>";
             continue;
         }
-        const int counted = homeworkCountedMinutes(cls.grade, it->second);
-        const bool over = homeworkOverCap(cls.grade, day, it->second, overrides);
+        const int counted = homeworkCountedMinutes(grade, it->second);
+        const bool over = homeworkOverCap(grade, day, it->second, overrides);
         bool first = true;
         for (const auto& h : it->second) {
             body += "<tr data-class=\"" + htmlEscape(id) + "\">";
             if (first)
-                body += "<th rowspan=\"" + std::to_string(it->second.size()) + "\">" + htmlEscape(cls.name) + "</th>";
+                body += "<th rowspan=\"" + std::to_string(it->second.size()) + "\">" + htmlEscape(name) + "</th>";
             body += "<td>" + htmlEscape(subjectName(h.subject, zh)) + "</td><td>" + htmlEscape(h.content) + "</td><td class=\"num\">" +
                     std::to_string(h.minutes) + "</td><td>" + (h.written ? tr(zh, "书面", "written") : tr(zh, "非书面", "not written")) +
                     " / " + (h.atHome ? tr(zh, "在家", "at home") : tr(zh, "在校", "in school")) + "</td>";
