@@ -11,7 +11,6 @@
 #include "qt_convert.h"
 #include "subjects.h"
 #include "outbox.h"
-#include "policy.h"
 #include "sync_state.h"
 #include "users.h"
 
@@ -86,10 +85,8 @@ void AppContext::reloadReferenceData()
     classes_.clear();
     for (const auto& r : store_->query(RecordQuery{.kind = Kind::SchoolClass}))
         classes_.push_back({r.meta.id, r.meta.version, bodyAs<SchoolClass>(r)});
-    const Date today = todayDate();
-    std::stable_sort(classes_.begin(), classes_.end(), [&today](const ClassInfo& a, const ClassInfo& b) {
-        const int ga = a.body.gradeOn(today), gb = b.body.gradeOn(today);
-        return ga != gb ? ga < gb : a.body.nameOn(today) < b.body.nameOn(today);
+    std::stable_sort(classes_.begin(), classes_.end(), [](const ClassInfo& a, const ClassInfo& b) {
+        return a.body.grade != b.body.grade ? a.body.grade < b.body.grade : a.body.name < b.body.name;
     });
     teachers_.clear();
     for (const auto& r : store_->query(RecordQuery{.kind = Kind::Teacher}))
@@ -138,23 +135,16 @@ const TeacherInfo* AppContext::findTeacher(const std::string& id) const
     return nullptr;
 }
 
-bool AppContext::isSchoolDay(const Date& day) const
-{
-    return SchoolCalendar({termsById_.begin(), termsById_.end()}).isSchoolDay(day);
-}
-
 QVariantList AppContext::classList() const
 {
     QVariantList out;
-    const Date today = todayDate();
     for (const auto& c : classes_) {
-        if (!c.body.activeOn(today)) continue;  // graduated (kept for reports) or not yet opened
         if (!admin_) {
             bool teaches = std::any_of(userSlots_.begin(), userSlots_.end(),
                                        [&](const TimetableSlot& s) { return s.classId == c.id; });
             if (!teaches) continue;
         }
-        out << QVariantMap{{"id", qs(c.id)}, {"name", qs(c.body.nameOn(today))}, {"grade", c.body.gradeOn(today)},
+        out << QVariantMap{{"id", qs(c.id)}, {"name", qs(c.body.name)}, {"grade", c.body.grade},
                            {"students", c.body.students}};
     }
     return out;
@@ -163,10 +153,8 @@ QVariantList AppContext::classList() const
 QVariantList AppContext::teacherList() const
 {
     QVariantList out;
-    const Date today = todayDate();
     for (const auto& t : teachers_)
-        if (t.body.employedOn(today))  // one who left is kept (training history) but not offered
-            out << QVariantMap{{"id", qs(t.id)}, {"name", qs(t.body.name)}, {"staffNumber", qs(t.body.staffNumber)}};
+        out << QVariantMap{{"id", qs(t.id)}, {"name", qs(t.body.name)}, {"staffNumber", qs(t.body.staffNumber)}};
     return out;
 }
 
@@ -191,9 +179,7 @@ QString AppContext::currentTermId() const
 
 std::vector<std::string> AppContext::subjectsOfClass(const ClassInfo& c) const
 {
-    const Date today = todayDate();
-    const auto& subjects = c.body.subjectsOn(today);
-    return subjects.empty() ? defaultSubjectsForGrade(c.body.gradeOn(today)) : subjects;
+    return c.body.subjects.empty() ? defaultSubjectsForGrade(c.body.grade) : c.body.subjects;
 }
 
 std::vector<std::string> AppContext::subjectsUserMayRecord(const ClassInfo& c) const
