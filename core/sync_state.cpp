@@ -76,6 +76,7 @@ SyncStateInfo loadSyncState(const Database& db)
     s.configEtag = get(db, "sync.config_etag");
     s.countyOverrides = get(db, "sync.county_overrides");
     s.terms = get(db, "sync.county_terms");
+    s.countyReviews = get(db, "sync.county_reviews");
     s.maxBatchRecords = getInt(db, "sync.max_batch_records");
     s.maxBatchBytes = getInt(db, "sync.max_batch_bytes");
     s.maxDecompressedBytes = getInt(db, "sync.max_decompressed_bytes");
@@ -96,6 +97,7 @@ void saveSyncState(Database& db, const SyncStateInfo& s)
                 {"sync.config_etag", s.configEtag},
                 {"sync.county_overrides", s.countyOverrides},
                 {"sync.county_terms", s.terms},
+                {"sync.county_reviews", s.countyReviews},
                 {"sync.max_batch_records", std::to_string(s.maxBatchRecords)},
                 {"sync.max_batch_bytes", std::to_string(s.maxBatchBytes)},
                 {"sync.max_decompressed_bytes", std::to_string(s.maxDecompressedBytes)},

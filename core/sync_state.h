@@ -40,6 +40,7 @@ struct SyncStateInfo {
     std::string configEtag;          // of the last applied GET /v1/config
     std::string countyOverrides;     // the overrides JSON as the county sent it ("" = none)
     std::string terms;               // the county's term calendar JSON array ("" = none)
+    std::string countyReviews;       // the county's reviews of this school's weeks, JSON array ("" = none)
     std::int64_t maxBatchRecords = 0;  // last advertised limits (0 = unknown)
     std::int64_t maxBatchBytes = 0;
     std::int64_t maxDecompressedBytes = 0;

@@ -86,6 +86,17 @@ Page {
             }
         }
 
+        // A week the county returned (退回) with its reason, until the county approves or reopens it.
+        Label {
+            objectName: "todayReturnedLine"
+            Layout.fillWidth: true
+            visible: Sync.returnedText !== ""
+            text: Sync.returnedText
+            color: "#b71c1c"
+            font.bold: true
+            wrapMode: Text.Wrap
+        }
+
         ListView {
             id: list
             Layout.fillWidth: true

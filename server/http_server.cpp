@@ -441,17 +441,22 @@ void CountyServer::handleState(const httplib::Request& req, httplib::Response& r
 void CountyServer::handleConfig(const httplib::Request& req, httplib::Response& res)
 {
     guarded(res, [&] {
-        authenticate(req);
+        const DeviceRow device = authenticate(req);
         const std::string overrides = storage_.configValue("overrides").value_or("{}");
         const std::string terms = storage_.configValue("terms").value_or("[]");
-        const std::string etag = "\"" + sha256Hex(overrides + "\n" + terms).substr(0, 32) + "\"";
+        // The county's reviews of this school's weeks (approved = locked, returned = 退回 with a
+        // reason), so that a return reaches the school in the same sync round.
+        Json reviews = Json::array();
+        for (const auto& r : storage_.periodReviews(device.schoolCode))
+            reviews.push_back({{"week_start", r.weekStart}, {"state", r.state}, {"reason", r.reason}, {"at", r.at}});
+        const std::string etag = "\"" + sha256Hex(overrides + "\n" + terms + "\n" + reviews.dump()).substr(0, 32) + "\"";
         res.set_header("ETag", etag);
         if (req.get_header_value("If-None-Match") == etag) {
             res.status = 304;
             return;
         }
         sendJson(res, 200,
-                 Json{{"overrides", Json::parse(overrides)}, {"terms", Json::parse(terms)},
+                 Json{{"overrides", Json::parse(overrides)}, {"terms", Json::parse(terms)}, {"reviews", reviews},
                       {"server_time", formatUtcTimestamp(clock_.nowUnixMillis())}}
                      .dump());
     });

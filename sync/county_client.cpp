@@ -125,6 +125,7 @@ ApiResult<CountyConfig> CountyClient::config(const std::string& token, const std
         c.etag = newEtag;
         c.overrides = j.value("overrides", json::object());
         c.terms = j.value("terms", json::array());
+        c.reviews = j.value("reviews", json::array());
         return c;
     });
 }

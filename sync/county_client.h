@@ -40,6 +40,8 @@ struct CountyConfig {
     std::string etag;
     nlohmann::json overrides = nlohmann::json::object();
     nlohmann::json terms = nlohmann::json::array();
+    // The county's reviews of the token's school's weeks: {week_start, state, reason, at}.
+    nlohmann::json reviews = nlohmann::json::array();
 };
 
 template <class T> struct ApiResult {

@@ -251,6 +251,7 @@ void SyncEngine::pullConfig(Pass& pass)
     }
     pass.state.countyOverrides = overrides;
     pass.state.terms = r.value->terms.dump();
+    pass.state.countyReviews = r.value->reviews.dump();
     pass.state.configEtag = r.value->etag;
 }
 

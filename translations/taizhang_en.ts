@@ -1275,6 +1275,10 @@ Reason: %1</translation>
         <translation>Enrollment did not succeed; please try again later.</translation>
     </message>
     <message>
+        <source>区县退回了 %1 至 %2 这一周：%3。请核对并改正这一周的记录，区县会重新审核。</source>
+        <translation>The county returned the week %1 to %2: %3. Check and correct that week&apos;s records; the county will review it again.</translation>
+    </message>
+    <message>
         <source>本机时钟比区县服务器慢 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
         <translation>This computer&apos;s clock is %1 minutes behind the county server; correct it in the computer&apos;s date and time settings.</translation>
     </message>

@@ -1273,6 +1273,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>区县退回了 %1 至 %2 这一周：%3。请核对并改正这一周的记录，区县会重新审核。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>本机时钟比区县服务器慢 %1 分钟，请在电脑的“日期和时间”设置里改正。</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,9 +5,12 @@
 #include <cstdlib>
 
 #include <QCoreApplication>
+#include <QStringList>
+#include <nlohmann/json.hpp>
 
 #include "batch_codec.h"
 #include "clock.h"
+#include "date.h"
 
 namespace taizhang {
 
@@ -210,6 +213,23 @@ QString describeClockSkew(std::int64_t skewMillis)
     const qint64 minutes = std::llabs(skewMillis) / 60000;
     return skewMillis > 0 ? Text::tr("本机时钟比区县服务器慢 %1 分钟，请在电脑的“日期和时间”设置里改正。").arg(minutes)
                           : Text::tr("本机时钟比区县服务器快 %1 分钟，请在电脑的“日期和时间”设置里改正。").arg(minutes);
+}
+
+QString describeReturnedWeeks(const std::string& reviewsJson)
+{
+    if (reviewsJson.empty()) return {};
+    const auto reviews = nlohmann::json::parse(reviewsJson, nullptr, false);
+    if (!reviews.is_array()) return {};
+    QStringList lines;
+    for (const auto& r : reviews) {
+        if (!r.is_object() || r.value("state", "") != "returned") continue;
+        const auto monday = Date::parse(r.value("week_start", ""));
+        if (!monday) continue;
+        lines << Text::tr("区县退回了 %1 至 %2 这一周：%3。请核对并改正这一周的记录，区县会重新审核。")
+                     .arg(QString::fromStdString(monday->toString()), QString::fromStdString(monday->addDays(6).toString()),
+                          QString::fromStdString(r.value("reason", "")));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 sync::TransportResult ObservingTransport::send(const sync::HttpRequest& request)

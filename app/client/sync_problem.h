@@ -65,6 +65,10 @@ QString describeEnrollFailure(const std::string& serverCode, const std::optional
                               const QString& host);
 // Clock skew beyond the protocol's 5 minutes, as a warning sentence ("" when within).
 QString describeClockSkew(std::int64_t skewMillis);
+// The weeks the county returned (退回), one sentence each with the county's reason ("" when none):
+// reviewsJson is the array GET /v1/config carries ({week_start, state, reason, at}); a week stays
+// listed until the county approves or reopens it.
+QString describeReturnedWeeks(const std::string& reviewsJson);
 
 // Records the last failed request of a pass on the way through to the real transport, so the
 // pass's outcome can be explained without parsing English messages of the engine.

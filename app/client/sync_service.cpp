@@ -138,6 +138,7 @@ void SyncService::readCounts(const OutboxStatus& st)
     if (!state.restoreWarning.empty())
         warnings << tr("区县服务器上有本机更新的记录，本机数据可能是从旧的备份或还原卡恢复的；新记录会接着编号，不会覆盖区县的数据。");
     warningText_ = warnings.join(QLatin1Char('\n'));
+    returnedText_ = describeReturnedWeeks(state.countyReviews);
 }
 
 void SyncService::onDataChanged()

@@ -43,6 +43,8 @@ class SyncService : public QObject {
     Q_PROPERTY(QString problem READ problemId NOTIFY statusChanged)  // stable id, for tests and logs
     Q_PROPERTY(QString resultText READ resultText NOTIFY statusChanged)
     Q_PROPERTY(QString warningText READ warningText NOTIFY statusChanged)
+    // Weeks the county returned (退回) with its reasons, one line each; "" when none is open.
+    Q_PROPERTY(QString returnedText READ returnedText NOTIFY statusChanged)
     Q_PROPERTY(double progress READ progress NOTIFY statusChanged)
     Q_PROPERTY(QString serverHost READ serverHost NOTIFY statusChanged)
 
@@ -73,6 +75,7 @@ public:
     QString problemId() const { return QString::fromLatin1(problemName(problem_)); }
     QString resultText() const { return resultText_; }
     QString warningText() const { return warningText_; }
+    QString returnedText() const { return returnedText_; }
     double progress() const { return progress_; }
     QString serverHost() const { return host_; }
     const AutoSyncPlan& plan() const { return plan_; }
@@ -120,6 +123,7 @@ private:
     ProblemText problemText_;
     QString resultText_;
     QString warningText_;
+    QString returnedText_;
     QString host_;
     std::string deviceId_;
 };

@@ -178,6 +178,33 @@ TEST_F(AutoSyncTest, GIVEN_the_county_approved_and_locked_a_week_WHEN_an_entry_o
     EXPECT_EQ(county.records(demo.school.code).count(late.meta.id), 1u);
 }
 
+TEST_F(AutoSyncTest, GIVEN_the_county_returned_a_week_with_a_reason_WHEN_the_school_syncs_THEN_today_shows_it_until_the_county_approves)
+{
+    startCounty();
+    enroll();
+    auto service = makeService();
+    waitForPass(*service);
+    EXPECT_EQ(service->returnedText(), QString());
+    // The county's reviewer returns the week of 2026-11-16 (the console writes this row).
+    county.execSql("INSERT INTO period_reviews(school_code, week_start, state, reason, staff_id, staff_name, at) VALUES ('" +
+                   demo.school.code + "', '2026-11-16', 'returned', '四年级1班周三作业时长与公示不符', 's1', '李审核',"
+                   " '2026-11-24T01:00:00.000Z')");
+    service->syncNow();
+    waitForPass(*service);
+    const QString returned = service->returnedText();
+    EXPECT_TRUE(returned.contains(QStringLiteral("2026-11-16 至 2026-11-22")) &&
+                returned.contains(QStringLiteral("四年级1班周三作业时长与公示不符")))
+        << qPrintable(returned);
+    EXPECT_FALSE(hasLatinWord(returned)) << qPrintable(returned);
+    EXPECT_NE(loadSyncState(app->db()).countyReviews.find("returned"), std::string::npos);
+
+    // The school fixes the week; the county approves it: the line goes away at the next sync.
+    county.execSql("UPDATE period_reviews SET state = 'approved', reason = '' WHERE week_start = '2026-11-16'");
+    service->syncNow();
+    waitForPass(*service);
+    EXPECT_EQ(service->returnedText(), QString());
+}
+
 TEST_F(AutoSyncTest, GIVEN_a_backup_restored_and_edited_again_WHEN_the_county_holds_other_content_for_that_version_THEN_the_conflict_is_listed_and_can_be_dismissed)
 {
     startCounty();
