@@ -38,7 +38,10 @@ inline constexpr int kChinaUtcOffsetMinutes = 8 * 60;
 std::string formatUtcTimestamp(std::int64_t unixMillis);
 // The school-local calendar date at this instant.
 Date localDate(std::int64_t unixMillis, int utcOffsetMinutes = kChinaUtcOffsetMinutes);
-// Midnight UTC of a date as unix millis (for tests that need "the clock on day X").
+// The instant (unix millis) when the school-local clock shows `hour`:00 on `date`, for a school
+// at `utcOffsetMinutes` from UTC: unixMillisAt(2026-11-20) is 2026-11-20 12:00 in China, i.e.
+// 04:00 UTC. Tests and the CLI's --today use it for "the clock on day X"; localDate() of the
+// result is `date` again for any hour 0-23.
 std::int64_t unixMillisAt(const Date& date, int hour = 12, int utcOffsetMinutes = kChinaUtcOffsetMinutes);
 
 }  // namespace taizhang

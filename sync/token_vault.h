@@ -1,7 +1,8 @@
 #pragma once
 // Keeps the device token in the database file without ever storing it in clear.
 //
-// Threat model (docs/security.md): the database file travels: it is backed up to USB sticks,
+// Threat model (docs/sync-protocol.md, "Client security: the device token"; the county side is
+// docs/server.md, "Security"): the database file travels: it is backed up to USB sticks,
 // copied for support, restored by 还原卡 images. A copy of the file alone must not let anyone
 // push data as this school. So the token is sealed with libsodium crypto_secretbox
 // (XSalsa20-Poly1305) under a 32-byte per-installation key kept in a separate file beside the
