@@ -3,7 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "crypto.h"
-#include "gzip_inflate.h"
+#include "api_error.h"
+#include "gzip.h"
 
 namespace taizhang::server {
 namespace {
@@ -90,7 +91,14 @@ std::vector<BundleImportResult> importBundle(Storage& storage, Ingestor& ingesto
     if (!school || school->disabled) throw std::runtime_error("school " + device->schoolCode + " is disabled");
     std::vector<BundleImportResult> results;
     for (const auto& batch : bundle.batches) {
-        const std::string ndjson = inflateGzip(batch.gzipBytes, ingestor.limits().maxDecompressedBytes);
+        std::string ndjson;
+        try {
+            ndjson = gzipInflate(batch.gzipBytes, ingestor.limits().maxDecompressedBytes);
+        } catch (const GzipError& e) {
+            // The codes POST /v1/batches answers for the same fault (docs/sync-protocol.md).
+            if (e.reason() == GzipError::Reason::TooLarge) throw ApiError(413, "decompressed_too_large", e.what());
+            throw ApiError(400, "invalid_gzip", e.what());
+        }
         results.push_back({batch.batchId, ingestor.ingest(*device, ndjson, batch.batchId)});
     }
     return results;

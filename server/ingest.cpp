@@ -68,12 +68,6 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
     std::vector<std::string> ids;
     for (const auto& line : batch.lines) {
         Candidate c{line.seq, checkRecordLine(line.value), {}};
-        if (c.checked.record && validator_) {
-            if (auto problem = validator_(*c.checked.record, device.schoolCode)) {
-                c.checked.problem = problem;
-                c.checked.record.reset();
-            }
-        }
         if (c.checked.record) {
             // A line holding exactly the nine envelope fields already is the canonical form
             // (object keys sort the same way), so it need not be rebuilt; anything else is.

@@ -27,13 +27,9 @@ struct IngestResult {
     std::string batchId;
 };
 
-// Extra per-record validation on top of the envelope (core's validateRecord once available).
-using RecordValidator = std::function<std::optional<RecordProblem>(const Record&, const std::string& schoolCode)>;
-
 class Ingestor {
 public:
     Ingestor(Storage& storage, const Clock& clock, Limits limits);
-    void setValidator(RecordValidator validator) { validator_ = std::move(validator); }
     // Fault injection for crash tests: called after the records are written, before commit.
     void setBeforeCommitHook(std::function<void()> hook) { beforeCommit_ = std::move(hook); }
 
@@ -48,7 +44,6 @@ private:
     Storage& storage_;
     const Clock& clock_;
     Limits limits_;
-    RecordValidator validator_;
     std::function<void()> beforeCommit_;
     std::mutex inFlightMutex_;
     std::set<std::string> inFlight_;  // device id + batch id being processed by this process

@@ -1,10 +1,10 @@
 #include "batch_codec.h"
 
-#include <zlib.h>
-
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
+
+#include "gzip.h"
 
 namespace taizhang::sync {
 
@@ -40,57 +40,6 @@ BatchEncoder makeBatchEncoder(BatchIdentity who)
         raw = ndjson.size();
         return gzipCompress(ndjson);
     };
-}
-
-std::string gzipCompress(std::string_view data, int level)
-{
-    z_stream zs{};
-    // 15 + 16: a gzip wrapper (what Content-Encoding: gzip means), not a raw zlib stream.
-    if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
-        throw std::runtime_error("deflateInit2 failed");
-    std::string out;
-    out.resize(deflateBound(&zs, static_cast<uLong>(data.size())) + 32);
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    const int rc = deflate(&zs, Z_FINISH);
-    const auto produced = zs.total_out;
-    deflateEnd(&zs);
-    if (rc != Z_STREAM_END) throw std::runtime_error("gzip compression failed");
-    out.resize(produced);
-    return out;
-}
-
-std::string gzipDecompress(std::string_view data, std::size_t maxOutput)
-{
-    z_stream zs{};
-    if (inflateInit2(&zs, 15 + 16) != Z_OK) throw std::runtime_error("inflateInit2 failed");
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    zs.avail_in = static_cast<uInt>(data.size());
-    std::string out;
-    char chunk[16384];
-    int rc = Z_OK;
-    while (rc != Z_STREAM_END) {
-        zs.next_out = reinterpret_cast<Bytef*>(chunk);
-        zs.avail_out = sizeof chunk;
-        rc = inflate(&zs, Z_NO_FLUSH);
-        if (rc != Z_OK && rc != Z_STREAM_END) {
-            inflateEnd(&zs);
-            throw std::runtime_error("corrupt gzip data");
-        }
-        out.append(chunk, sizeof chunk - zs.avail_out);
-        if (out.size() > maxOutput) {
-            inflateEnd(&zs);
-            throw std::runtime_error("gzip data expands beyond the limit");
-        }
-        if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) {
-            inflateEnd(&zs);
-            throw std::runtime_error("truncated gzip data");
-        }
-    }
-    inflateEnd(&zs);
-    return out;
 }
 
 Ack parseAck(std::string_view body)

@@ -19,10 +19,6 @@ std::string encodeBatchNdjson(const BatchIdentity& who, const std::string& batch
 // A BatchEncoder for Outbox::freezeNext / split: NDJSON then gzip.
 BatchEncoder makeBatchEncoder(BatchIdentity who);
 
-std::string gzipCompress(std::string_view data, int level = 9);
-// Throws std::runtime_error on corrupt input or if the output would exceed maxOutput.
-std::string gzipDecompress(std::string_view data, std::size_t maxOutput = 256u << 20);
-
 // Parses a 200 response body into an Ack; throws AckMismatch if it is not a well-formed ack.
 Ack parseAck(std::string_view body);
 

@@ -1,12 +1,11 @@
 #pragma once
 // Waiting between attempts, as a seam: the real one can be woken early (new data, network back,
-// "sync now") and cancelled; tests use one that only advances a ManualClock.
+// "sync now") and cancelled; tests substitute their own (tests/sync/sync_client_fixture.h).
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
 
-#include "clock.h"
 
 namespace taizhang::sync {
 
@@ -28,25 +27,6 @@ private:
     std::mutex mutex_;
     std::condition_variable cv_;
     bool woken_ = false;
-};
-
-// Advances a ManualClock instead of waiting; records the total time "slept".
-class ManualSleeper final : public Sleeper {
-public:
-    explicit ManualSleeper(ManualClock& clock) : clock_(clock) {}
-    bool sleepFor(std::int64_t ms, const std::atomic<bool>* cancel) override
-    {
-        if (cancel && cancel->load()) return false;
-        clock_.advanceMillis(ms);
-        slept += ms;
-        ++sleeps;
-        return true;
-    }
-    std::int64_t slept = 0;
-    int sleeps = 0;
-
-private:
-    ManualClock& clock_;
 };
 
 }  // namespace taizhang::sync

@@ -4,6 +4,7 @@
 
 #include "policy.h"
 #include "record_store.h"
+#include "sync_state.h"
 #include "writer.h"
 
 namespace taizhang::cli {
@@ -43,7 +44,7 @@ std::vector<CliFinding> computeFindings(Context& ctx, const FindingsRange& range
     RecordStore store(db, ctx.clock);
     const PolicyDataset data = loadPolicyDataset(store, range.from, range.to);
     std::vector<CliFinding> out;
-    for (const auto& f : runPolicyChecks(data, range.from, range.to, storedOverrides(db))) {
+    for (const auto& f : runPolicyChecks(data, range.from, range.to, loadCountyOverrides(db))) {
         CliFinding c;
         c.ruleId = f.ruleId;
         c.severity = std::string(severityName(f.severity));

@@ -32,26 +32,12 @@ bool WriteResult::ok() const
     return true;
 }
 
-// Loads the county's overrides (as sync last received them) so that the stricter caps decide
-// which entries need a reason; a stored overrides text that no longer parses falls back to the
-// national rules rather than blocking every write.
-CountyOverrides storedOverrides(const Database& db)
-{
-    const std::string text = loadSyncState(db).countyOverrides;
-    if (text.empty()) return {};
-    try {
-        auto parsed = parseCountyOverrides(Json::parse(text));
-        if (parsed.ok()) return parsed.overrides;
-    } catch (const std::exception&) {
-    }
-    return {};
-}
-
 struct Writer::Impl {
     Impl(Database& db, const Clock& clock, std::string author)
         : ledger(db, clock), ctx{std::move(author), ensureDeviceId(db, clock), ""}
     {
-        ledger.setOverrides(storedOverrides(db));
+        // The county's stricter caps decide which entries need a reason.
+        ledger.setOverrides(loadCountyOverrides(db));
     }
     Ledger ledger;
     ChangeContext ctx;

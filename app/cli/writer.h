@@ -7,7 +7,6 @@
 
 #include "clock.h"
 #include "database.h"
-#include "policy_overrides.h"
 #include "record_store.h"
 
 namespace taizhang::cli {
@@ -42,9 +41,6 @@ private:
     struct Impl;
     std::shared_ptr<Impl> impl_;
 };
-
-// The county overrides sync last stored (national rules when none or unreadable).
-CountyOverrides storedOverrides(const Database& db);
 
 // Codes that mean "this already exists / someone else changed it" (exit 6, docs/cli.md): a second
 // class of the same name, a second teacher with the same staff number, a stale or deleted version.

@@ -96,14 +96,8 @@ void AppContext::reloadReferenceData()
         terms_.emplace_back(r.meta.id, bodyAs<Term>(r));
     std::sort(terms_.begin(), terms_.end(), [](const auto& a, const auto& b) { return a.second.start < b.second.start; });
     termsById_ = std::map<std::string, Term>(terms_.begin(), terms_.end());
-    overrides_ = {};
-    const auto sync = loadSyncState(db_);
-    if (!sync.countyOverrides.empty()) {
-        // Sync validated them on arrival; a file edited by hand is still checked again here.
-        auto parsed = parseCountyOverrides(Json::parse(sync.countyOverrides, nullptr, false));
-        if (parsed.ok()) overrides_ = parsed.overrides;
-        else qCWarning(lcApp) << "ignoring invalid county overrides in the database";
-    }
+    // Sync validated them on arrival; a file edited by hand is parsed again (national rules if not).
+    overrides_ = loadCountyOverrides(db_);
     if (ledger_) ledger_->setOverrides(overrides_);
     userSlots_.clear();
     if (!teacherId_.empty())
