@@ -1,6 +1,9 @@
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "commands.h"
@@ -19,6 +22,36 @@ std::pair<std::string, int> parseListen(const std::string& listen)
         return {listen.substr(0, colon), std::stoi(listen.substr(colon + 1))};
     } catch (const std::exception&) {
         throw UsageError("--listen expects HOST:PORT, e.g. 127.0.0.1:8787");
+    }
+}
+
+// Test hooks only (crash, in-flight and shutdown tests), set through the environment:
+//   TAIZHANG_COUNTY_TEST_COMMIT_DELAY_MS=N   hold every batch transaction N ms before its commit,
+//                                            which widens the window in which two batches race;
+//   TAIZHANG_COUNTY_TEST_COMMIT_GATE=FILE    hold each batch transaction before its commit until
+//                                            FILE exists, after logging "batch held before commit"
+//                                            (the event a test waits for before it kills the
+//                                            process or sends a competing request);
+//   TAIZHANG_COUNTY_TEST_COMMIT_GATE_AFTER=N the gate lets the first N batches through.
+void installTestHooks(CountyServer& server)
+{
+    if (const char* delay = std::getenv("TAIZHANG_COUNTY_TEST_COMMIT_DELAY_MS")) {
+        const int ms = std::atoi(delay);
+        server.ingestor().setBeforeCommitHook([ms] { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); });
+    }
+    if (const char* gate = std::getenv("TAIZHANG_COUNTY_TEST_COMMIT_GATE")) {
+        const char* after = std::getenv("TAIZHANG_COUNTY_TEST_COMMIT_GATE_AFTER");
+        const int passFirst = after ? std::atoi(after) : 0;
+        auto passed = std::make_shared<std::atomic<int>>(0);
+        server.ingestor().setBeforeCommitHook([path = std::filesystem::path(gate), passFirst, passed] {
+            if (passed->fetch_add(1) < passFirst) return;
+            logEvent("info", "test hook: batch held before commit", {{"gate", path.string()}});
+            // A file, not a pipe or a signal, so that the hook is the same on every system. Bounded,
+            // so a test that never opens the gate cannot leave a server hanging for ever.
+            const auto until = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+            while (!std::filesystem::exists(path) && std::chrono::steady_clock::now() < until)
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        });
     }
 }
 
@@ -60,19 +93,17 @@ int runServe(const CliArgs& args)
 
     auto storage = storageFromArgs(args, options.threads);
     CountyServer server(*storage, SystemClock::instance(), options);
-    // Test hook only (crash and in-flight tests): hold every batch transaction open this long
-    // before committing, so that a kill -9 or a concurrent request lands inside it.
-    if (const char* delay = std::getenv("TAIZHANG_COUNTY_TEST_COMMIT_DELAY_MS")) {
-        const int ms = std::atoi(delay);
-        server.ingestor().setBeforeCommitHook([ms] { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); });
-    }
+    installTestHooks(server);
     const int port = server.bind();
     std::cout << "listening on " << options.host << ":" << port << std::endl;
     logEvent("info", "server started", {{"backend", storage->backendName()}, {"host", options.host}, {"port", port},
                                         {"tls", !options.tlsCert.empty()}});
     std::thread waiter([&] {
-        if (const int sig = stopSignals.wait()) logEvent("info", "shutting down", {{"signal", sig}});
+        const int sig = stopSignals.wait();
+        // Refusing new requests first, then saying so: once "shutting down" is in the log, every
+        // request the server still reads is answered 503 (tests wait for this line).
         server.shutdown();
+        if (sig) logEvent("info", "shutting down", {{"signal", sig}});
     });
     server.run();
     // run() also returns when the listener fails; make sure the waiter can end.

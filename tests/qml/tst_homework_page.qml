@@ -44,7 +44,12 @@ TestCase {
     function init() {
         selectMiddleClass()
         page.entry.reload()
-        wait(50)
+        // The reset model's rows are built again when the list is next polished: wait for that,
+        // and for the first row, rather than a fixed time.
+        const rows = findChild(page, "rows")
+        verify(rows !== null)
+        waitForItemPolished(rows)
+        tryVerify(() => rows.count === page.entry.rowCount() && rows.count > 0 && findChild(page, "minutes0") !== null)
     }
 
     function test_1_bad_minutes_show_a_message_and_disable_save() {

@@ -16,9 +16,10 @@
 #include <thread>
 
 #include <libpq-fe.h>
-#include <zlib.h>
 
 #include "clock.h"
+#include "gzip.h"
+#include "../core/wait_until.h"
 #include "uuid.h"
 
 namespace taizhang::testing {
@@ -200,6 +201,27 @@ std::string ServerProcess::log() const
     return ss.str();
 }
 
+bool ServerProcess::waitForLog(const std::string& text, int count, int timeoutMs) const
+{
+    return waitUntil(
+        [&] {
+            const std::string logText = log();
+            int found = 0;
+            for (auto at = logText.find(text); at != std::string::npos; at = logText.find(text, at + text.size()))
+                ++found;
+            return found >= count;
+        },
+        timeoutMs, 1);
+}
+
+std::vector<std::string> CommitGate::env(int passFirst) const
+{
+    return {"TAIZHANG_COUNTY_TEST_COMMIT_GATE=" + path_,
+            "TAIZHANG_COUNTY_TEST_COMMIT_GATE_AFTER=" + std::to_string(passFirst)};
+}
+
+void CommitGate::open() const { std::ofstream(path_) << "open\n"; }
+
 void addSchool(const TestDatabase& db, const std::string& code, const std::string& name)
 {
     std::vector<std::string> args{"school", "add", "--code", code, "--name", name, "--county", "320102"};
@@ -273,20 +295,7 @@ std::string makeBatch(const Enrolled& device, const std::string& batchId, const 
     return out;
 }
 
-std::string gzip(const std::string& data)
-{
-    z_stream z{};
-    deflateInit2(&z, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&z, data.size()) + 32, '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return out;
-}
+std::string gzip(const std::string& data) { return gzipCompress(data, 1); }
 
 httplib::Result postBatch(httplib::Client& client, const Enrolled& device, const std::string& key,
                           const std::string& body, const std::string& encoding)
@@ -325,13 +334,6 @@ std::string errorCode(const httplib::Result& res)
     const Json j = Json::parse(res->body, nullptr, false);
     if (j.is_discarded() || !j.contains("error")) return "no_error_body";
     return j["error"].value("code", "");
-}
-
-std::vector<std::string> testBackends()
-{
-    std::vector<std::string> backends{"sqlite"};
-    if (std::getenv("TAIZHANG_TEST_PG_DIR")) backends.push_back("postgres");
-    return backends;
 }
 
 }  // namespace taizhang::testing

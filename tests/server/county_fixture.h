@@ -59,12 +59,36 @@ public:
     void kill9();      // SIGKILL, wait
     int exitStatus() const { return status_; }
     std::string log() const;  // stderr so far
+    // Waits until the log holds `text` at least `count` times; false after timeoutMs.
+    bool waitForLog(const std::string& text, int count = 1, int timeoutMs = 30000) const;
 
 private:
     pid_t pid_ = -1;
     int port_ = 0;
     int status_ = -1;
     std::string logPath_;
+};
+
+// The server's commit gate (TAIZHANG_COUNTY_TEST_COMMIT_GATE, server/serve_command.cpp): a
+// server started with env() holds every batch transaction (after the first passFirst) just before
+// its commit, logs kBatchHeld, and commits once open() was called.
+class CommitGate {
+public:
+    static constexpr const char* kBatchHeld = "batch held before commit";
+    CommitGate() : path_(dir_.file("commit-gate")) {}
+    std::vector<std::string> env(int passFirst = 0) const;
+    void open() const;
+    // Opens the gate when it goes out of scope: declared after the thread that posts a held
+    // batch, so that a failed ASSERT releases the batch before that thread is joined.
+    struct [[nodiscard]] OpenOnExit {
+        const CommitGate& gate;
+        ~OpenOnExit() { gate.open(); }
+    };
+    OpenOnExit openOnExit() const { return {*this}; }
+
+private:
+    TempDir dir_;
+    std::string path_;
 };
 
 struct Enrolled {
@@ -100,8 +124,5 @@ std::string errorCode(const httplib::Result& res);
 // A raw TCP connection to 127.0.0.1:port from the loopback address `source` (127.0.0.2, ...:
 // other clients, as far as the server's per-address limits can tell). Throws on failure.
 int connectFrom(const std::string& source, int port);
-
-// Backends to run the shared ingest suite against.
-std::vector<std::string> testBackends();
 
 }  // namespace taizhang::testing

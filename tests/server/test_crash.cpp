@@ -3,6 +3,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <random>
 #include <thread>
 
@@ -18,21 +20,56 @@ constexpr const char* kSchool = "3201020001";
 
 class CrashTest : public ::testing::TestWithParam<std::string> {};
 
+// The port of the current server instance; clients whose request died with an instance wait
+// here for the next one instead of retrying blindly.
+class Restarts {
+public:
+    explicit Restarts(int port) : port_(port) {}
+    int port()
+    {
+        std::lock_guard lock(mutex_);
+        return port_;
+    }
+    void restarted(int port)
+    {
+        {
+            std::lock_guard lock(mutex_);
+            port_ = port;
+        }
+        changed_.notify_all();
+    }
+    // Returns once an instance other than the one on `oldPort` listens (or after a minute, when
+    // the request failed for another reason: the client then simply tries again).
+    void waitForNewPort(int oldPort)
+    {
+        std::unique_lock lock(mutex_);
+        changed_.wait_for(lock, std::chrono::minutes(1), [&] { return port_ != oldPort; });
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    int port_;
+};
+
 TEST_P(CrashTest, GIVEN_batch_transaction_open_WHEN_server_killed_THEN_nothing_written_and_resend_converges)
 {
     TestDatabase db(GetParam());
     Enrolled device;
     std::string body, key = newId();
     {
-        ServerProcess slow(db, {}, {"TAIZHANG_COUNTY_TEST_COMMIT_DELAY_MS=3000"});
+        const CommitGate gate;  // never opened: the batch stays in its transaction until the kill
+        ServerProcess slow(db, {}, gate.env());
         device = enroll(db, slow, kSchool);
         std::vector<Json> records;
         for (int i = 0; i < 300; ++i) records.push_back(classRecord(newId(), device.deviceId));
         body = makeBatch(device, key, records);
         std::optional<httplib::Result> lost;
-        std::thread t([&] { auto c = slow.client(); lost.emplace(postBatch(c, device, key, body)); });
-        std::this_thread::sleep_for(std::chrono::milliseconds(800));  // records written, commit pending
+        std::jthread t([&] { auto c = slow.client(); lost.emplace(postBatch(c, device, key, body)); });
+        // Records written, commit pending: the moment the kill must hit.
+        const bool held = slow.waitForLog(CommitGate::kBatchHeld);
         slow.kill9();
+        ASSERT_TRUE(held) << slow.log();
         t.join();
         ASSERT_TRUE(lost);
         EXPECT_FALSE(*lost) << "the client must see a failure, not an ack";
@@ -55,8 +92,16 @@ TEST_P(CrashTest, GIVEN_devices_pushing_WHEN_server_killed_repeatedly_THEN_every
 {
     constexpr int kDevices = 4, kBatches = 10, kPerBatch = 200, kKills = 4;
     TestDatabase db(GetParam());
-    auto server = std::make_unique<ServerProcess>(db);
-    std::atomic<int> port{server->port()};
+    // Each instance but the last commits a random number of batches, then holds the next ones in
+    // their transactions (a gate that is never opened) until the kill lands on them.
+    const CommitGate gate;
+    std::mt19937 rng(std::random_device{}());
+    auto gatedInstance = [&] {
+        return std::make_unique<ServerProcess>(db, std::vector<std::string>{},
+                                               gate.env(std::uniform_int_distribution<int>(0, 6)(rng)));
+    };
+    auto server = gatedInstance();
+    Restarts restarts(server->port());
     std::vector<Enrolled> devices;
     for (int i = 0; i < kDevices; ++i) devices.push_back(enroll(db, *server, kSchool));
     // Batches are frozen once, as the sync client does: retries resend the same bytes.
@@ -75,7 +120,8 @@ TEST_P(CrashTest, GIVEN_devices_pushing_WHEN_server_killed_repeatedly_THEN_every
             for (const auto& [key, body] : frozen[d]) {
                 for (;;) {
                     ++attempts;
-                    httplib::Client c("127.0.0.1", port.load());
+                    const int port = restarts.port();
+                    httplib::Client c("127.0.0.1", port);
                     c.set_connection_timeout(1, 0);
                     auto res = postBatch(c, devices[d], key, body);
                     if (res && res->status == 200) {
@@ -85,17 +131,18 @@ TEST_P(CrashTest, GIVEN_devices_pushing_WHEN_server_killed_repeatedly_THEN_every
                         created += ack["counts"]["created"].get<int>();
                         break;
                     }
-                    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                    // Killed under this request: resend to the next instance once it listens.
+                    restarts.waitForNewPort(port);
                 }
             }
         });
     }
-    std::mt19937 rng(std::random_device{}());
     for (int k = 0; k < kKills; ++k) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(30, 150)(rng)));
+        const bool held = server->waitForLog(CommitGate::kBatchHeld);
         server->kill9();
-        server = std::make_unique<ServerProcess>(db);
-        port = server->port();
+        ASSERT_TRUE(held) << "kill " << k << ": no batch reached its commit\n" << server->log();
+        server = k + 1 < kKills ? gatedInstance() : std::make_unique<ServerProcess>(db);
+        restarts.restarted(server->port());
     }
     for (auto& t : clients) t.join();
     EXPECT_GT(attempts, kDevices * kBatches) << "the kills must land while batches are being sent";

@@ -213,15 +213,18 @@ TEST_F(Protocol, GIVEN_unknown_path_or_wrong_method_WHEN_requested_THEN_404_and_
 
 TEST_F(Protocol, GIVEN_batch_in_flight_WHEN_same_key_arrives_THEN_409_then_replay_after_commit)
 {
-    ServerProcess server(db, {}, {"TAIZHANG_COUNTY_TEST_COMMIT_DELAY_MS=1500"});
+    const CommitGate gate;
+    ServerProcess server(db, {}, gate.env());
     const auto device = enroll(db, server, kSchool);
     const auto key = newId();
     const auto body = makeBatch(device, key, {classRecord(newId(), device.deviceId)});
     std::optional<httplib::Result> first;
-    std::thread t([&] { auto c = server.client(); first.emplace(postBatch(c, device, key, body)); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    std::jthread t([&] { auto c = server.client(); first.emplace(postBatch(c, device, key, body)); });
+    const auto release = gate.openOnExit();
+    ASSERT_TRUE(server.waitForLog(CommitGate::kBatchHeld)) << server.log();
     auto c = server.client();
     auto second = postBatch(c, device, key, body);
+    gate.open();
     t.join();
     ASSERT_TRUE(second);
     EXPECT_EQ(second->status, 409);
@@ -253,7 +256,8 @@ TEST_F(Protocol, GIVEN_config_WHEN_fetched_with_matching_ETag_THEN_304)
 
 TEST_F(Protocol, GIVEN_shutdown_WHEN_batch_in_hand_THEN_it_commits_and_new_requests_get_503)
 {
-    ServerProcess server(db, {}, {"TAIZHANG_COUNTY_TEST_COMMIT_DELAY_MS=1000"});
+    const CommitGate gate;
+    ServerProcess server(db, {}, gate.env());
     const auto device = enroll(db, server, kSchool);
     // A keep-alive connection that is open when the signal arrives.
     httplib::Client idle("127.0.0.1", server.port());
@@ -261,14 +265,16 @@ TEST_F(Protocol, GIVEN_shutdown_WHEN_batch_in_hand_THEN_it_commits_and_new_reque
     ASSERT_EQ(idle.Get("/v1/capabilities")->status, 200);
     const auto key = newId();
     std::optional<httplib::Result> inHand;
-    std::thread t([&] {
+    std::jthread t([&] {
         auto c = server.client();
         inHand.emplace(postBatch(c, device, key, makeBatch(device, key, {classRecord(newId(), device.deviceId)})));
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    const auto release = gate.openOnExit();
+    ASSERT_TRUE(server.waitForLog(CommitGate::kBatchHeld)) << server.log();
     ::kill(server.pid(), SIGTERM);
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ASSERT_TRUE(server.waitForLog("shutting down")) << server.log();
     auto late = idle.Get("/v1/capabilities");
+    gate.open();
     t.join();
     ASSERT_TRUE(late);
     EXPECT_EQ(late->status, 503);

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "sync_client_fixture.h"
+#include "wait_until.h"
 
 using namespace taizhang;
 using namespace taizhang::testing;
@@ -88,9 +89,13 @@ TEST_F(SyncFixture, GIVEN_the_syncing_process_is_killed_at_random_moments_55_tim
     std::mt19937 rng(20261122);
     int killedWhileRunning = 0;
     for (int i = 0; i < 55; ++i) {
+        // The kill lands after a random amount of progress (0 to 2 more batches stored by the
+        // county), not after a random time: the same points are reached however loaded the machine.
+        const std::int64_t target = county.count("SELECT count(*) FROM batches") + static_cast<std::int64_t>(rng() % 3);
         auto worker = ChildProcess::start({binPath("sync_worker"), dbPath}, dir.file("worker.log"));
         if (i % 4 == 0) addHomework(store, 1 + static_cast<int>(rng() % 6));  // new data while it syncs
-        std::this_thread::sleep_for(std::chrono::milliseconds(5 + rng() % 60));
+        ASSERT_TRUE(waitUntil([&] { return county.count("SELECT count(*) FROM batches") >= target || !worker.running(); }))
+            << "kill " << i << ": the worker made no progress";
         if (worker.running()) ++killedWhileRunning;
         worker.signal(SIGKILL);
         worker.wait();
@@ -129,8 +134,11 @@ TEST_F(SyncFixture, GIVEN_the_county_is_killed_in_the_middle_of_a_batch_WHEN_it_
         opts.maxWaitMillis = 30'000;
         report = engine.runOnce(opts);
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(900));  // the upload is under way
+    // The upload is under way once the proxy forwards more than any request head: the batch, which
+    // the shaped link takes about 2 s to deliver, so the kill lands mid-transfer.
+    const bool uploading = waitUntil([&] { return Json::parse(proxy.command("stats"))["bytes_up"].get<int>() > 8000; });
     county.kill9();
+    ASSERT_TRUE(uploading) << proxy.command("stats");
     EXPECT_EQ(county.count("SELECT count(*) FROM records"), 0);  // nothing half-written
     county.start({"--max-batch-records", "1000"});
     proxy.command("upstream " + std::to_string(county.port()));
