@@ -175,12 +175,9 @@ void ServerProcess::terminate()
 {
     if (pid_ <= 0) return;
     ::kill(pid_, SIGTERM);
-    for (int i = 0; i < 200; ++i) {
-        if (waitpid(pid_, &status_, WNOHANG) == pid_) {
-            pid_ = -1;
-            return;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    if (waitUntil([&] { return waitpid(pid_, &status_, WNOHANG) == pid_; }, 10000, 5)) {
+        pid_ = -1;
+        return;
     }
     kill9();
 }

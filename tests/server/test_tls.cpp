@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "../core/wait_until.h"
 #include "county_fixture.h"
 
 using namespace taizhang::testing;
@@ -165,12 +166,10 @@ TEST(Tls, GIVEN_nginx_with_the_packaged_config_WHEN_client_syncs_through_it_THEN
     }
     auto client = verifyingClient(port, cert);
     auto& c = *client;
+    // nginx is up when it answers (it prints nothing we could wait for).
     httplib::Result caps = c.Get("/v1/capabilities");
-    for (int i = 0; i < 50 && !caps; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        caps = c.Get("/v1/capabilities");
-    }
-    ASSERT_TRUE(caps) << "nginx did not come up";
+    ASSERT_TRUE(caps || waitUntil([&] { return bool(caps = c.Get("/v1/capabilities")); }, 10000, 20))
+        << "nginx did not come up";
     EXPECT_EQ(caps->status, 200);
     EXPECT_EQ(Json::parse(caps->body)["max_batch_records"], 2);
     const auto device = enrollOver(c, db);
