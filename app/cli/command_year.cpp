@@ -120,7 +120,7 @@ int runYear(Context& ctx)
         return kExitOk;
     }
     Ledger ledger(db, ctx.clock);
-    ledger.setOverrides(storedOverrides(db));
+    ledger.setOverrides(loadCountyOverrides(db));
     const auto result = startSchoolYear(db, ledger, plan, ChangeContext{"cli", ensureDeviceId(db, ctx.clock), ""});
     if (!result.ok) {
         for (const auto& i : result.issues) ctx.err << "error: " << i.code << ": " << i.messageZh << " / " << i.messageEn << "\n";
