@@ -203,6 +203,13 @@ Database Database::open(const std::string& path, const std::vector<Migration>& m
     db.writeWaitMs_ = options.writeWaitMs;
     sqlite3_busy_timeout(db.db_, options.busyTimeoutMs);
     db.exec("PRAGMA foreign_keys = ON");
+    // auto_vacuum can only be chosen before the file is initialised (switching to WAL does that)
+    // or by a VACUUM (see migrate).
+    const int target = options.migrateTo.value_or(migrations.empty() ? 0 : migrations.back().version);
+    const bool incremental = std::any_of(migrations.begin(), migrations.end(), [&](const Migration& m) {
+        return m.incrementalVacuum && m.version <= target;
+    });
+    if (incremental && db.userVersion() == 0) db.exec("PRAGMA auto_vacuum = INCREMENTAL");
     // WAL lets the UI read while sync writes; NORMAL is durable across application crashes
     // (only a power cut can lose the last commits), FULL is used where sync freezes a batch.
     db.exec("PRAGMA journal_mode = WAL");
@@ -302,6 +309,7 @@ void Database::migrate(const std::vector<Migration>& migrations, const OpenOptio
         lastBackup_ = backup;
     }
 
+    bool convertToIncremental = false;
     for (const auto& m : migrations) {
         if (m.version <= current || m.version > target) continue;
         Transaction tx(*this, true);
@@ -313,7 +321,35 @@ void Database::migrate(const std::vector<Migration>& migrations, const OpenOptio
         }
         exec("PRAGMA user_version = " + std::to_string(m.version));
         tx.commit();
+        convertToIncremental = convertToIncremental || m.incrementalVacuum;
     }
+    if (convertToIncremental && current > 0 && autoVacuumMode() != 2) {
+        // Once per file: rewrites it compactly with the page bookkeeping incremental vacuum needs.
+        exec("PRAGMA auto_vacuum = INCREMENTAL");
+        exec("VACUUM");
+    }
+}
+
+int Database::autoVacuumMode() const
+{
+    Statement s(db_, "PRAGMA auto_vacuum");
+    s.step();
+    return s.int32(0);
+}
+
+std::int64_t Database::reclaimFreePages(std::int64_t atLeast)
+{
+    Statement count(db_, "PRAGMA freelist_count");
+    count.step();
+    const std::int64_t free = count.int64(0);
+    count.reset();
+    if (free < atLeast || autoVacuumMode() != 2) return 0;
+    try {
+        exec("PRAGMA incremental_vacuum");
+    } catch (const DbError&) {
+        return 0;  // another connection is writing: the pages are reclaimed after a later ack
+    }
+    return free;
 }
 
 }  // namespace taizhang

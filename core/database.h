@@ -103,6 +103,10 @@ struct Migration {
     int version;              // 1, 2, 3 ... applied in order
     std::string description;
     std::string sql;          // may hold several statements
+    // From this version on the file uses auto_vacuum = INCREMENTAL (space freed by pruning is
+    // given back with PRAGMA incremental_vacuum): a new file gets it before its first table, an
+    // older one is converted by a VACUUM after its migrations.
+    bool incrementalVacuum = false;
 };
 
 // All migrations of the client database, in order (migrations.cpp).
@@ -157,6 +161,12 @@ public:
     int busyTimeoutMillis() const { return busyTimeoutMs_; }
     std::int64_t lastInsertRowId() const;
     int changes() const;
+    // PRAGMA auto_vacuum: 0 none, 1 full, 2 incremental.
+    int autoVacuumMode() const;
+    // Gives the file's free pages back to the file system (PRAGMA incremental_vacuum) when there
+    // are at least `atLeast` of them and the file is in incremental mode. Outside a transaction;
+    // never fails (busy: left for a later call). Returns the pages freed.
+    std::int64_t reclaimFreePages(std::int64_t atLeast = 1);
 
     // Key/value settings of this installation (school profile, device id, sync state, ...).
     std::optional<std::string> setting(std::string_view key) const;

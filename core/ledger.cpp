@@ -20,12 +20,15 @@ struct WriteIndex {
 
     void add(const Record& r)
     {
-        if (r.meta.deleted) return;
-        const std::string key = uniquenessKey(r.kind, r.body);
-        if (!key.empty()) byKey.emplace(key, r.meta.id);
-        if (r.kind == Kind::Homework && validateShape(Kind::Homework, r.body).empty()) {
-            auto h = r.body.get<Homework>();
-            homework[classDayKey(h.classId, h.date)].push_back({r.meta.id, std::move(h)});
+        if (!r.meta.deleted) add(r.kind, r.meta.id, r.body);
+    }
+    void add(Kind kind, const std::string& id, const Json& body)
+    {
+        const std::string key = uniquenessKey(kind, body);
+        if (!key.empty()) byKey.emplace(key, id);
+        if (kind == Kind::Homework && validateShape(Kind::Homework, body).empty()) {
+            auto h = body.get<Homework>();
+            homework[classDayKey(h.classId, h.date)].push_back({id, std::move(h)});
         }
     }
 };
@@ -210,7 +213,9 @@ void loadCandidates(const RecordStore& store, const std::vector<NewRecord>& rows
 
 LedgerResult Ledger::save(Kind kind, Json body, const ChangeContext& ctx)
 {
-    auto bulk = saveMany({NewRecord{kind, std::move(body)}}, ctx);
+    std::vector<NewRecord> one;
+    one.push_back(NewRecord{kind, std::move(body)});
+    auto bulk = saveMany(std::move(one), ctx);
     LedgerResult result;
     for (auto& i : bulk.issues) result.issues.push_back(std::move(i.issue));
     if (!bulk.records.empty()) result.record = std::move(bulk.records.front());
@@ -218,6 +223,11 @@ LedgerResult Ledger::save(Kind kind, Json body, const ChangeContext& ctx)
 }
 
 BulkResult Ledger::saveMany(const std::vector<NewRecord>& input, const ChangeContext& ctx)
+{
+    return saveMany(std::vector<NewRecord>(input), ctx);
+}
+
+BulkResult Ledger::saveMany(std::vector<NewRecord>&& input, const ChangeContext& ctx)
 {
     BulkResult result;
     if (input.empty()) return result;
@@ -232,7 +242,7 @@ BulkResult Ledger::saveMany(const std::vector<NewRecord>& input, const ChangeCon
         if (it == index.byKey.end()) return std::nullopt;
         return it->second;
     };
-    std::vector<NewRecord> rows = input;
+    std::vector<NewRecord> rows = std::move(input);
     std::vector<ChangeContext> contexts(rows.size(), ctx);
     std::optional<SchoolCalendar> calendar(std::in_place, vctx.terms);
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -245,11 +255,7 @@ BulkResult Ledger::saveMany(const std::vector<NewRecord>& input, const ChangeCon
         for (auto& issue : issues) result.issues.push_back(BulkIssue{i, std::move(issue)});
         if (!accepted) continue;
         // Later rows of the same input see this one: duplicates, day totals, new terms/subjects.
-        Record pseudo;
-        pseudo.meta.id = pseudoId;
-        pseudo.kind = row.kind;
-        pseudo.body = row.body;
-        index.add(pseudo);
+        index.add(row.kind, pseudoId, row.body);
         if (row.kind == Kind::Term) {
             vctx.terms[pseudoId] = row.body.get<Term>();
             calendar.emplace(vctx.terms);
@@ -265,7 +271,7 @@ BulkResult Ledger::saveMany(const std::vector<NewRecord>& input, const ChangeCon
     // row keeps the reason it was saved with; all of it inside one transaction.
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (contexts[i].reason != ctx.reason) rows[i].reason = contexts[i].reason;
-    result.records = store_.createMany(rows, ctx);
+    result.records = store_.createMany(std::move(rows), ctx);
     tx.commit();
     return result;
 }

@@ -55,6 +55,8 @@ public:
     // All or nothing, one transaction: the CSV importer. Rows are validated against the database
     // and against the rows before them in the same input (duplicates, homework totals).
     BulkResult saveMany(const std::vector<NewRecord>& records, const ChangeContext& ctx);
+    // The same, taking the bodies over (a bulk import's rows are not copied).
+    BulkResult saveMany(std::vector<NewRecord>&& records, const ChangeContext& ctx);
 
     // The context validation uses, read from the database (reference data, school, today).
     ValidationContext buildContext() const;

@@ -3,7 +3,8 @@
 namespace taizhang {
 
 // Append only: a released migration never changes. Numbers are reserved per area so that work
-// in parallel does not collide: 1 base schema, 2 sync client state. Take the next free number.
+// in parallel does not collide: 1 base schema, 2 sync client state, 3 a record stored once.
+// Take the next free number.
 const std::vector<Migration>& clientMigrations()
 {
     static const std::vector<Migration> migrations{
@@ -124,6 +125,38 @@ CREATE TABLE dead_letters(
 );
 CREATE INDEX dead_letters_open ON dead_letters(record_id) WHERE resolved = 0;
 )SQL"},
+        {3, "a record stored once: outbox and creation audit refer to the record, acknowledged rows pruned", R"SQL(
+-- An outbox row whose payload is '' stands for the record row at that version: freezing builds
+-- the wire text from `records` (Outbox::freezeNext). Only when the record moves past an unsent
+-- version does that version's text get written into the row (trigger below), so an unsent old
+-- version is still sent exactly as it was saved, whoever changed the record.
+CREATE TRIGGER outbox_keeps_unsent_version AFTER UPDATE OF version ON records
+WHEN EXISTS (SELECT 1 FROM outbox WHERE record_id = old.id AND version = old.version AND payload = '')
+BEGIN
+    UPDATE outbox SET payload = json_object(
+        'author', old.author, 'body', json(old.body), 'created_at', old.created_at,
+        'deleted', json(CASE WHEN old.deleted THEN 'true' ELSE 'false' END), 'device', old.device,
+        'id', old.id, 'kind', old.kind, 'updated_at', old.updated_at, 'version', old.version)
+    WHERE record_id = old.id AND version = old.version AND payload = '';
+END;
+-- The trigger's look-up; only unsent rows that refer to their record are in it.
+CREATE INDEX outbox_refers ON outbox(record_id, version) WHERE payload = '';
+
+-- Acknowledged rows are kept nowhere but in their batch's counts (sync_batches) and, for the
+-- refused ones, in dead_letters (which hold their own payload); the batch bytes only matter
+-- until the ack.
+DELETE FROM outbox WHERE acked_at IS NOT NULL;
+UPDATE outbox SET payload = '' WHERE payload <> '' AND EXISTS
+    (SELECT 1 FROM records r WHERE r.id = outbox.record_id AND r.version = outbox.version);
+UPDATE sync_batches SET body = x'' WHERE state <> 'pending';
+
+-- A creation's audit row names the version; its content is the record at version 1 (the
+-- record itself, or the "before" of the audit row of version 2). RecordStore::history fills it in.
+UPDATE audit SET after = NULL WHERE action = 'create' AND after IS NOT NULL AND (
+    EXISTS (SELECT 1 FROM records r WHERE r.id = audit.record_id AND r.version = audit.version) OR
+    EXISTS (SELECT 1 FROM audit b WHERE b.record_id = audit.record_id AND b.version = audit.version + 1
+            AND b.before IS NOT NULL));
+)SQL", true},
     };
     return migrations;
 }

@@ -11,6 +11,8 @@ namespace taizhang {
 namespace {
 // A header line is small ({"protocol":1,"batch_id":...}); keep this much room under the limit.
 constexpr std::size_t kHeaderAllowance = 512;
+// Free pages (4 KiB) after which an ack gives the space back to the file system.
+constexpr std::int64_t kReclaimAtPages = 64;
 
 constexpr const char* kBatchColumns =
     "SELECT batch_id, first_seq, last_seq, count, body, raw_bytes, state, attempts, next_attempt_at, last_error, "
@@ -53,13 +55,56 @@ DeadLetter deadLetterFromRow(const Statement& s)
     return d;
 }
 
+// An outbox row with its wire text: its own payload, or (payload '') the record row it refers
+// to, which is at that version unless something replaced the row without the UPDATE that keeps
+// an unsent version (then the text is the "before" of the next version's audit row).
+constexpr const char* kRowColumns =
+    "SELECT o.seq, o.record_id, o.kind, o.version, o.payload, r.version, r.created_at, r.updated_at, r.author, "
+    "r.device, r.deleted, r.body FROM outbox o LEFT JOIN records r ON o.payload = '' AND r.id = o.record_id ";
+
+OutboxRow outboxRowFrom(Database& db, const Statement& s)
+{
+    OutboxRow row{s.int64(0), s.text(1), s.text(2), s.int64(3), s.text(4)};
+    if (!row.payload.empty()) return row;
+    if (!s.isNull(5) && s.int64(5) == row.version) {
+        RecordMeta m{row.recordId, row.version, s.text(6), s.text(7), s.text(8), s.text(9), s.int64(10) != 0};
+        row.payload = recordJsonText(m, row.kind, s.text(11));
+        return row;
+    }
+    auto next = db.prepare("SELECT before FROM audit WHERE record_id = ? AND version = ? AND before IS NOT NULL "
+                           "ORDER BY id LIMIT 1");
+    next.bind(1, row.recordId).bind(2, row.version + 1);
+    if (next.step()) {
+        row.payload = next.text(0);
+        return row;
+    }
+    throw DbError("outbox row " + std::to_string(row.seq) + " refers to version " + std::to_string(row.version) +
+                  " of record " + row.recordId + ", which is no longer stored");
+}
+
 std::vector<OutboxRow> rowsOfBatch(Database& db, const std::string& batchId)
 {
-    auto s = db.prepare("SELECT seq, record_id, kind, version, payload FROM outbox WHERE batch_id = ? ORDER BY seq");
+    auto s = db.prepare(std::string(kRowColumns) + "WHERE o.batch_id = ? ORDER BY o.seq");
     s.bind(1, batchId);
     std::vector<OutboxRow> rows;
-    while (s.step()) rows.push_back({s.int64(0), s.text(1), s.text(2), s.int64(3), s.text(4)});
+    while (s.step()) rows.push_back(outboxRowFrom(db, s));
     return rows;
+}
+
+// Acknowledged (or dead-lettered) rows are not kept: the batch's counts and the dead letters
+// hold what the status, the restored-disk check and the refused-records list need.
+void pruneBatch(Database& db, const std::string& batchId)
+{
+    auto rows = db.prepare("DELETE FROM outbox WHERE batch_id = ?");
+    rows.bind(1, batchId).run();
+    auto bytes = db.prepare("UPDATE sync_batches SET body = x'' WHERE batch_id = ?");
+    bytes.bind(1, batchId).run();
+}
+
+void dropRow(Database& db, std::int64_t seq)
+{
+    auto s = db.prepare("DELETE FROM outbox WHERE seq = ?");
+    s.bind(1, seq).run();
 }
 
 std::optional<std::string> batchState(Database& db, const std::string& batchId)
@@ -150,13 +195,12 @@ std::optional<FrozenBatch> Outbox::freezeNext(const BatchLimits& limits, const B
     const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
 
     const std::size_t maxRecords = std::max<std::size_t>(1, limits.maxRecords);
-    auto s = db_.prepare(
-        "SELECT seq, record_id, kind, version, payload FROM outbox WHERE batch_id IS NULL ORDER BY seq LIMIT ?");
+    auto s = db_.prepare(std::string(kRowColumns) + "WHERE o.batch_id IS NULL ORDER BY o.seq LIMIT ?");
     s.bind(1, static_cast<std::int64_t>(maxRecords));
     std::vector<OutboxRow> rows;
     std::size_t bytes = kHeaderAllowance;
     while (s.step()) {
-        OutboxRow row{s.int64(0), s.text(1), s.text(2), s.int64(3), s.text(4)};
+        OutboxRow row = outboxRowFrom(db_, s);
         const std::size_t lineBytes = row.payload.size() + 32;  // + ,"seq":N and the newline
         if (lineBytes > limits.maxRecordBytes) {
             // Can never be accepted as it is: dead-letter now rather than block the queue.
@@ -164,9 +208,7 @@ std::optional<FrozenBatch> Outbox::freezeNext(const BatchLimits& limits, const B
                              "record is " + std::to_string(lineBytes) + " bytes, the county accepts at most " +
                                  std::to_string(limits.maxRecordBytes),
                              now);
-            auto mark = db_.prepare(
-                "UPDATE outbox SET batch_id = '', ack_status = 'too_large', acked_at = ? WHERE seq = ?");
-            mark.bind(1, now).bind(2, row.seq).run();
+            dropRow(db_, row.seq);
             continue;
         }
         if (!rows.empty() && bytes + lineBytes > limits.maxDecompressedBytes) break;
@@ -280,7 +322,6 @@ std::vector<DeadLetter> Outbox::applyAck(const FrozenBatch& batch, const Ack& ac
     std::map<std::int64_t, const AckException*> exceptionBySeq;
     for (const auto& e : ack.exceptions) exceptionBySeq[e.seq] = &e;
 
-    auto markRow = db_.prepare("UPDATE outbox SET ack_status = ?, acked_at = ? WHERE seq = ?");
     // A newer version of a record accepted by the county settles its older dead letters.
     auto settle = db_.prepare(
         "UPDATE dead_letters SET resolved = 1, resolved_at = ?, resolution = 'superseded' "
@@ -288,9 +329,6 @@ std::vector<DeadLetter> Outbox::applyAck(const FrozenBatch& batch, const Ack& ac
     std::vector<DeadLetter> created;
     for (const auto& row : rows) {
         auto ex = exceptionBySeq.find(row.seq);
-        const std::string status = ex == exceptionBySeq.end() ? "accepted" : ex->second->status;
-        markRow.reset();
-        markRow.bind(1, status).bind(2, now).bind(3, row.seq).run();
         if (ex == exceptionBySeq.end()) {
             settle.reset();
             settle.bind(1, now).bind(2, row.recordId).bind(3, row.version).bind(4, row.seq).run();
@@ -301,7 +339,9 @@ std::vector<DeadLetter> Outbox::applyAck(const FrozenBatch& batch, const Ack& ac
     }
     auto done = db_.prepare("UPDATE sync_batches SET state = 'acked', acked_at = ?, last_error = '' WHERE batch_id = ?");
     done.bind(1, now).bind(2, batch.batchId).run();
+    pruneBatch(db_, batch.batchId);
     tx.commit();
+    db_.reclaimFreePages(kReclaimAtPages);
     return created;
 }
 
@@ -314,7 +354,7 @@ std::vector<FrozenBatch> Outbox::split(const FrozenBatch& batch, const BatchEnco
     if (!state || *state != "pending") return {};
     const auto rows = rowsOfBatch(db_, batch.batchId);
     const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
-    auto close = db_.prepare("UPDATE sync_batches SET state = 'split', last_error = ? WHERE batch_id = ?");
+    auto close = db_.prepare("UPDATE sync_batches SET state = 'split', last_error = ?, body = x'' WHERE batch_id = ?");
     close.bind(1, std::string(code) + ": " + std::string(message)).bind(2, batch.batchId).run();
 
     std::vector<FrozenBatch> out;
@@ -322,8 +362,7 @@ std::vector<FrozenBatch> Outbox::split(const FrozenBatch& batch, const BatchEnco
         // One record alone is too large for the county: it cannot ever be sent as it is.
         for (const auto& row : rows) {
             insertDeadLetter(db_, row, batch.batchId, "too_large", code, message, now);
-            auto mark = db_.prepare("UPDATE outbox SET ack_status = 'too_large', acked_at = ? WHERE seq = ?");
-            mark.bind(1, now).bind(2, row.seq).run();
+            dropRow(db_, row.seq);
         }
         tx.commit();
         return out;
@@ -349,18 +388,15 @@ std::vector<DeadLetter> Outbox::refuseBatch(const FrozenBatch& batch, std::strin
     if (!state || *state != "pending") return {};
     const auto rows = rowsOfBatch(db_, batch.batchId);
     const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
-    auto mark = db_.prepare("UPDATE outbox SET ack_status = 'rejected', acked_at = ? WHERE seq = ?");
     std::vector<DeadLetter> created;
-    for (const auto& row : rows) {
+    for (const auto& row : rows)
         created.push_back(insertDeadLetter(db_, row, batch.batchId, "rejected", code, message, now));
-        mark.reset();
-        mark.bind(1, now).bind(2, row.seq).run();
-    }
     auto close = db_.prepare(
         "UPDATE sync_batches SET state = 'acked', acked_at = ?, last_error = ? WHERE batch_id = ?");
     close.bind(1, now).bind(2, "refused by the county: " + std::string(code) + ": " + std::string(message))
         .bind(3, batch.batchId)
         .run();
+    pruneBatch(db_, batch.batchId);
     tx.commit();
     return created;
 }
@@ -370,7 +406,7 @@ void Outbox::supersede(const std::string& batchId)
     auto tx = db_.beginWrite();
     const auto state = batchState(db_, batchId);
     if (!state || *state != "pending") return;
-    auto close = db_.prepare("UPDATE sync_batches SET state = 'superseded' WHERE batch_id = ?");
+    auto close = db_.prepare("UPDATE sync_batches SET state = 'superseded', body = x'' WHERE batch_id = ?");
     close.bind(1, batchId).run();
     auto release = db_.prepare("UPDATE outbox SET batch_id = NULL WHERE batch_id = ?");
     release.bind(1, batchId).run();
@@ -405,9 +441,8 @@ std::int64_t Outbox::resend(std::int64_t deadLetterId)
         "SELECT id, kind, version, created_at, updated_at, author, device, deleted, body FROM records WHERE id = ?");
     current.bind(1, recordId);
     if (current.step()) {
-        const Record r = recordFromRow(current);
-        payload = recordToJson(r).dump();
-        version = r.meta.version;
+        version = current.int64(2);
+        payload.clear();  // '' = the record row at this version, like every new outbox row
     }
     current.reset();
     const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
@@ -438,11 +473,15 @@ OutboxStatus Outbox::status() const
         "(SELECT count(*) FROM outbox WHERE batch_id IS NULL), "
         "(SELECT count(*) FROM outbox o JOIN sync_batches b ON b.batch_id = o.batch_id WHERE b.state = 'pending'), "
         "(SELECT count(*) FROM sync_batches WHERE state = 'pending'), "
-        "(SELECT count(*) FROM outbox WHERE acked_at IS NOT NULL), "
+        // Acknowledged rows are pruned: what the county acknowledged is counted by batch, plus
+        // the rows dead-lettered as too large without a batch.
+        "(SELECT coalesce(sum(count), 0) FROM sync_batches WHERE state = 'acked') + "
+        "(SELECT count(*) FROM dead_letters WHERE status = 'too_large'), "
         "(SELECT count(*) FROM dead_letters WHERE resolved = 0 AND status <> 'conflict'), "
         "(SELECT count(*) FROM dead_letters WHERE resolved = 0 AND status = 'conflict'), "
         "(SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'outbox'), "
-        "(SELECT coalesce(max(seq), 0) FROM outbox WHERE acked_at IS NOT NULL), "
+        "max((SELECT coalesce(max(last_seq), 0) FROM sync_batches WHERE state = 'acked'), "
+        "    (SELECT coalesce(max(seq), 0) FROM dead_letters WHERE status = 'too_large')), "
         "(SELECT min(created_at) FROM outbox WHERE acked_at IS NULL), "
         "(SELECT coalesce(max(last_seq), 0) FROM sync_batches)");
     s.step();

@@ -3,9 +3,12 @@
 // All SQL for those lives here (nothing outside core/ writes SQL for the client database); the
 // wire encoding (NDJSON + gzip) is sync's job and comes in as a callback, so core needs no zlib.
 //
-// Life of an outbox row: written by RecordStore (batch_id NULL) -> frozen into a batch (batch_id
-// set, batch state 'pending') -> acknowledged (ack_status, acked_at; rejected/conflict rows also
-// get a dead_letters entry). A 413 splits a pending batch into two new ones; a 422 supersedes it.
+// Life of an outbox row: written by RecordStore (batch_id NULL, payload '' = "the record row at
+// this version": the record's JSON is stored once) -> frozen into a batch (batch_id set, batch
+// state 'pending', the gzip bytes stored) -> acknowledged: in the ack's transaction the rows are
+// deleted and the batch's bytes dropped (the batch row keeps its sequence range and count for the
+// status and the restored-disk check); rejected/conflict rows first get a dead_letters entry with
+// their payload. A 413 splits a pending batch into two new ones; a 422 supersedes it.
 #include <cstdint>
 #include <functional>
 #include <optional>

@@ -64,7 +64,10 @@ void write(ChangeWriter& w, const Record& after, const std::optional<Record>& be
         .run();
     if (faultHook) faultHook("record_written");
 
-    const std::string afterJson = recordJsonText(after, body);
+    // A creation's audit row does not repeat the record (history() reads version 1 back from the
+    // record or from the next change's "before"); a change keeps both sides.
+    const std::optional<std::string> afterJson =
+        before ? std::optional<std::string>(recordJsonText(after, body)) : std::nullopt;
     w.insertAudit.reset();
     w.insertAudit.bind(1, after.meta.id)
         .bind(2, kind)
@@ -79,11 +82,12 @@ void write(ChangeWriter& w, const Record& after, const std::optional<Record>& be
         .run();
     if (faultHook) faultHook("audit_written");
 
+    // payload '' = the record row at this version (migration 3): the text is built when frozen.
     w.insertOutbox.reset();
     w.insertOutbox.bind(1, after.meta.id)
         .bind(2, kind)
         .bind(3, after.meta.version)
-        .bind(4, afterJson)
+        .bind(4, std::string_view(""))
         .bind(5, after.meta.updatedAt)
         .run();
 }
@@ -122,18 +126,25 @@ Record RecordStore::insertNew(Kind kind, Json body, const ChangeContext& ctx, co
 
 Record RecordStore::create(Kind kind, Json body, const ChangeContext& ctx)
 {
-    return createMany({NewRecord{kind, std::move(body)}}, ctx).front();
+    std::vector<NewRecord> one;
+    one.push_back(NewRecord{kind, std::move(body)});
+    return createMany(std::move(one), ctx).front();
 }
 
 std::vector<Record> RecordStore::createMany(const std::vector<NewRecord>& records, const ChangeContext& ctx)
+{
+    return createMany(std::vector<NewRecord>(records), ctx);
+}
+
+std::vector<Record> RecordStore::createMany(std::vector<NewRecord>&& records, const ChangeContext& ctx)
 {
     std::vector<Record> out;
     out.reserve(records.size());
     auto tx = db_.beginWrite();
     ChangeWriter w(db_);
     const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
-    for (const auto& nr : records) {
-        out.push_back(insertNew(nr.kind, nr.body, ctx, now));
+    for (auto& nr : records) {
+        out.push_back(insertNew(nr.kind, std::move(nr.body), ctx, now));
         if (nr.reason.empty()) {
             write(w, out.back(), std::nullopt, "create", ctx, faultHook_);
         } else {
@@ -234,6 +245,17 @@ std::vector<AuditEntry> RecordStore::history(std::string_view id) const
         if (!s.isNull(9)) e.after = Json::parse(s.text(9));
         e.reason = s.text(10);
         out.push_back(std::move(e));
+    }
+    s.reset();
+    // A creation stores no "after": it is the next change's "before", or the record itself.
+    std::optional<Record> current;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i].after || out[i].action != "create") continue;
+        for (std::size_t j = i + 1; j < out.size() && !out[i].after; ++j)
+            if (out[j].version == out[i].version + 1 && out[j].before) out[i].after = out[j].before;
+        if (out[i].after) continue;
+        if (!current) current = find(id);
+        if (current && current->meta.version == out[i].version) out[i].after = recordToJson(*current);
     }
     return out;
 }

@@ -78,6 +78,7 @@ public:
     Record create(Kind kind, Json body, const ChangeContext& ctx);
     // All or nothing, in one transaction (CSV import, demo data, bulk class creation).
     std::vector<Record> createMany(const std::vector<NewRecord>& records, const ChangeContext& ctx);
+    std::vector<Record> createMany(std::vector<NewRecord>&& records, const ChangeContext& ctx);  // takes the bodies
     Record update(std::string_view id, Json body, std::int64_t expectedVersion, const ChangeContext& ctx);
     // Writes a tombstone: the body stays, deleted = true, version + 1.
     Record remove(std::string_view id, std::int64_t expectedVersion, const ChangeContext& ctx);

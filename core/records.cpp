@@ -366,18 +366,24 @@ Json recordToJson(const Record& r)
 // to recordToJson(r).dump(); tests/core/test_write_path.cpp holds the two together.
 std::string recordJsonText(const Record& r, const std::string& bodyText)
 {
+    return recordJsonText(r.meta, kindName(r.kind), bodyText);
+}
+
+std::string recordJsonText(const RecordMeta& m, std::string_view kind, std::string_view bodyText)
+{
     auto str = [](const std::string& s) { return Json(s).dump(); };
     std::string out;
     out.reserve(bodyText.size() + 256);
-    out += "{\"author\":" + str(r.meta.author);
-    out += ",\"body\":" + bodyText;
-    out += ",\"created_at\":" + str(r.meta.createdAt);
-    out += std::string(",\"deleted\":") + (r.meta.deleted ? "true" : "false");
-    out += ",\"device\":" + str(r.meta.device);
-    out += ",\"id\":" + str(r.meta.id);
-    out += ",\"kind\":" + str(std::string(kindName(r.kind)));
-    out += ",\"updated_at\":" + str(r.meta.updatedAt);
-    out += ",\"version\":" + std::to_string(r.meta.version) + "}";
+    out += "{\"author\":" + str(m.author);
+    out += ",\"body\":";
+    out += bodyText;
+    out += ",\"created_at\":" + str(m.createdAt);
+    out += std::string(",\"deleted\":") + (m.deleted ? "true" : "false");
+    out += ",\"device\":" + str(m.device);
+    out += ",\"id\":" + str(m.id);
+    out += ",\"kind\":" + str(std::string(kind));
+    out += ",\"updated_at\":" + str(m.updatedAt);
+    out += ",\"version\":" + std::to_string(m.version) + "}";
     return out;
 }
 

@@ -244,6 +244,9 @@ Json recordToJson(const Record& r);
 // Exactly recordToJson(r).dump(), given r.body already dumped: the write path stores this text
 // twice per change (audit "after", outbox payload), so it avoids a second copy of the body tree.
 std::string recordJsonText(const Record& r, const std::string& bodyText);
+// The same text from the stored columns, the kind as stored (the outbox builds a record's wire
+// form from its row without parsing the body).
+std::string recordJsonText(const RecordMeta& meta, std::string_view kind, std::string_view bodyText);
 // Throws std::invalid_argument with an English message when the envelope is malformed.
 Record recordFromJson(const Json& j);
 

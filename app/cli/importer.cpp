@@ -142,7 +142,7 @@ ImportReport importCsv(Database& db, const Clock& clock, Kind kind, std::string_
 
     // ---- Validate and write, all or nothing.
     Writer writer(db, clock, author);
-    const WriteResult result = writer.saveMany(records);
+    const WriteResult result = writer.saveMany(std::move(records));
     auto columnOf = [&](const std::string& key) -> std::size_t {
         for (std::size_t c = 0; c < columns.size(); ++c)
             if (columns[c] && columns[c]->key == key) return c + 1;

@@ -59,7 +59,12 @@ WriteResult Writer::save(Kind kind, Json body, const std::string& reason)
 
 WriteResult Writer::saveMany(const std::vector<NewRecord>& records)
 {
-    auto bulk = impl_->ledger.saveMany(records, impl_->ctx);
+    return saveMany(std::vector<NewRecord>(records));
+}
+
+WriteResult Writer::saveMany(std::vector<NewRecord>&& records)
+{
+    auto bulk = impl_->ledger.saveMany(std::move(records), impl_->ctx);
     WriteResult out;
     out.records = std::move(bulk.records);
     for (const auto& i : bulk.issues) out.issues.push_back(toIssue(i.issue, i.index));

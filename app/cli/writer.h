@@ -32,6 +32,7 @@ public:
 
     WriteResult save(Kind kind, Json body, const std::string& reason = {});
     WriteResult saveMany(const std::vector<NewRecord>& records);  // all or nothing
+    WriteResult saveMany(std::vector<NewRecord>&& records);       // the same, taking the bodies over
     WriteResult update(const std::string& id, Json body, std::int64_t expectedVersion, const std::string& reason = {});
     WriteResult remove(const std::string& id, std::int64_t expectedVersion, const std::string& reason = {});
 

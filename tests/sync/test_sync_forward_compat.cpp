@@ -21,10 +21,16 @@ struct ForwardCompat : SyncFixture {
         auto body = homeworkBody(i);
         body["effort_level"] = 3;  // an optional field of a future schema
         const auto rec = store.create(Kind::Homework, body, {"t", "d", ""});
-        if (schema)
-            db.exec("UPDATE outbox SET payload = json_set(payload, '$.schema', " + std::to_string(*schema) +
-                    ") WHERE record_id = '" + rec.meta.id + "'");
+        if (schema) markSchema(rec, *schema);
         return rec;
+    }
+    // The outbox row of `rec` as a newer client would have it: the record's text with "schema".
+    void markSchema(const Record& rec, int schema)
+    {
+        Json text = recordToJson(rec);
+        text["schema"] = schema;
+        auto s = db.prepare("UPDATE outbox SET payload = ? WHERE record_id = ?");
+        s.bind(1, text.dump()).bind(2, rec.meta.id).run();
     }
 };
 }  // namespace
@@ -45,7 +51,7 @@ TEST_F(ForwardCompat, GIVEN_a_client_one_record_schema_ahead_WHEN_it_syncs_with_
     bad["effort_level"] = 1;
     bad["minutes"] = "twenty";
     const auto badRec = store.create(Kind::Homework, bad, {"t", "d", ""});
-    db.exec("UPDATE outbox SET payload = json_set(payload, '$.schema', 2) WHERE record_id = '" + badRec.meta.id + "'");
+    markSchema(badRec, 2);
     // A record that claims the schema the county knows may not carry unknown fields (a typo).
     const auto typo = newerHomework(102, std::nullopt);
 
