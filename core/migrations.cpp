@@ -126,21 +126,10 @@ CREATE TABLE dead_letters(
 CREATE INDEX dead_letters_open ON dead_letters(record_id) WHERE resolved = 0;
 )SQL"},
         {3, "a record stored once: outbox and creation audit refer to the record, acknowledged rows pruned", R"SQL(
--- An outbox row whose payload is '' stands for the record row at that version: freezing builds
--- the wire text from `records` (Outbox::freezeNext). Only when the record moves past an unsent
--- version does that version's text get written into the row (trigger below), so an unsent old
--- version is still sent exactly as it was saved, whoever changed the record.
-CREATE TRIGGER outbox_keeps_unsent_version AFTER UPDATE OF version ON records
-WHEN EXISTS (SELECT 1 FROM outbox WHERE record_id = old.id AND version = old.version AND payload = '')
-BEGIN
-    UPDATE outbox SET payload = json_object(
-        'author', old.author, 'body', json(old.body), 'created_at', old.created_at,
-        'deleted', json(CASE WHEN old.deleted THEN 'true' ELSE 'false' END), 'device', old.device,
-        'id', old.id, 'kind', old.kind, 'updated_at', old.updated_at, 'version', old.version)
-    WHERE record_id = old.id AND version = old.version AND payload = '';
-END;
--- The trigger's look-up; only unsent rows that refer to their record are in it.
-CREATE INDEX outbox_refers ON outbox(record_id, version) WHERE payload = '';
+-- An outbox row whose payload is '' stands for version `version` of its record: freezing builds
+-- the wire text from the `records` row while the record is at that version, and from the
+-- "before" of the audit row of the next version once it has moved on (every change writes one),
+-- so an unsent old version is still sent exactly as it was saved (Outbox::freezeNext).
 
 -- Acknowledged rows are kept nowhere but in their batch's counts (sync_batches) and, for the
 -- refused ones, in dead_letters (which hold their own payload); the batch bytes only matter

@@ -55,9 +55,10 @@ DeadLetter deadLetterFromRow(const Statement& s)
     return d;
 }
 
-// An outbox row with its wire text: its own payload, or (payload '') the record row it refers
-// to, which is at that version unless something replaced the row without the UPDATE that keeps
-// an unsent version (then the text is the "before" of the next version's audit row).
+// An outbox row with its wire text: its own payload (rows written before migration 3 for a
+// version since replaced, resends of a record no longer stored), or (payload '') version
+// `version` of its record: the records row while the record is at that version, else the
+// "before" of the audit row that moved it past that version.
 constexpr const char* kRowColumns =
     "SELECT o.seq, o.record_id, o.kind, o.version, o.payload, r.version, r.created_at, r.updated_at, r.author, "
     "r.device, r.deleted, r.body FROM outbox o LEFT JOIN records r ON o.payload = '' AND r.id = o.record_id ";

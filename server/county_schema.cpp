@@ -102,6 +102,25 @@ std::string schemaV5(bool postgres)
            "INSERT INTO config(key, value, updated_at) VALUES ('day_summaries', 'rebuild', '');";
 }
 
+// A record is stored once, as its canonical JSON: the class and teacher columns (copies of the
+// body that no query reads) and the batch id go. SQLite keeps the rows in the id's B-tree
+// (WITHOUT ROWID: no separate rowid and id index); PostgreSQL drops the columns (their space
+// comes back as rows are rewritten, or at once with VACUUM FULL). docs/server.md lists each
+// index with the query that uses it.
+const char* const kRecordsOnceSqlite =
+    "CREATE TABLE records_once ("
+    " id TEXT PRIMARY KEY, school_code TEXT NOT NULL, kind TEXT NOT NULL, version INTEGER NOT NULL,"
+    " deleted INTEGER NOT NULL, day TEXT, record_json TEXT NOT NULL, device_id TEXT NOT NULL,"
+    " received_at TEXT NOT NULL) WITHOUT ROWID;"
+    "INSERT INTO records_once SELECT id, school_code, kind, version, deleted, day, record_json, device_id,"
+    " received_at FROM records;"
+    "DROP TABLE records;"
+    "ALTER TABLE records_once RENAME TO records;"
+    "CREATE INDEX records_school_kind_day ON records(school_code, kind, day);"
+    "CREATE INDEX records_device ON records(device_id);";
+const char* const kRecordsOncePostgres =
+    "ALTER TABLE records DROP COLUMN class_id, DROP COLUMN teacher_id, DROP COLUMN batch_id;";
+
 }  // namespace
 
 const std::vector<Migration>& sqliteCountyMigrations()
@@ -110,7 +129,8 @@ const std::vector<Migration>& sqliteCountyMigrations()
                                                    {2, "console staff, sessions, audit", schemaV2(false)},
                                                    {3, "period reviews", schemaV3()},
                                                    {4, "enrollment nonce", kEnrollNonce},
-                                                   {5, "day summaries", schemaV5(false)}};
+                                                   {5, "day summaries", schemaV5(false)},
+                                                   {6, "a record stored once", kRecordsOnceSqlite}};
     return migrations;
 }
 
@@ -120,7 +140,8 @@ const std::vector<Migration>& postgresCountyMigrations()
                                                    {2, "console staff, sessions, audit", schemaV2(true)},
                                                    {3, "period reviews", schemaV3()},
                                                    {4, "enrollment nonce", kEnrollNonce},
-                                                   {5, "day summaries", schemaV5(true)}};
+                                                   {5, "day summaries", schemaV5(true)},
+                                                   {6, "a record stored once", kRecordsOncePostgres}};
     return migrations;
 }
 

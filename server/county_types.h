@@ -61,11 +61,8 @@ struct RecordWrite {
     std::int64_t version = 0;
     bool deleted = false;
     std::optional<std::string> day;  // school-local date the record is about
-    std::string classId;
-    std::string teacherId;
-    std::string recordJson;
+    std::string recordJson;          // the one stored copy of the record (class, teacher: inside)
     std::string deviceId;            // device the stored version arrived from
-    std::string batchId;
     std::string receivedAt;
     bool isNew = false;
 };

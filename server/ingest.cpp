@@ -174,8 +174,7 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
         const auto day = record->date();
         writes.push_back(RecordWrite{id, device.schoolCode, std::string(kindName(record->kind)), cur.version,
                                      record->meta.deleted, day ? std::optional(day->toString()) : std::nullopt,
-                                     record->classId(), record->teacherId(), cur.json, device.id, row.batchId, now,
-                                     false});
+                                     cur.json, device.id, now, false});
     }
     std::sort(writes.begin(), writes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     tx->writeRecords(writes);

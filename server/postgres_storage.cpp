@@ -102,7 +102,7 @@ public:
     void writeRecords(const std::vector<RecordWrite>& rows) override
     {
         if (rows.empty()) return;
-        std::vector<PgParam> cols[12];
+        std::vector<PgParam> cols[9];
         for (const auto& w : rows) {
             cols[0].push_back(w.id);
             cols[1].push_back(w.schoolCode);
@@ -110,24 +110,19 @@ public:
             cols[3].push_back(std::to_string(w.version));
             cols[4].push_back(std::string(w.deleted ? "t" : "f"));
             cols[5].push_back(w.day);
-            cols[6].push_back(w.classId);
-            cols[7].push_back(w.teacherId);
-            cols[8].push_back(w.recordJson);
-            cols[9].push_back(w.deviceId);
-            cols[10].push_back(w.batchId);
-            cols[11].push_back(w.receivedAt);
+            cols[6].push_back(w.recordJson);
+            cols[7].push_back(w.deviceId);
+            cols[8].push_back(w.receivedAt);
         }
         std::vector<PgParam> params;
         for (auto& col : cols) params.push_back(pgArray(col));
         c_->exec(
-            "INSERT INTO records(id, school_code, kind, version, deleted, day, class_id, teacher_id, record_json,"
-            " device_id, batch_id, received_at)"
+            "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at)"
             " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::boolean[], $6::text[],"
-            " $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])"
+            " $7::text[], $8::text[], $9::text[])"
             " ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, version = EXCLUDED.version,"
-            " deleted = EXCLUDED.deleted, day = EXCLUDED.day, class_id = EXCLUDED.class_id,"
-            " teacher_id = EXCLUDED.teacher_id, record_json = EXCLUDED.record_json, device_id = EXCLUDED.device_id,"
-            " batch_id = EXCLUDED.batch_id, received_at = EXCLUDED.received_at"
+            " deleted = EXCLUDED.deleted, day = EXCLUDED.day, record_json = EXCLUDED.record_json,"
+            " device_id = EXCLUDED.device_id, received_at = EXCLUDED.received_at"
             " WHERE records.version < EXCLUDED.version AND records.school_code = EXCLUDED.school_code",
             params);
     }

@@ -66,18 +66,16 @@ public:
     void writeRecords(const std::vector<RecordWrite>& rows) override
     {
         auto st = db_.prepare(
-            "INSERT INTO records(id, school_code, kind, version, deleted, day, class_id, teacher_id, record_json,"
-            " device_id, batch_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, version = excluded.version,"
-            " deleted = excluded.deleted, day = excluded.day, class_id = excluded.class_id,"
-            " teacher_id = excluded.teacher_id, record_json = excluded.record_json, device_id = excluded.device_id,"
-            " batch_id = excluded.batch_id, received_at = excluded.received_at"
+            " deleted = excluded.deleted, day = excluded.day, record_json = excluded.record_json,"
+            " device_id = excluded.device_id, received_at = excluded.received_at"
             " WHERE records.version < excluded.version AND records.school_code = excluded.school_code");
         for (const auto& r : rows) {
             st.reset();
             st.bind(1, r.id).bind(2, r.schoolCode).bind(3, r.kind).bind(4, r.version).bind(5, r.deleted ? 1 : 0)
-                .bind(6, r.day).bind(7, r.classId).bind(8, r.teacherId).bind(9, r.recordJson).bind(10, r.deviceId)
-                .bind(11, r.batchId).bind(12, r.receivedAt);
+                .bind(6, r.day).bind(7, r.recordJson).bind(8, r.deviceId).bind(9, r.receivedAt);
             st.run();
         }
     }

@@ -117,7 +117,7 @@ void stopServer(Server& s)
 
 // The rows the server writes for these records, as COPY text or INSERT values.
 struct Row {
-    std::string id, kind, day, classId, teacherId, json, device, batch;
+    std::string id, kind, day, json, device;
     std::int64_t version;
 };
 
@@ -127,12 +127,12 @@ double bareSqlite(const std::string& path, const std::vector<Row>& rows, const s
     auto db = Database::open(path, sqliteCountyMigrations());
     const auto start = Steady::now();
     auto tx = db.beginWrite();
-    auto st = db.prepare("INSERT INTO records(id, school_code, kind, version, deleted, day, class_id, teacher_id,"
-                         " record_json, device_id, batch_id, received_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)");
+    auto st = db.prepare("INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id,"
+                         " received_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)");
     for (const auto& r : rows) {
         st.reset();
-        st.bind(1, r.id).bind(2, kSchool).bind(3, r.kind).bind(4, r.version).bind(5, r.day).bind(6, r.classId)
-            .bind(7, r.teacherId).bind(8, r.json).bind(9, r.device).bind(10, r.batch).bind(11, now);
+        st.bind(1, r.id).bind(2, kSchool).bind(3, r.kind).bind(4, r.version).bind(5, r.day).bind(6, r.json)
+            .bind(7, r.device).bind(8, now);
         st.run();
     }
     tx.commit();
@@ -158,15 +158,14 @@ double barePostgres(const std::string& url, const std::vector<Row>& rows, const 
     PGconn* c = PQconnectdb(url.c_str());
     const auto start = Steady::now();
     PQclear(PQexec(c, "BEGIN"));
-    PGresult* r = PQexec(c, "COPY records(id, school_code, kind, version, deleted, day, class_id, teacher_id,"
-                            " record_json, device_id, batch_id, received_at) FROM STDIN");
+    PGresult* r = PQexec(c, "COPY records(id, school_code, kind, version, deleted, day, record_json, device_id,"
+                            " received_at) FROM STDIN");
     if (PQresultStatus(r) != PGRES_COPY_IN) throw std::runtime_error(PQerrorMessage(c));
     PQclear(r);
     std::string chunk;
     for (const auto& row : rows) {
         chunk += row.id + "\t" + kSchool + "\t" + row.kind + "\t" + std::to_string(row.version) + "\tf\t" + row.day +
-                 "\t" + row.classId + "\t" + row.teacherId + "\t" + copyEscape(row.json) + "\t" + row.device + "\t" +
-                 row.batch + "\t" + now + "\n";
+                 "\t" + copyEscape(row.json) + "\t" + row.device + "\t" + now + "\n";
         if (chunk.size() > (1 << 20)) {
             PQputCopyData(c, chunk.data(), static_cast<int>(chunk.size()));
             chunk.clear();
@@ -265,8 +264,7 @@ int main(int argc, char** argv)
             for (int i = 0; i < count; ++i) {
                 const Record r = homework(fleet[d].id, ++ms, first + i + d * 7);
                 Json line = recordToJson(r);
-                rows.push_back({r.meta.id, "homework", r.date()->toString(), r.classId(), r.teacherId(),
-                                line.dump(), fleet[d].id, key, 1});
+                rows.push_back({r.meta.id, "homework", r.date()->toString(), line.dump(), fleet[d].id, 1});
                 line["seq"] = first + i + 1;
                 body += line.dump() + "\n";
             }

@@ -1,0 +1,120 @@
+// A county database made by the previous schema (migrations 1-5: records with class, teacher and
+// batch columns, and on SQLite a rowid table) is converted to "a record stored once" by the real
+// server at start, on both backends, and ingest goes on from the records it held.
+#include <gtest/gtest.h>
+
+#include "county_fixture.h"
+#include "county_schema.h"
+#include "database.h"
+#include "pg_connection.h"
+#include "storage.h"
+
+using namespace taizhang::testing;
+using taizhang::Database;
+using taizhang::OpenOptions;
+using taizhang::server::openStorage;
+
+namespace {
+constexpr const char* kSchool = "3201020001";
+constexpr int kPreviousVersion = 5;
+
+// The INSERT ingest ran before migration 5, and the column list a query finds afterwards.
+const char* const kOldInsert =
+    "INSERT INTO records(id, school_code, kind, version, deleted, day, class_id, teacher_id, record_json, device_id,"
+    " batch_id, received_at) VALUES ('%ID%', '3201020001', 'class', 1, %FALSE%, NULL, NULL, NULL, '%JSON%',"
+    " 'old-device', 'old-batch', '2026-11-20T08:00:00.000Z')";
+
+std::string fill(std::string sql, const std::string& id, const std::string& json, const std::string& falseValue)
+{
+    auto put = [&](const std::string& key, const std::string& value) {
+        sql.replace(sql.find(key), key.size(), value);
+    };
+    put("%ID%", id);
+    put("%JSON%", json);
+    put("%FALSE%", falseValue);
+    return sql;
+}
+
+// Builds the previous schema in `db` and stores one class record the way ingest did then.
+void makePreviousCounty(const TestDatabase& db, const std::string& id, const std::string& json)
+{
+    if (db.backend() == "sqlite") {
+        OpenOptions old;
+        old.migrateTo = kPreviousVersion;
+        Database file = Database::open(db.target(), taizhang::server::sqliteCountyMigrations(), old);
+        file.exec(fill(kOldInsert, id, json, "0"));
+        return;
+    }
+    taizhang::server::PgConnection c(db.target());
+    c.exec("CREATE TABLE county_schema (version INTEGER NOT NULL)");
+    for (const auto& m : taizhang::server::postgresCountyMigrations()) {
+        if (m.version > kPreviousVersion) break;
+        c.execScript(m.sql);
+        c.exec("INSERT INTO county_schema(version) VALUES (" + std::to_string(m.version) + ")");
+    }
+    c.exec(fill(kOldInsert, id, json, "FALSE"));
+}
+
+std::vector<std::string> recordColumns(const TestDatabase& db)
+{
+    std::vector<std::string> out;
+    if (db.backend() == "sqlite") {
+        Database file = Database::open(db.target(), taizhang::server::sqliteCountyMigrations());
+        auto s = file.prepare("SELECT name FROM pragma_table_info('records') ORDER BY cid");
+        while (s.step()) out.push_back(s.text(0));
+        return out;
+    }
+    taizhang::server::PgConnection c(db.target());
+    auto r = c.exec("SELECT column_name FROM information_schema.columns WHERE table_name = 'records' "
+                    "ORDER BY ordinal_position");
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
+    return out;
+}
+
+class CountyMigration : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(CountyMigration, GIVEN_a_county_database_of_the_previous_schema_WHEN_the_server_starts_THEN_records_are_stored_once_and_ingest_continues)
+{
+    TestDatabase db(GetParam());
+    const std::string id = newId();
+    const Json old = classRecord(id, "old-device", 1, "旧名");
+    makePreviousCounty(db, id, old.dump());
+
+    addSchool(db, kSchool);  // the admin command opens the storage: migration 6 runs here
+    const auto columns = recordColumns(db);
+    const std::vector<std::string> expected{"id",          "school_code", "kind",     "version",    "deleted",
+                                            "day",         "record_json", "device_id", "received_at"};
+    EXPECT_EQ(columns, expected);
+    {
+        auto storage = openStorage(db.target(), 1);
+        EXPECT_EQ(storage->totalRecords(), 1);
+        const auto held = storage->recordJsons({kSchool, "class", std::nullopt, std::nullopt});
+        ASSERT_EQ(held.size(), 1u);
+        EXPECT_EQ(Json::parse(held[0]), old);
+    }
+
+    ServerProcess server(db);
+    const auto device = enroll(db, server, kSchool);
+    auto c = server.client();
+    // The migrated row takes part in ingest like any other: its version decides.
+    const std::string key = newId();
+    auto res = postBatch(c, device, key, makeBatch(device, key, {old}, 1));
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    EXPECT_EQ(Json::parse(res->body)["counts"]["duplicate"], 1);
+    const std::string key2 = newId();
+    res = postBatch(c, device, key2, makeBatch(device, key2, {classRecord(id, device.deviceId, 2, "新名")}, 2));
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    EXPECT_EQ(Json::parse(res->body)["counts"]["updated"], 1);
+    auto storage = openStorage(db.target(), 1);
+    const auto held = storage->recordJsons({kSchool, "class", std::nullopt, std::nullopt});
+    ASSERT_EQ(held.size(), 1u);
+    EXPECT_EQ(Json::parse(held[0])["body"]["name"], "新名");
+    EXPECT_EQ(storage->totalRecords(), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CountyMigration, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
