@@ -72,10 +72,12 @@ OutboxRow outboxRowFrom(Database& db, const Statement& s)
         row.payload = recordJsonText(m, row.kind, s.text(11));
         return row;
     }
-    auto next = db.prepare("SELECT before FROM audit WHERE record_id = ? AND version = ? AND before IS NOT NULL "
-                           "ORDER BY id LIMIT 1");
-    next.bind(1, row.recordId).bind(2, row.version + 1);
-    if (next.step()) {
+    // The change that moved the record past this version: version + 1 when made here, or a
+    // higher version pulled from the county (a pull may skip versions made elsewhere).
+    auto next = db.prepare("SELECT before FROM audit WHERE record_id = ? AND version > ? AND before IS NOT NULL "
+                           "ORDER BY version, id LIMIT 1");
+    next.bind(1, row.recordId).bind(2, row.version);
+    if (next.step() && Json::parse(next.text(0)).value("version", std::int64_t{0}) == row.version) {
         row.payload = next.text(0);
         return row;
     }

@@ -92,6 +92,26 @@ TEST_F(Storage, GIVEN_an_unsent_version_WHEN_the_record_is_edited_and_deleted_be
     EXPECT_EQ(*history[1].after, recordToJson(v2));
 }
 
+TEST_F(Storage, GIVEN_an_unsent_version_WHEN_a_later_version_arrives_from_elsewhere_skipping_numbers_THEN_the_unsent_one_is_sent_as_saved)
+{
+    // What a pull of the county's version 3 does: the record and an audit row (before = what this
+    // computer had), no outbox row. The local version 1 is still waiting to be sent.
+    const auto v1 = addHomework(store, 1).front();
+    Json body = v1.body;
+    body["minutes"] = 50;
+    auto rec = db.prepare("UPDATE records SET version = 3, body = ?, device = 'other-computer' WHERE id = ?");
+    rec.bind(1, body.dump()).bind(2, v1.meta.id).run();
+    auto audit = db.prepare("INSERT INTO audit(record_id, kind, version, action, at, author, device, before, after) "
+                            "VALUES(?, 'homework', 3, 'update', '2026-11-20T09:00:00.000Z', 'u', 'other-computer', ?, NULL)");
+    audit.bind(1, v1.meta.id).bind(2, recordToJson(v1).dump()).run();
+
+    const auto b = outbox.freezeNext({}, testEncoder());
+    ASSERT_TRUE(b);
+    Json sent = batchLines(*b).at(1);
+    sent.erase("seq");
+    EXPECT_EQ(sent, recordToJson(v1));
+}
+
 TEST_F(Storage, GIVEN_a_batch_with_a_refused_record_WHEN_acknowledged_THEN_its_rows_and_bytes_are_pruned_and_the_counts_kept)
 {
     const auto recs = addHomework(store, 5);
