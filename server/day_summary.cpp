@@ -1,5 +1,7 @@
 #include "day_summary.h"
 
+#include "county_policy.h"
+
 #include <nlohmann/json.hpp>
 
 namespace taizhang::server {
@@ -43,30 +45,12 @@ bool changesEveryDay(Kind kind)
     return false;
 }
 
-CountyOverrides readOverrides(Storage& storage)
-{
-    const auto text = storage.configValue("overrides");
-    if (!text) return {};
-    auto parsed = parseCountyOverrides(Json::parse(*text));
-    return parsed.ok() ? parsed.overrides : CountyOverrides{};
-}
-
-std::unordered_map<std::string, Term> readCountyTerms(Storage& storage)
-{
-    std::unordered_map<std::string, Term> terms;
-    const auto text = storage.configValue("terms");
-    if (!text) return terms;
-    const Json j = Json::parse(*text);
-    for (std::size_t i = 0; i < j.size(); ++i) terms.emplace("county-term-" + std::to_string(i), j[i].get<Term>());
-    return terms;
-}
-
 }  // namespace
 
 SummaryContext summaryContext(Storage& storage, const SchoolRow& school)
 {
-    return SummaryContext{SchoolProfile{school.code, school.name, school.countyCode, school.type}, readOverrides(storage),
-                          readCountyTerms(storage)};
+    return SummaryContext{SchoolProfile{school.code, school.name, school.countyCode, school.type}, storedCountyOverrides(storage),
+                          storedCountyTerms(storage)};
 }
 
 void SummaryScope::add(Kind kind, const std::optional<Date>& day)
@@ -192,7 +176,7 @@ CountyOverview buildCountyOverview(Storage& storage, const Date& from, const Dat
     // The calendar of each school: its own terms, else the county's.
     std::map<std::string, PolicyDataset> termsOf;
     for (const auto& [code, json] : storage.recordJsonsOfKind("term")) termsOf[code].add(recordFromJson(Json::parse(json)));
-    const auto countyTerms = readCountyTerms(storage);
+    const auto countyTerms = storedCountyTerms(storage);
 
     for (const auto& school : storage.listSchools()) {
         SchoolOverview s;

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "county_policy.h"
 #include "csv.h"
 
 namespace taizhang::server {
@@ -12,25 +13,6 @@ using Json = nlohmann::json;
 bool isHomeworkCapRule(const std::string& ruleId)
 {
     return ruleId == "homework.g3_6_cap" || ruleId == "homework.g7_9_cap" || ruleId == "homework.g1_2_written_at_home";
-}
-
-CountyOverrides loadOverrides(Storage& storage)
-{
-    const auto text = storage.configValue("overrides");
-    if (!text) return {};
-    auto parsed = parseCountyOverrides(Json::parse(*text));
-    return parsed.ok() ? parsed.overrides : CountyOverrides{};
-}
-
-// The county's term calendar, used when a school has not sent its own terms.
-std::unordered_map<std::string, Term> countyTerms(Storage& storage)
-{
-    std::unordered_map<std::string, Term> terms;
-    const auto text = storage.configValue("terms");
-    if (!text) return terms;
-    const Json j = Json::parse(*text);
-    for (std::size_t i = 0; i < j.size(); ++i) terms.emplace("county-term-" + std::to_string(i), j[i].get<Term>());
-    return terms;
 }
 
 // Pro rata: a teacher who has served part of the 5-year window is expected to hold that share
@@ -110,8 +92,8 @@ CountyReport buildCountyReport(Storage& storage, const Date& from, const Date& t
                                const std::optional<std::string>& schoolCode, const Date& today)
 {
     CountyReport report{from, to, {}, 0, 0, 0, 0};
-    const auto overrides = loadOverrides(storage);
-    const auto terms = countyTerms(storage);
+    const auto overrides = storedCountyOverrides(storage);
+    const auto terms = storedCountyTerms(storage);
     for (const auto& school : storage.listSchools()) {
         if (schoolCode && school.code != *schoolCode) continue;
         report.schools.push_back(schoolReport(storage, school, from, to, today, overrides, terms));
