@@ -131,6 +131,7 @@ std::vector<ConsoleRoute> Console::routes() const
             {"/console/admin/codes", "GET", 0},    {"/console/admin/codes/issue", "POST", form},
             {"/console/admin/devices", "GET", 0},  {"/console/admin/config", "GET", 0},
             {"/console/admin/config/overrides", "POST", form}, {"/console/admin/config/terms", "POST", form},
+            {"/console/admin/config/deadline", "POST", form},
             {"/console/admin/staff", "GET", 0},    {"/console/admin/staff/add", "POST", form}};
 }
 
@@ -240,6 +241,8 @@ void Console::addRoutes(httplib::Server& http)
     http.Post("/console/admin/config/overrides",
               admin(true, [this](const Context& c, Req q, Res s) { handleAdminSaveConfig(c, q, s, "overrides"); }));
     http.Post("/console/admin/config/terms", admin(true, [this](const Context& c, Req q, Res s) { handleAdminSaveConfig(c, q, s, "terms"); }));
+    http.Post("/console/admin/config/deadline",
+              admin(true, [this](const Context& c, Req q, Res s) { handleAdminSaveConfig(c, q, s, "deadline"); }));
     http.Get("/console/admin/staff", admin(false, [this](const Context& c, Req q, Res s) { handleAdminStaff(c, q, s); }));
     http.Post("/console/admin/staff/add", admin(true, [this](const Context& c, Req q, Res s) { handleAdminAddStaff(c, q, s); }));
 }

@@ -9,6 +9,7 @@
 #include "console.h"
 #include "console_html.h"
 #include "county_admin.h"
+#include "county_policy.h"
 #include "qr_svg.h"
 #include "users.h"
 #include "uuid.h"
@@ -279,8 +280,27 @@ void Console::handleAdminConfig(const Context& c, const httplib::Request& req, h
         const auto value = storage_.configValue(key);
         return value ? Json::parse(*value).dump(2) : std::string(empty);
     };
-    std::string body = noticeHtml(req.has_param("saved") ? tr(zh, "已保存；各校的每日发现已按新规则重算。", "Saved; every school's daily findings were recomputed.") : "") +
+    // The reporting deadline: a refused form shows what was typed, else the stored value.
+    const auto deadline = storedReportingDeadline(storage_);
+    std::string daysAfter = deadline ? std::to_string(deadline->daysAfter) : "1", time = deadline ? deadlineTime(*deadline) : "09:00";
+    if (draftKey == "deadline") {
+        daysAfter = field(req, "days_after");
+        time = field(req, "time");
+    }
+    std::string body = noticeHtml(req.has_param("saved") ? tr(zh, "已保存；各校的每日发现和迟报已按新设置重算。", "Saved; every school's daily findings and late class-days were recomputed.") : "") +
                        problemsHtml(problems, zh);
+    body += "<h2>" + std::string(tr(zh, "上报截止时间（迟报）", "Reporting deadline (late reports)")) + "</h2><p class=\"note\" id=\"deadline-now\">" +
+            (deadline ? std::string(tr(zh, "现在：某日的作业和体育活动记录应在 ", "Now: the homework and activity records of a day are due by ")) +
+                            describeDeadline(*deadline, zh) + tr(zh, " 前送达区县；晚于此时间首次送达的班级日计为迟报。",
+                                                                 " at the county; a class-day whose records first arrive later is late.")
+                      : std::string(tr(zh, "尚未设置：不统计迟报。", "Not set: nothing counts as late."))) +
+            "</p><form method=\"post\" action=\"/console/admin/config/deadline\" class=\"filters\">" + hidden("csrf", c.csrf) +
+            "<label>" + tr(zh, "记录日后第", "Due") + " <input type=\"text\" inputmode=\"numeric\" name=\"days_after\" id=\"deadline-days\" maxlength=\"2\" size=\"2\" value=\"" + htmlEscape(daysAfter) + "\"> " +
+            tr(zh, "天（0 = 当天，1 = 次日）", "days after the day (0 = same day, 1 = next day)") + "</label><label>" + tr(zh, "北京时间", "at, Beijing time") +
+            " <input type=\"text\" name=\"time\" id=\"deadline-time\" maxlength=\"5\" placeholder=\"09:00\" value=\"" + htmlEscape(time) +
+            "\"></label><button type=\"submit\" id=\"save-deadline\">" + tr(zh, "保存截止时间", "Save deadline") +
+            "</button><button type=\"submit\" name=\"clear\" value=\"1\" id=\"clear-deadline\">" + tr(zh, "不设截止", "No deadline") +
+            "</button></form>";
     body += "<h2>" + std::string(tr(zh, "区县政策（只能比国家规定更严）", "County policy (only stricter than national)")) +
             "</h2><p class=\"note\">" +
             tr(zh, "例如 {\"homework\": {\"g3_6_max_minutes\": 50}}。由核心规则检查，比国家规定宽松的值会被拒绝并指出字段。",
@@ -300,6 +320,15 @@ void Console::handleAdminConfig(const Context& c, const httplib::Request& req, h
 
 void Console::handleAdminSaveConfig(const Context& c, const httplib::Request& req, httplib::Response& res, const std::string& key)
 {
+    if (key == "deadline") {
+        // "null": no deadline (the summaries are rebuilt either way).
+        const CheckedConfig checked = field(req, "clear") == "1" ? CheckedConfig{"null", {}}
+                                                                 : checkDeadline(field(req, "days_after"), field(req, "time"));
+        if (!checked.problems.empty()) return handleAdminConfig(c, req, res, 400, checked.problems, key, "");
+        storeCountyConfig(storage_, kDeadlineConfigKey, checked.value, formatUtcTimestamp(clock_.nowUnixMillis()));
+        audit(c, req, "config.deadline", "", checked.value);
+        return sendConsoleRedirect(res, "/console/admin/config?saved=1");
+    }
     const std::string text = field(req, "json");
     const Json json = Json::parse(text, nullptr, false);
     if (json.is_discarded())

@@ -121,10 +121,12 @@ th, td { border: 1px solid #d5dbe1; padding: 4px 8px; text-align: left; vertical
 th { background: #e8edf2; font-weight: normal; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.silent td { background: #fde2e1; }
-tr.late td { background: #fff4d6; }
+tr.missing td { background: #fff4d6; }
+tr.late td { background: #f3e5f5; }
 .tag { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; }
 .tag.silent { background: #c62828; color: #fff; }
-.tag.late { background: #e8a317; color: #fff; }
+.tag.late, .tag.missing { background: #e8a317; color: #fff; }
+.tag.late { background: #7b1fa2; }
 .tag.ok { background: #2e7d32; color: #fff; }
 .filters { display: flex; gap: 12px; align-items: center; margin-bottom: 12px; }
 .filters input { font: inherit; padding: 2px 4px; }
@@ -140,6 +142,7 @@ table.grid td.off { background: #eceff1; color: #9aa5b1; }
 table.grid td.missing { background: #fde2e1; color: #b71c1c; }
 table.grid td.broke { background: #fff4d6; color: #8a4b00; font-weight: bold; }
 table.grid td.done { color: #2e7d32; }
+table.grid td.late { background: #f3e5f5; color: #6a1b9a; }
 .legend span { margin-right: 14px; }
 input.reason { width: 220px; font: inherit; padding: 1px 4px; }
 button.approve, button.return, button.reopen { font: inherit; padding: 1px 8px; cursor: pointer; }

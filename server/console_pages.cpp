@@ -3,10 +3,12 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "console.h"
 #include "console_html.h"
+#include "county_policy.h"
 #include "csv.h"
 #include "day_summary.h"
 #include "export_table.h"
@@ -45,41 +47,55 @@ ConsoleRange rangeOf(const httplib::Request& req, const Date& defaultFrom, const
 
 namespace {
 
-std::int64_t utcMillis(const std::string& utc)
-{
-    const auto day = Date::parse(utc.substr(0, 10));
-    if (!day || utc.size() < 19) return 0;
-    return day->days() * 86400000LL +
-           (std::stoi(utc.substr(11, 2)) * 3600LL + std::stoi(utc.substr(14, 2)) * 60LL + std::stoi(utc.substr(17, 2))) * 1000;
-}
+// Worst first: no sync for too long, school days without any record, class-days that came after
+// the county's deadline, all well.
+enum class Standing { Silent, Missing, Late, Ok };
 
-enum class Standing { Silent, Late, Ok };
+std::int64_t lateCount(const SchoolOverview& s) { return s.lateClassDays; }
+std::int64_t lateCount(const SchoolReport& s) { return static_cast<std::int64_t>(s.lateClassDays.size()); }
 
 template <class School> Standing standingOf(const School& s, std::int64_t nowMs, std::int64_t silentAfterMs)
 {
-    if (!s.lastSync || nowMs - utcMillis(*s.lastSync) > silentAfterMs) return Standing::Silent;
-    if (!s.missingDays.empty()) return Standing::Late;
+    if (!s.lastSync || nowMs - utcTimestampMillis(*s.lastSync).value_or(0) > silentAfterMs) return Standing::Silent;
+    if (!s.missingDays.empty()) return Standing::Missing;
+    if (lateCount(s) > 0) return Standing::Late;
     return Standing::Ok;
 }
 
-std::string standingTag(Standing st, bool zh)
+const char* standingClass(Standing st)
 {
     switch (st) {
-    case Standing::Silent: return std::string("<span class=\"tag silent\">") + tr(zh, "沉默", "Silent") + "</span>";
-    case Standing::Late: return std::string("<span class=\"tag late\">") + tr(zh, "缺报", "Missing days") + "</span>";
-    case Standing::Ok: return std::string("<span class=\"tag ok\">") + tr(zh, "正常", "OK") + "</span>";
+    case Standing::Silent: return "silent";
+    case Standing::Missing: return "missing";
+    case Standing::Late: return "late";
+    case Standing::Ok: return "";
     }
-    return {};
+    return "";
 }
 
 std::string standingText(Standing st, bool zh)
 {
     switch (st) {
     case Standing::Silent: return tr(zh, "沉默", "silent");
-    case Standing::Late: return tr(zh, "缺报", "missing days");
+    case Standing::Missing: return tr(zh, "缺报", "missing days");
+    case Standing::Late: return tr(zh, "迟报", "late");
     case Standing::Ok: return tr(zh, "正常", "ok");
     }
     return {};
+}
+
+std::string standingTag(Standing st, bool zh)
+{
+    std::string text = standingText(st, zh);
+    if (!zh && !text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+    return std::string("<span class=\"tag ") + (st == Standing::Ok ? "ok" : standingClass(st)) + "\">" + text + "</span>";
+}
+
+// The deadline in force, for the overview's and the grid's notes.
+std::string deadlineNote(const std::optional<ReportingDeadline>& deadline, bool zh)
+{
+    if (!deadline) return tr(zh, "未设置上报截止时间，不统计迟报。", "No reporting deadline set: nothing counts as late.");
+    return std::string(tr(zh, "上报截止：", "Reporting deadline: ")) + describeDeadline(*deadline, zh) + tr(zh, "。", ".");
 }
 
 std::string rangeForm(const std::string& action, const ConsoleRange& r, bool zh, const std::string& hidden = "")
@@ -112,11 +128,12 @@ void Console::handleOverview(const Context& c, const httplib::Request& req, http
         Standing standing;
     };
     std::vector<Row> rows;
-    int silent = 0, late = 0;
+    int silent = 0, missing = 0, late = 0;
     for (const auto& s : report.schools) {
         rows.push_back({&s, standingOf(s, now, options_.silentAfterMs)});
         silent += rows.back().standing == Standing::Silent;
-        late += rows.back().standing == Standing::Late;
+        missing += rows.back().standing == Standing::Missing;
+        late += s.lateClassDays > 0;
     }
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.standing < b.standing; });
 
@@ -131,24 +148,26 @@ void Console::handleOverview(const Context& c, const httplib::Request& req, http
     if (!range.error.empty()) body += "<p class=\"error\">" + htmlEscape(range.error) + "</p>";
     body += "<p class=\"note\" id=\"summary\">" + std::to_string(report.schools.size()) + tr(zh, " 所学校；", " schools; ") +
             std::to_string(silent) + tr(zh, " 所沉默（超过 ", " silent (no sync for over ") +
-            std::to_string(options_.silentAfterMs / 3600000) + tr(zh, " 小时未同步）；", " hours); ") + std::to_string(late) +
-            tr(zh, " 所有缺报的上学日。时间均为北京时间。", " with school days missing. Times are Beijing time.") + "</p>";
+            std::to_string(options_.silentAfterMs / 3600000) + tr(zh, " 小时未同步）；", " hours); ") + std::to_string(missing) +
+            tr(zh, " 所有缺报的上学日；", " with school days missing; ") + "<span id=\"late-count\">" + std::to_string(late) +
+            tr(zh, " 所有迟报的班级日", " with late class-days") + "</span>" + tr(zh, "。时间均为北京时间。", ". Times are Beijing time.") +
+            " " + deadlineNote(storedReportingDeadline(storage_), zh) + "</p>";
 
     body += "<table id=\"schools\"><tr><th>" + std::string(tr(zh, "状态", "Status")) + "</th><th>" +
             tr(zh, "学校标识码", "School code") + "</th><th>" + tr(zh, "学校", "School") + "</th><th>" +
             tr(zh, "最近同步", "Last sync") + "</th><th>" + tr(zh, "本期收到记录", "Records in range") + "</th><th>" +
-            tr(zh, "缺报天数", "Days missing") + "</th><th>" + tr(zh, "发现（硬/软）", "Findings (hard/soft)") + "</th><th>" +
+            tr(zh, "缺报天数", "Days missing") + "</th><th>" + tr(zh, "迟报班级日", "Late class-days") + "</th><th>" +
+            tr(zh, "发现（硬/软）", "Findings (hard/soft)") + "</th><th>" +
             tr(zh, "冲突", "Conflicts") + "</th></tr>";
     for (const auto& row : rows) {
         const auto& s = *row.s;
-        const char* cls = row.standing == Standing::Silent ? " class=\"silent\"" : row.standing == Standing::Late ? " class=\"late\"" : "";
-        body += "<tr" + std::string(cls) + " data-school=\"" + htmlEscape(s.school.code) + "\"><td>" +
+        body += "<tr class=\"" + std::string(standingClass(row.standing)) + "\" data-school=\"" + htmlEscape(s.school.code) + "\"><td>" +
                 standingTag(row.standing, zh) + "</td><td>" + htmlEscape(s.school.code) +
                 "</td><td><a href=\"/console/school?code=" + urlEncode(s.school.code) + "&amp;from=" +
                 range.from.toString() + "&amp;to=" +
                 (daysInclusive(range.from, range.to) > kMaxGridDays ? range.from.addDays(kMaxGridDays - 1) : range.to).toString() +
                 "\">" + htmlEscape(s.school.name) + "</a></td><td>" + consoleLocalTime(s.lastSync, zh) + "</td>" +
-                num(s.dailyRecords) + num(static_cast<std::int64_t>(s.missingDays.size())) + "<td class=\"num\">" +
+                num(s.dailyRecords) + num(static_cast<std::int64_t>(s.missingDays.size())) + num(s.lateClassDays) + "<td class=\"num\">" +
                 std::to_string(s.findingsHard) + " / " + std::to_string(s.findingsSoft) + "</td>" + num(s.conflicts) + "</tr>";
     }
     body += "</table>";
@@ -189,14 +208,14 @@ void Console::handleOverviewExport(const Context& c, const httplib::Request& req
     ExportTable table{tr(zh, "总览", "Overview"),
                       {tr(zh, "学校标识码", "school_code"), tr(zh, "学校", "school"), tr(zh, "状态", "status"),
                        tr(zh, "最近同步（北京时间）", "last_sync_beijing"), tr(zh, "本期收到记录", "records_in_range"),
-                       tr(zh, "缺报天数", "days_missing"), tr(zh, "硬性发现", "findings_hard"), tr(zh, "提示发现", "findings_soft"),
-                       tr(zh, "冲突", "conflicts")},
-                      {false, false, false, false, true, true, true, true, true},
+                       tr(zh, "缺报天数", "days_missing"), tr(zh, "迟报班级日", "late_class_days"), tr(zh, "硬性发现", "findings_hard"),
+                       tr(zh, "提示发现", "findings_soft"), tr(zh, "冲突", "conflicts")},
+                      {false, false, false, false, true, true, true, true, true, true},
                       {}};
     for (const auto& s : report.schools)
         table.rows.push_back({s.school.code, s.school.name, standingText(standingOf(s, now, options_.silentAfterMs), zh),
                               s.lastSync ? consoleLocalTime(s.lastSync, zh) : "", std::to_string(s.dailyRecords),
-                              std::to_string(s.missingDays.size()), std::to_string(s.findingsHard),
+                              std::to_string(s.missingDays.size()), std::to_string(s.lateClassDays), std::to_string(s.findingsHard),
                               std::to_string(s.findingsSoft), std::to_string(s.conflicts)});
     audit(c, req, xlsx ? "export.overview_xlsx" : "export.overview_csv", "", range.from.toString() + ".." + range.to.toString());
     sendConsoleExport(res, table, "overview-" + range.from.toString() + "-" + range.to.toString(), xlsx);
@@ -247,7 +266,8 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
     if (!range.error.empty()) body += "<p class=\"error\">" + htmlEscape(range.error) + "</p>";
     body += "<p id=\"school-status\">" + standingTag(standing, zh) + " " + htmlEscape(school->code) + " · " +
             tr(zh, "最近同步：", "Last sync: ") + consoleLocalTime(s.lastSync, zh) + " · " + tr(zh, "缺报上学日：", "School days missing: ") +
-            std::to_string(s.missingDays.size()) + "</p>";
+            std::to_string(s.missingDays.size()) + " · " + tr(zh, "迟报班级日：", "Late class-days: ") +
+            std::to_string(s.lateClassDays.size()) + " · " + deadlineNote(s.deadline, zh) + "</p>";
 
     // Findings per class and day, for the grid.
     std::map<std::pair<std::string, Date>, std::vector<const Finding*>> classDayFindings;
@@ -265,6 +285,7 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
     body += "<p class=\"legend note\"><span>" + std::string(tr(zh, "作 = 收到作业", "HW = homework received")) + "</span><span>" +
             tr(zh, "活 = 收到体育活动", "PA = activity received") + "</span><span>" +
             tr(zh, "缺 = 上学日未报作业", "— = school day without homework") + "</span><span>" +
+            tr(zh, "迟 = 晚于截止时间首次送达", "late = first arrived after the deadline") + "</span><span>" +
             tr(zh, "黄色 = 违反规则（悬停看详情）", "amber = a rule broken (hover for details)") + "</span></p>";
     if (classes.empty()) {
         body += "<p class=\"note\">" + std::string(tr(zh, "尚未收到班级信息。", "No classes received yet.")) + "</p>";
@@ -291,6 +312,13 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
                 } else if (!hw && d <= today) {
                     cls_ = "missing";
                     text += std::string(text.empty() ? "" : " ") + tr(zh, "缺", "—");
+                }
+                if (auto late = s.lateClassDays.find({id, d}); late != s.lateClassDays.end()) {
+                    cls_ = cls_ == "broke" ? "broke late" : "late";
+                    text += std::string(" ") + tr(zh, "迟", "late");
+                    title += (title.empty() ? "" : "\n") + std::string(tr(zh, "迟报：首次送达 ", "Late: first arrived ")) +
+                             consoleLocalTime(late->second, zh) + tr(zh, "，截止 ", ", due ") +
+                             consoleLocalTime(formatUtcTimestamp(deadlineMillis(*s.deadline, d)), zh);
                 }
                 body += "<td class=\"" + cls_ + "\" data-day=\"" + d.toString() + "\"" +
                         (title.empty() ? "" : " title=\"" + htmlEscape(title) + "\"") + ">" + text + "</td>";

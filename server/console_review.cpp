@@ -52,7 +52,7 @@ std::string Console::reviewSection(const Context& c, const std::string& code, co
         const std::string state = it == reviews.end() ? "" : it->second.state;
         html += "<tr data-week=\"" + key + "\"><td>" + key + " – " + week.addDays(6).toString().substr(5) + "</td><td>" +
                 stateLabel(state, zh) + "</td><td>" +
-                (it == reviews.end() ? "" : htmlEscape(it->second.staffName) + " " + htmlEscape(it->second.at.substr(0, 10))) +
+                (it == reviews.end() ? "" : htmlEscape(it->second.staffName) + " " + consoleLocalTime(it->second.at, zh)) +
                 "</td><td>" + (state == "returned" ? htmlEscape(it->second.reason) : "") + "</td><td>";
         const std::string common = hidden("csrf", c.csrf) + hidden("school", code) + hidden("week", key) +
                                    hidden("from", from.toString()) + hidden("to", to.toString());

@@ -22,4 +22,10 @@ std::unordered_map<std::string, Term> storedCountyTerms(Storage& storage)
     return terms;
 }
 
+std::optional<ReportingDeadline> storedReportingDeadline(Storage& storage)
+{
+    const auto text = storage.configValue(kDeadlineConfigKey);
+    return text ? parseStoredDeadline(*text) : std::nullopt;
+}
+
 }  // namespace taizhang::server

@@ -5,8 +5,11 @@
 #include <string>
 #include <unordered_map>
 
+#include <optional>
+
 #include "policy_overrides.h"
 #include "records.h"
+#include "reporting_deadline.h"
 #include "storage.h"
 
 namespace taizhang::server {
@@ -16,5 +19,8 @@ CountyOverrides storedCountyOverrides(Storage& storage);
 
 // The county's term calendar, used when a school has not sent its own terms.
 std::unordered_map<std::string, Term> storedCountyTerms(Storage& storage);
+
+// The county's reporting deadline; none when not set.
+std::optional<ReportingDeadline> storedReportingDeadline(Storage& storage);
 
 }  // namespace taizhang::server

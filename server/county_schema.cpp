@@ -121,6 +121,20 @@ const char* const kRecordsOnceSqlite =
 const char* const kRecordsOncePostgres =
     "ALTER TABLE records DROP COLUMN class_id, DROP COLUMN teacher_id, DROP COLUMN batch_id;";
 
+// Late reports (issue 13): when each record first reached the county (received_at is the
+// arrival of the stored version), and the late class-days of each school and day. Backfill: a
+// row still at version 1 arrived once, so its received_at is its first arrival; for a row at a
+// higher version the first arrival is unknown and stays NULL, which never counts as late (the
+// county cannot show that the first version came after the deadline). No deadline existed
+// before, so every summary's count is 0.
+std::string schemaV7(bool postgres)
+{
+    const auto [integer, serial, boolean, falseValue] = dialectOf(postgres);
+    return "ALTER TABLE records ADD COLUMN first_received_at TEXT;"
+           "UPDATE records SET first_received_at = received_at WHERE version = 1;"
+           "ALTER TABLE day_summaries ADD COLUMN late_class_days " + integer + " NOT NULL DEFAULT 0;";
+}
+
 }  // namespace
 
 const std::vector<Migration>& sqliteCountyMigrations()
@@ -130,7 +144,8 @@ const std::vector<Migration>& sqliteCountyMigrations()
                                                    {3, "period reviews", schemaV3()},
                                                    {4, "enrollment nonce", kEnrollNonce},
                                                    {5, "day summaries", schemaV5(false)},
-                                                   {6, "a record stored once", kRecordsOnceSqlite}};
+                                                   {6, "a record stored once", kRecordsOnceSqlite},
+                                                   {7, "first arrival, late class-days", schemaV7(false)}};
     return migrations;
 }
 
@@ -141,7 +156,8 @@ const std::vector<Migration>& postgresCountyMigrations()
                                                    {3, "period reviews", schemaV3()},
                                                    {4, "enrollment nonce", kEnrollNonce},
                                                    {5, "day summaries", schemaV5(true)},
-                                                   {6, "a record stored once", kRecordsOncePostgres}};
+                                                   {6, "a record stored once", kRecordsOncePostgres},
+                                                   {7, "first arrival, late class-days", schemaV7(true)}};
     return migrations;
 }
 

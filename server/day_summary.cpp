@@ -50,7 +50,7 @@ bool changesEveryDay(Kind kind)
 SummaryContext summaryContext(Storage& storage, const SchoolRow& school)
 {
     return SummaryContext{SchoolProfile{school.code, school.name, school.countyCode, school.type}, storedCountyOverrides(storage),
-                          storedCountyTerms(storage)};
+                          storedCountyTerms(storage), storedReportingDeadline(storage)};
 }
 
 void SummaryScope::add(Kind kind, const std::optional<Date>& day)
@@ -84,9 +84,18 @@ void refreshDaySummaries(IngestTx& tx, const SummaryContext& context, const Summ
     PolicyDataset data;
     data.school = context.school;
     std::map<Date, DaySummaryRow> days;
+    // Late class-days only when the county set a deadline (no extra query otherwise).
+    std::optional<LateClassDays> late;
+    FirstArrivals arrivals;
+    if (context.deadline) {
+        late.emplace(*context.deadline);
+        arrivals = tx.firstArrivals(code, from.toString(), to.toString());
+    }
     for (const auto& json : tx.schoolRecordJsons({code, std::nullopt, from.toString(), to.toString()})) {
         const Record record = recordFromJson(Json::parse(json));
         if (record.kind == Kind::Training) continue;  // five years of courses feed no daily check
+        if (late)
+            if (auto it = arrivals.find(record.meta.id); it != arrivals.end()) late->add(record, it->second);
         if (!data.add(record) || record.meta.deleted || !countsAsDailyRecord(record.kind)) continue;
         const auto day = record.date();
         if (!day || *day < from || *day > to) continue;
@@ -117,6 +126,10 @@ void refreshDaySummaries(IngestTx& tx, const SummaryContext& context, const Summ
         auto& row = days[f.date];
         (f.severity == Severity::Hard ? row.findingsHard : row.findingsSoft)++;
     }
+
+    if (late)
+        for (const auto& [classDay, arrival] : late->late())
+            if (classDay.second >= from && classDay.second <= to) ++days[classDay.second].lateClassDays;
 
     std::vector<DaySummaryRow> rows;
     rows.reserve(days.size());
@@ -160,12 +173,14 @@ CountyOverview buildCountyOverview(Storage& storage, const Date& from, const Dat
     // school because a year's range is 300 x 200 rows.
     const auto rangeDays = static_cast<std::size_t>(std::max<std::int64_t>(daysInclusive(from, to), 0));
     std::unordered_map<std::string, std::vector<std::int64_t>> recordsPerDay;
+    std::unordered_map<std::string, std::int64_t> lateBySchool;
     for (const auto& row : storage.daySummaries(from.toString(), to.toString())) {
         const auto day = Date::parse(row.day);
         if (!day || *day < from || *day > to) continue;
         auto& counts = recordsPerDay[row.schoolCode];
         if (counts.empty()) counts.resize(rangeDays);
         counts[static_cast<std::size_t>(day->days() - from.days())] += row.homework + row.sleep + row.activity;
+        if (row.lateClassDays) lateBySchool[row.schoolCode] += row.lateClassDays;
     }
     std::map<std::string, std::pair<std::int64_t, std::int64_t>> findings;  // school -> hard, soft
     for (const auto& f : storage.dayFindingTotals(from.toString(), to.toString())) {
@@ -183,6 +198,7 @@ CountyOverview buildCountyOverview(Storage& storage, const Date& from, const Dat
         s.school = school;
         if (auto it = lastSyncs.find(school.code); it != lastSyncs.end()) s.lastSync = it->second;
         if (auto it = conflicts.find(school.code); it != conflicts.end()) s.conflicts = it->second;
+        if (auto it = lateBySchool.find(school.code); it != lateBySchool.end()) s.lateClassDays = it->second;
         if (auto it = findings.find(school.code); it != findings.end()) std::tie(s.findingsHard, s.findingsSoft) = it->second;
         auto perDay = recordsPerDay.find(school.code);
         const std::vector<std::int64_t>* counts = perDay == recordsPerDay.end() ? nullptr : &perDay->second;

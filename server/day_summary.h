@@ -3,7 +3,8 @@
 // of each school and day and the findings core's daily checks raise on that day. Written in the
 // ingest transaction that changed the records behind them, so the console's overview reads
 // about one row per school and day instead of running the checks over every record per request.
-// Rebuilt for every school by county migration 5, and when the county's overrides or terms change.
+// Rebuilt for every school by county migration 5, and when the county's overrides, terms or
+// reporting deadline change.
 #include <map>
 #include <optional>
 #include <set>
@@ -14,6 +15,7 @@
 #include "date.h"
 #include "policy.h"
 #include "records.h"
+#include "reporting_deadline.h"
 #include "storage.h"
 
 namespace taizhang::server {
@@ -23,6 +25,7 @@ struct SummaryContext {
     SchoolProfile school;
     CountyOverrides overrides;
     std::unordered_map<std::string, Term> countyTerms;  // for a school that sent no terms
+    std::optional<ReportingDeadline> deadline;           // none: no class-day is late
 };
 SummaryContext summaryContext(Storage& storage, const SchoolRow& school);
 
@@ -63,6 +66,7 @@ struct SchoolOverview {
     std::int64_t findingsHard = 0;
     std::int64_t findingsSoft = 0;
     std::int64_t conflicts = 0;
+    std::int64_t lateClassDays = 0;   // class-days in range whose records came after the county's deadline
 };
 
 struct RuleTotal {

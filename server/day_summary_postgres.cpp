@@ -38,13 +38,24 @@ DaySpan daySpan(PgConnection& c, const std::string& schoolCode)
     return std::make_pair(r.text(0, 0), r.text(0, 1));
 }
 
+FirstArrivals firstArrivals(PgConnection& c, const std::string& schoolCode, const std::string& from, const std::string& to)
+{
+    auto r = c.exec("SELECT id, first_received_at FROM records WHERE school_code = $1 AND kind IN ('homework', 'activity')"
+                    " AND day >= $2 AND day <= $3",
+                    {schoolCode, from, to});
+    FirstArrivals out;
+    out.reserve(r.rows());
+    for (int i = 0; i < r.rows(); ++i) out.emplace(r.text(i, 0), r.isNull(i, 1) ? std::nullopt : std::optional(r.text(i, 1)));
+    return out;
+}
+
 void replace(PgConnection& c, const std::string& schoolCode, const std::string& from, const std::string& to,
              const std::vector<DaySummaryRow>& days, const std::vector<DayFindingRow>& findings)
 {
     c.exec("DELETE FROM day_summaries WHERE school_code = $1 AND day >= $2 AND day <= $3", {schoolCode, from, to});
     c.exec("DELETE FROM day_findings WHERE school_code = $1 AND day >= $2 AND day <= $3", {schoolCode, from, to});
     if (!days.empty()) {
-        std::vector<PgParam> cols[6];
+        std::vector<PgParam> cols[7];
         for (const auto& d : days) {
             cols[0].push_back(d.day);
             cols[1].push_back(num(d.homework));
@@ -52,11 +63,13 @@ void replace(PgConnection& c, const std::string& schoolCode, const std::string& 
             cols[3].push_back(num(d.activity));
             cols[4].push_back(num(d.findingsHard));
             cols[5].push_back(num(d.findingsSoft));
+            cols[6].push_back(num(d.lateClassDays));
         }
-        c.exec("INSERT INTO day_summaries(school_code, day, homework, sleep, activity, findings_hard, findings_soft)"
-               " SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])",
+        c.exec("INSERT INTO day_summaries(school_code, day, homework, sleep, activity, findings_hard, findings_soft,"
+               " late_class_days) SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::bigint[],"
+               " $6::bigint[], $7::bigint[], $8::bigint[])",
                {schoolCode, pgArray(cols[0]), pgArray(cols[1]), pgArray(cols[2]), pgArray(cols[3]), pgArray(cols[4]),
-                pgArray(cols[5])});
+                pgArray(cols[5]), pgArray(cols[6])});
     }
     if (!findings.empty()) {
         std::vector<PgParam> cols[4];
@@ -74,13 +87,14 @@ void replace(PgConnection& c, const std::string& schoolCode, const std::string& 
 
 std::vector<DaySummaryRow> daySummaries(PgConnection& c, const std::string& from, const std::string& to)
 {
-    auto r = c.exec("SELECT school_code, day, homework, sleep, activity, findings_hard, findings_soft"
-                    " FROM day_summaries WHERE day >= $1 AND day <= $2",
+    auto r = c.exec("SELECT school_code, day, homework, sleep, activity, findings_hard, findings_soft,"
+                    " late_class_days FROM day_summaries WHERE day >= $1 AND day <= $2",
                     {from, to});
     std::vector<DaySummaryRow> out;
     out.reserve(r.rows());
     for (int i = 0; i < r.rows(); ++i)
-        out.push_back({r.text(i, 0), r.text(i, 1), r.int64(i, 2), r.int64(i, 3), r.int64(i, 4), r.int64(i, 5), r.int64(i, 6)});
+        out.push_back({r.text(i, 0), r.text(i, 1), r.int64(i, 2), r.int64(i, 3), r.int64(i, 4), r.int64(i, 5), r.int64(i, 6),
+                       r.int64(i, 7)});
     return out;
 }
 

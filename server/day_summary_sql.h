@@ -24,6 +24,7 @@ using DaySpan = std::optional<std::pair<std::string, std::string>>;
 namespace sqlite_summaries {
 std::vector<std::string> schoolRecordJsons(Database& db, const RecordQuery& q);
 DaySpan daySpan(Database& db, const std::string& schoolCode);
+FirstArrivals firstArrivals(Database& db, const std::string& schoolCode, const std::string& from, const std::string& to);
 void replace(Database& db, const std::string& schoolCode, const std::string& from, const std::string& to,
              const std::vector<DaySummaryRow>& days, const std::vector<DayFindingRow>& findings);
 std::vector<DaySummaryRow> daySummaries(Database& db, const std::string& from, const std::string& to);
@@ -37,6 +38,7 @@ namespace pg_summaries {
 void lock(PgConnection& c, const std::string& schoolCode);
 std::vector<std::string> schoolRecordJsons(PgConnection& c, const RecordQuery& q);
 DaySpan daySpan(PgConnection& c, const std::string& schoolCode);
+FirstArrivals firstArrivals(PgConnection& c, const std::string& schoolCode, const std::string& from, const std::string& to);
 void replace(PgConnection& c, const std::string& schoolCode, const std::string& from, const std::string& to,
              const std::vector<DaySummaryRow>& days, const std::vector<DayFindingRow>& findings);
 std::vector<DaySummaryRow> daySummaries(PgConnection& c, const std::string& from, const std::string& to);

@@ -30,6 +30,16 @@ DaySpan daySpan(Database& db, const std::string& schoolCode)
     return std::make_pair(st.text(0), st.text(1));
 }
 
+FirstArrivals firstArrivals(Database& db, const std::string& schoolCode, const std::string& from, const std::string& to)
+{
+    auto st = db.prepare("SELECT id, first_received_at FROM records WHERE school_code = ? AND kind IN ('homework', 'activity')"
+                         " AND day >= ? AND day <= ?");
+    st.bind(1, schoolCode).bind(2, from).bind(3, to);
+    FirstArrivals out;
+    while (st.step()) out.emplace(st.text(0), st.isNull(1) ? std::nullopt : std::optional(st.text(1)));
+    return out;
+}
+
 void replace(Database& db, const std::string& schoolCode, const std::string& from, const std::string& to,
              const std::vector<DaySummaryRow>& days, const std::vector<DayFindingRow>& findings)
 {
@@ -38,11 +48,11 @@ void replace(Database& db, const std::string& schoolCode, const std::string& fro
     db.prepare("DELETE FROM day_findings WHERE school_code = ? AND day >= ? AND day <= ?")
         .bind(1, schoolCode).bind(2, from).bind(3, to).run();
     auto day = db.prepare("INSERT INTO day_summaries(school_code, day, homework, sleep, activity, findings_hard,"
-                          " findings_soft) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                          " findings_soft, late_class_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto& r : days) {
         day.reset();
         day.bind(1, r.schoolCode).bind(2, r.day).bind(3, r.homework).bind(4, r.sleep).bind(5, r.activity)
-            .bind(6, r.findingsHard).bind(7, r.findingsSoft).run();
+            .bind(6, r.findingsHard).bind(7, r.findingsSoft).bind(8, r.lateClassDays).run();
     }
     auto rule = db.prepare("INSERT INTO day_findings(school_code, day, rule_id, severity, findings) VALUES (?, ?, ?, ?, ?)");
     for (const auto& f : findings) {
@@ -53,12 +63,12 @@ void replace(Database& db, const std::string& schoolCode, const std::string& fro
 
 std::vector<DaySummaryRow> daySummaries(Database& db, const std::string& from, const std::string& to)
 {
-    auto st = db.prepare("SELECT school_code, day, homework, sleep, activity, findings_hard, findings_soft"
-                         " FROM day_summaries WHERE day >= ? AND day <= ?");
+    auto st = db.prepare("SELECT school_code, day, homework, sleep, activity, findings_hard, findings_soft,"
+                         " late_class_days FROM day_summaries WHERE day >= ? AND day <= ?");
     st.bind(1, from).bind(2, to);
     std::vector<DaySummaryRow> out;
     while (st.step())
-        out.push_back({st.text(0), st.text(1), st.int64(2), st.int64(3), st.int64(4), st.int64(5), st.int64(6)});
+        out.push_back({st.text(0), st.text(1), st.int64(2), st.int64(3), st.int64(4), st.int64(5), st.int64(6), st.int64(7)});
     return out;
 }
 

@@ -117,9 +117,9 @@ public:
         std::vector<PgParam> params;
         for (auto& col : cols) params.push_back(pgArray(col));
         c_->exec(
-            "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at)"
-            " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::boolean[], $6::text[],"
-            " $7::text[], $8::text[], $9::text[])"
+            "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at,"
+            " first_received_at) SELECT *, r FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[],"
+            " $5::boolean[], $6::text[], $7::text[], $8::text[], $9::text[]) AS u(i, s, k, v, d, dy, j, dev, r)"
             " ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, version = EXCLUDED.version,"
             " deleted = EXCLUDED.deleted, day = EXCLUDED.day, record_json = EXCLUDED.record_json,"
             " device_id = EXCLUDED.device_id, received_at = EXCLUDED.received_at"
@@ -159,6 +159,10 @@ public:
     std::vector<std::string> schoolRecordJsons(const RecordQuery& q) override
     {
         return pg_summaries::schoolRecordJsons(*c_, q);
+    }
+    FirstArrivals firstArrivals(const std::string& schoolCode, const std::string& from, const std::string& to) override
+    {
+        return pg_summaries::firstArrivals(*c_, schoolCode, from, to);
     }
     DaySpan summaryDaySpan(const std::string& schoolCode) override { return pg_summaries::daySpan(*c_, schoolCode); }
     void replaceDaySummaries(const std::string& schoolCode, const std::string& from, const std::string& to,
@@ -391,6 +395,11 @@ public:
     {
         auto c = pool_.acquire();
         return pg_summaries::lastSyncs(*c);
+    }
+    FirstArrivals firstArrivals(const std::string& schoolCode, const std::string& from, const std::string& to) override
+    {
+        auto c = pool_.acquire();
+        return pg_summaries::firstArrivals(*c, schoolCode, from, to);
     }
     std::vector<std::pair<std::string, std::string>> recordJsonsOfKind(const std::string& kind) override
     {

@@ -30,7 +30,8 @@ bool onTrackFor360(const Teacher& teacher, const std::vector<TrainingRecord>& tr
 
 SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date& from, const Date& to,
                           const Date& today, const CountyOverrides& overrides,
-                          const std::unordered_map<std::string, Term>& fallbackTerms)
+                          const std::unordered_map<std::string, Term>& fallbackTerms,
+                          const std::optional<ReportingDeadline>& deadline)
 {
     SchoolReport r;
     r.school = school;
@@ -41,8 +42,17 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
     PolicyDataset data;
     data.school = SchoolProfile{school.code, school.name, school.countyCode, school.type};
     std::set<Date> daysWithRecords;
+    r.deadline = deadline;
+    std::optional<LateClassDays> late;
+    FirstArrivals arrivals;
+    if (deadline) {
+        late.emplace(*deadline);
+        arrivals = storage.firstArrivals(school.code, from.toString(), to.toString());
+    }
     auto add = [&](const std::string& json) {
         const Record record = recordFromJson(Json::parse(json));
+        if (late)
+            if (auto it = arrivals.find(record.meta.id); it != arrivals.end()) late->add(record, it->second);
         if (!data.add(record) || record.meta.deleted) return;
         if (record.kind == Kind::Homework || record.kind == Kind::Sleep || record.kind == Kind::Activity)
             if (auto day = record.date()) {
@@ -57,6 +67,7 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
     // Training looks back five years, whatever the report's range.
     for (const auto& json : storage.recordJsons({school.code, "training", std::nullopt, std::nullopt})) add(json);
     if (data.terms.empty()) data.terms = fallbackTerms;
+    if (late) r.lateClassDays = late->late();
 
     const SchoolCalendar calendar(data.terms);
     for (Date d = from; d <= to; d = d.addDays(1)) {
@@ -94,9 +105,10 @@ CountyReport buildCountyReport(Storage& storage, const Date& from, const Date& t
     CountyReport report{from, to, {}, 0, 0, 0, 0};
     const auto overrides = storedCountyOverrides(storage);
     const auto terms = storedCountyTerms(storage);
+    const auto deadline = storedReportingDeadline(storage);
     for (const auto& school : storage.listSchools()) {
         if (schoolCode && school.code != *schoolCode) continue;
-        report.schools.push_back(schoolReport(storage, school, from, to, today, overrides, terms));
+        report.schools.push_back(schoolReport(storage, school, from, to, today, overrides, terms, deadline));
         const auto& s = report.schools.back();
         report.classes += s.classes;
         report.classesOverHomeworkCap += s.classesOverHomeworkCap;
@@ -117,6 +129,7 @@ Json reportToJson(const CountyReport& report)
                            {"last_sync", s.lastSync ? Json(*s.lastSync) : Json()},
                            {"records", s.recordsByKind}, {"conflicts", s.conflicts},
                            {"days_missing", s.missingDays.size()}, {"missing_days", missing},
+                           {"late_class_days", s.lateClassDays.size()},
                            {"findings_count", s.findings.size()}, {"findings", findings},
                            {"classes", s.classes}, {"classes_over_homework_cap", s.classesOverHomeworkCap},
                            {"teachers", s.teachers}, {"teachers_on_track_360h", s.teachersOnTrack360}});

@@ -12,6 +12,7 @@
 
 #include "date.h"
 #include "policy.h"
+#include "reporting_deadline.h"
 #include "storage.h"
 
 namespace taizhang::server {
@@ -27,6 +28,9 @@ struct SchoolReport {
     std::map<std::string, SchoolClass> classList;  // by class id
     std::set<std::pair<std::string, Date>> homeworkClassDays;  // (class id, day) with homework
     std::set<std::pair<std::string, Date>> activityClassDays;  // (class id, day) with an activity record
+    std::optional<ReportingDeadline> deadline;                  // the county's, if it set one
+    // (class id, day) whose homework or activity came after the deadline -> that first arrival (UTC)
+    std::map<std::pair<std::string, Date>, std::string> lateClassDays;
     std::vector<Finding> findings;
     int classes = 0;
     int classesOverHomeworkCap = 0;

@@ -66,8 +66,8 @@ public:
     void writeRecords(const std::vector<RecordWrite>& rows) override
     {
         auto st = db_.prepare(
-            "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at,"
+            " first_received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?9, ?9)"
             " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, version = excluded.version,"
             " deleted = excluded.deleted, day = excluded.day, record_json = excluded.record_json,"
             " device_id = excluded.device_id, received_at = excluded.received_at"
@@ -114,6 +114,10 @@ public:
     std::vector<std::string> schoolRecordJsons(const RecordQuery& q) override
     {
         return sqlite_summaries::schoolRecordJsons(db_, q);
+    }
+    FirstArrivals firstArrivals(const std::string& schoolCode, const std::string& from, const std::string& to) override
+    {
+        return sqlite_summaries::firstArrivals(db_, schoolCode, from, to);
     }
     DaySpan summaryDaySpan(const std::string& schoolCode) override { return sqlite_summaries::daySpan(db_, schoolCode); }
     void replaceDaySummaries(const std::string& schoolCode, const std::string& from, const std::string& to,
@@ -390,6 +394,11 @@ public:
     {
         std::lock_guard lock(readMu_);
         return sqlite_summaries::lastSyncs(readDb_);
+    }
+    FirstArrivals firstArrivals(const std::string& schoolCode, const std::string& from, const std::string& to) override
+    {
+        std::lock_guard lock(readMu_);
+        return sqlite_summaries::firstArrivals(readDb_, schoolCode, from, to);
     }
     std::vector<std::pair<std::string, std::string>> recordJsonsOfKind(const std::string& kind) override
     {

@@ -60,6 +60,9 @@ public:
     virtual std::vector<std::string> schoolRecordJsons(const RecordQuery& query) = 0;
     // First and last day of the school's daily records and of its summaries, nullopt if none.
     virtual std::optional<std::pair<std::string, std::string>> summaryDaySpan(const std::string& schoolCode) = 0;
+    // When each homework and activity record of the school dated in [from, to] first reached the
+    // county (id -> UTC timestamp; nullopt: unknown, stored before county migration 7).
+    virtual FirstArrivals firstArrivals(const std::string& schoolCode, const std::string& from, const std::string& to) = 0;
     // Replaces the school's summary rows of the days in [from, to] by these.
     virtual void replaceDaySummaries(const std::string& schoolCode, const std::string& from, const std::string& to,
                                      const std::vector<DaySummaryRow>& days, const std::vector<DayFindingRow>& findings) = 0;
@@ -109,6 +112,8 @@ public:
     virtual std::vector<DayFindingRow> dayFindingTotals(const std::string& from, const std::string& to) = 0;
     virtual std::map<std::string, std::int64_t> conflictCountsBySchool() = 0;
     virtual std::map<std::string, std::string> lastSyncBySchool() = 0;
+    // The same as IngestTx::firstArrivals, outside a transaction (the school's grid).
+    virtual FirstArrivals firstArrivals(const std::string& schoolCode, const std::string& from, const std::string& to) = 0;
     // (school code, record JSON) of every school's current records of one kind.
     virtual std::vector<std::pair<std::string, std::string>> recordJsonsOfKind(const std::string& kind) = 0;
 

@@ -15,7 +15,7 @@ import unittest
 import uuid
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from console_fixture import PASSWORDS, County, beijing_today, chromium, http  # noqa: E402
+from console_fixture import BEIJING, PASSWORDS, County, beijing_today, chromium, http  # noqa: E402
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
@@ -80,6 +80,7 @@ class ConsoleInBrowser(unittest.TestCase):
         ok_records += [homework(ok_class, d, 20) for d in days]
         device, token = c.enroll(cls.base, OK)
         c.push(cls.base, OK, device, token, ok_records)
+        cls.ok_pushed_at = datetime.datetime.now(BEIJING)  # the county received them before this
         cls.ok_device, cls.ok_token, cls.ok_class = device, token, ok_class
         cls.homework = staticmethod(homework)
         cls.silent_device, _ = c.enroll(cls.base, SILENT)  # enrolled, never synced
@@ -168,7 +169,8 @@ class ConsoleInBrowser(unittest.TestCase):
             self.assertIn("从未同步", row.text)
             self.assertIn("沉默", row.text)
             late = self.browser.find_element(By.CSS_SELECTOR, f"tr[data-school='{LATE}']")
-            self.assertEqual(late.get_attribute("class"), "late")
+            self.assertEqual(late.get_attribute("class"), "missing")  # a school day never reported (缺报)
+            self.assertIn("缺报", late.text)
             self.assertIn("1 / 0", late.text)  # the day over the homework cap
             self.assertEqual(self.browser.find_element(By.CSS_SELECTOR, f"tr[data-school='{OK}']").get_attribute("class"), "")
             self.assertIn(label, self.browser.find_element(By.TAG_NAME, "header").text)
@@ -195,6 +197,73 @@ class ConsoleInBrowser(unittest.TestCase):
         self.assertIn("教务处电脑", self.browser.find_element(By.ID, "devices").text)
         self.assertEqual(self.browser.find_elements(By.CSS_SELECTOR, "#devices button"), [])  # viewer: no revoke button
         self.shot("school")
+
+    def set_deadline(self, days, time):
+        self.open("/console/admin/config")
+        box = self.wait.until(EC.presence_of_element_located((By.ID, "deadline-days")))
+        box.clear()
+        box.send_keys(days)
+        box = self.browser.find_element(By.ID, "deadline-time")
+        box.clear()
+        box.send_keys(time)
+        self.browser.find_element(By.ID, "save-deadline").click()
+
+    def test_given_an_admin_sets_a_next_day_deadline_when_the_overview_is_opened_then_a_school_that_sent_old_days_late_is_late_and_its_grid_marks_the_cells(self):
+        self.sign_in("admin")
+        # Bad input is refused with the reason in Chinese, and nothing is stored.
+        self.set_deadline("8", "9:00")
+        problems = self.wait.until(EC.presence_of_element_located((By.ID, "problems"))).text
+        self.assertIn("截止天数应为 0 到 7 之间的整数", problems)
+        self.assertIn("截止时间应为 时:分，如 09:00", problems)
+        self.assertIn("尚未设置", self.browser.find_element(By.ID, "deadline-now").text)
+        try:
+            self.set_deadline("1", "09:00")
+            self.wait.until(EC.presence_of_element_located((By.ID, "notice")))
+            self.assertIn("次日 09:00（北京时间）", self.browser.find_element(By.ID, "deadline-now").text)
+            self.shot("admin-deadline")
+
+            # The 城西小学 sent every day of the fortnight at once, in setUpClass: each day whose
+            # next morning 09:00 had passed by then is late; today's (and maybe yesterday's) is not.
+            def due(d):
+                return datetime.datetime.combine(d + datetime.timedelta(days=1), datetime.time(9, 0), BEIJING)
+            days = list(weekdays(self.range_from, self.today))
+            late_days = [d for d in days if self.ok_pushed_at > due(d)]
+            self.assertTrue(late_days)
+            self.open(self.overview_range())
+            row = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f"tr[data-school='{OK}']")))
+            self.assertEqual(row.get_attribute("class"), "late")
+            self.assertIn("迟报", row.text)
+            cells = row.find_elements(By.TAG_NAME, "td")
+            self.assertEqual(cells[6].text, str(len(late_days)))  # 迟报班级日
+            # Both schools that reported sent old days at once (the 示范小学 is listed as 缺报 first).
+            self.assertEqual(self.browser.find_element(By.ID, "late-count").text, "2 所有迟报的班级日")
+            self.shot("overview-late")
+            csv = self.fetch_bytes("export-csv").decode("utf-8-sig").splitlines()
+            self.assertIn("迟报班级日", csv[0])
+            ok_line = next(line for line in csv if line.startswith(OK))
+            self.assertIn(",迟报,", ok_line)
+            self.assertEqual(ok_line.split(",")[5:7], ["0", str(len(late_days))])
+
+            # Its grid marks the late cells with the first arrival; the others are done.
+            row.find_element(By.LINK_TEXT, "城西小学").click()
+            grid = self.wait.until(EC.presence_of_element_located((By.ID, "grid")))
+            cls_row = grid.find_element(By.CSS_SELECTOR, f"tr[data-class='{self.ok_class}']")
+            for d in days:
+                cell = cls_row.find_element(By.CSS_SELECTOR, f"td[data-day='{d.isoformat()}']")
+                if d in late_days:
+                    self.assertEqual(cell.get_attribute("class"), "late", d)
+                    self.assertIn("迟", cell.text)
+                    self.assertIn("迟报：首次送达", cell.get_attribute("title"))
+                    self.assertIn(f"截止 {(d + datetime.timedelta(days=1)).isoformat()} 09:00", cell.get_attribute("title"))
+                else:
+                    self.assertEqual(cell.get_attribute("class"), "done", d)
+            self.assertIn(f"迟报班级日：{len(late_days)}", self.browser.find_element(By.ID, "school-status").text)
+            self.shot("school-late")
+        finally:
+            self.open("/console/admin/config")
+            self.wait.until(EC.presence_of_element_located((By.ID, "clear-deadline"))).click()
+            self.wait.until(EC.presence_of_element_located((By.ID, "notice")))
+            self.assertIn("尚未设置", self.browser.find_element(By.ID, "deadline-now").text)
 
     def test_given_viewer_or_reviewer_when_posting_an_admin_action_then_the_server_answers_403(self):
         for username in ["viewer", "reviewer"]:
@@ -308,7 +377,9 @@ class ConsoleInBrowser(unittest.TestCase):
         by_code = {r[0]: r for r in rows[1:]}
         self.assertEqual(by_code[SILENT][1:3], ("城东小学", "沉默"))
         late = by_code[LATE]
-        self.assertEqual((late[5], late[6], late[7]), (1, 1, 0))  # numbers, not text: one day missing, one hard finding
+        # numbers, not text: one day missing, no deadline set (nothing late), one hard finding
+        self.assertEqual(rows[0][5:8], ("缺报天数", "迟报班级日", "硬性发现"))
+        self.assertEqual((late[5], late[6], late[7], late[8]), (1, 0, 1, 0))
         csv = self.fetch_bytes("export-csv").decode("utf-8-sig").splitlines()
         self.assertEqual(len(csv), len(rows))  # the same table in both forms
         findings = openpyxl.load_workbook(io.BytesIO(self.fetch_bytes("export-findings-xlsx"))).active
@@ -342,6 +413,8 @@ class ConsoleInBrowser(unittest.TestCase):
         row = lambda w: self.browser.find_element(By.CSS_SELECTOR, f"#reviews tr[data-week='{w.isoformat()}']")  # noqa: E731
         row(week).find_element(By.CSS_SELECTOR, "button.approve").click()
         self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, f"#reviews tr[data-week='{week.isoformat()}']"), "已通过"))
+        # When, in Beijing time as everywhere on the console (not the UTC date the county stores).
+        self.assertRegex(row(week).text, "李审核 (" + "|".join(d.isoformat() for d in {beijing_today(), self.today}) + r") \d\d:\d\d")
         # Returning without a reason is refused with a message; with one it is recorded.
         row(earlier).find_element(By.CSS_SELECTOR, "button.return").click()
         self.wait.until(EC.text_to_be_present_in_element((By.ID, "review-error"), "退回时请写明原因"))

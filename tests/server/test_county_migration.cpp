@@ -1,4 +1,4 @@
-// A county database made by the previous schema (migrations 1-5: records with class, teacher and
+// A county database made by an earlier schema (migrations 1-5: records with class, teacher and
 // batch columns, and on SQLite a rowid table) is converted to "a record stored once" by the real
 // server at start, on both backends, and ingest goes on from the records it held.
 #include <gtest/gtest.h>
@@ -35,24 +35,30 @@ std::string fill(std::string sql, const std::string& id, const std::string& json
     return sql;
 }
 
-// Builds the previous schema in `db` and stores one class record the way ingest did then.
-void makePreviousCounty(const TestDatabase& db, const std::string& id, const std::string& json)
+// Builds the schema of `version` in `db` and runs `sql` (written for both backends) in it.
+void makeCountyAt(const TestDatabase& db, int version, const std::string& sql)
 {
     if (db.backend() == "sqlite") {
         OpenOptions old;
-        old.migrateTo = kPreviousVersion;
+        old.migrateTo = version;
         Database file = Database::open(db.target(), taizhang::server::sqliteCountyMigrations(), old);
-        file.exec(fill(kOldInsert, id, json, "0"));
+        file.exec(sql);
         return;
     }
     taizhang::server::PgConnection c(db.target());
     c.exec("CREATE TABLE county_schema (version INTEGER NOT NULL)");
     for (const auto& m : taizhang::server::postgresCountyMigrations()) {
-        if (m.version > kPreviousVersion) break;
+        if (m.version > version) break;
         c.execScript(m.sql);
         c.exec("INSERT INTO county_schema(version) VALUES (" + std::to_string(m.version) + ")");
     }
-    c.exec(fill(kOldInsert, id, json, "FALSE"));
+    c.execScript(sql);
+}
+
+// Builds the previous schema in `db` and stores one class record the way ingest did then.
+void makePreviousCounty(const TestDatabase& db, const std::string& id, const std::string& json)
+{
+    makeCountyAt(db, kPreviousVersion, fill(kOldInsert, id, json, db.backend() == "sqlite" ? "0" : "FALSE"));
 }
 
 std::vector<std::string> recordColumns(const TestDatabase& db)
@@ -83,7 +89,8 @@ TEST_P(CountyMigration, GIVEN_a_county_database_of_the_previous_schema_WHEN_the_
     addSchool(db, kSchool);  // the admin command opens the storage: migration 6 runs here
     const auto columns = recordColumns(db);
     const std::vector<std::string> expected{"id",          "school_code", "kind",     "version",    "deleted",
-                                            "day",         "record_json", "device_id", "received_at"};
+                                            "day",         "record_json", "device_id", "received_at",
+                                            "first_received_at"};
     EXPECT_EQ(columns, expected);
     {
         auto storage = openStorage(db.target(), 1);
@@ -112,6 +119,35 @@ TEST_P(CountyMigration, GIVEN_a_county_database_of_the_previous_schema_WHEN_the_
     ASSERT_EQ(held.size(), 1u);
     EXPECT_EQ(Json::parse(held[0])["body"]["name"], "新名");
     EXPECT_EQ(storage->totalRecords(), 1);
+}
+
+// Migration 7 (first arrivals, late class-days): a row still at version 1 arrived once, so its
+// received_at is its first arrival; a row at a higher version has an unknown first arrival
+// (NULL), which never counts as late.
+TEST_P(CountyMigration, GIVEN_records_stored_before_migration_7_WHEN_the_county_opens_THEN_version_1_rows_keep_received_at_as_first_arrival_and_later_ones_are_unknown)
+{
+    TestDatabase db(GetParam());
+    const std::string once = newId(), edited = newId(), cls = newId();
+    const std::string insert =
+        "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at) VALUES"
+        " ('" + once + "', '3201020001', 'homework', 1, " + (GetParam() == "sqlite" ? "0" : "FALSE") + ", '2026-11-23', '" +
+        homeworkRecord(once, cls, "old-device", 1, 20, "2026-11-23").dump() + "', 'old-device', '2026-11-23T12:00:00.000Z'),"
+        " ('" + edited + "', '3201020001', 'homework', 2, " + (GetParam() == "sqlite" ? "0" : "FALSE") + ", '2026-11-23', '" +
+        homeworkRecord(edited, cls, "old-device", 2, 20, "2026-11-23").dump() + "', 'old-device', '2026-11-26T12:00:00.000Z');"
+        "INSERT INTO day_summaries(school_code, day, homework, sleep, activity, findings_hard, findings_soft)"
+        " VALUES ('3201020001', '2026-11-23', 2, 0, 0, 0, 0);";
+    makeCountyAt(db, 6, insert);
+
+    addSchool(db, kSchool);  // migration 7 runs here
+    auto storage = openStorage(db.target(), 1);
+    const auto arrivals = storage->firstArrivals(kSchool, "2026-11-23", "2026-11-23");
+    ASSERT_EQ(arrivals.size(), 2u);
+    EXPECT_EQ(arrivals.at(once), std::optional<std::string>("2026-11-23T12:00:00.000Z"));
+    EXPECT_EQ(arrivals.at(edited), std::nullopt);
+    const auto summaries = storage->daySummaries("2026-11-23", "2026-11-23");
+    ASSERT_EQ(summaries.size(), 1u);
+    EXPECT_EQ(summaries[0].homework, 2);
+    EXPECT_EQ(summaries[0].lateClassDays, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CountyMigration, ::testing::Values("sqlite", "postgres"),
