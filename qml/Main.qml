@@ -24,6 +24,7 @@ ApplicationWindow {
         { name: "records", title: qsTr("记录查询"), file: "RecordsPage.qml", admin: false },
         { name: "reports", title: qsTr("报表"), file: "ReportsPage.qml", admin: true },
         { name: "sync", title: qsTr("同步"), file: "SyncPage.qml", admin: true },
+        { name: "year", title: qsTr("新学年"), file: "YearPage.qml", admin: true },
         { name: "settings", title: qsTr("设置"), file: "SettingsPage.qml", admin: false }
     ]
     readonly property var pageNames: pages.map(p => p.name)

@@ -34,8 +34,12 @@ Page {
 
         PageHeader {
             title: qsTr("今日 %1").arg(today.date)
-            subtitle: qsTr("%1 个班级 · 必须整改 %2 项 · 提示 %3 项 · %4 个班未登记作业")
-                      .arg(list.count).arg(today.hardCount).arg(today.softCount).arg(today.missingHomework)
+            // A weekend, a holiday or a day outside the terms misses nothing; a 调休 Saturday does.
+            subtitle: today.schoolDay
+                      ? qsTr("%1 个班级 · 必须整改 %2 项 · 提示 %3 项 · %4 个班未登记作业")
+                        .arg(list.count).arg(today.hardCount).arg(today.softCount).arg(today.missingHomework)
+                      : qsTr("%1 个班级 · 必须整改 %2 项 · 提示 %3 项 · 非上课日")
+                        .arg(list.count).arg(today.hardCount).arg(today.softCount)
             Button {
                 text: qsTr("前一天")
                 onClicked: today.date = App.addDays(today.date, -1)

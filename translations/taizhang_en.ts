@@ -249,6 +249,10 @@
 <context>
     <name>Main</name>
     <message>
+        <source>新学年</source>
+        <translation>New year</translation>
+    </message>
+    <message>
         <source>台账 — %1</source>
         <translation>Taizhang — %1</translation>
     </message>
@@ -1436,6 +1440,10 @@ Reason: %1</translation>
 <context>
     <name>TodayPage</name>
     <message>
+        <source>%1 个班级 · 必须整改 %2 项 · 提示 %3 项 · 非上课日</source>
+        <translation>%1 classes · %2 to fix · %3 hints · not a school day</translation>
+    </message>
+    <message>
         <source>今日 %1</source>
         <translation>Today %1</translation>
     </message>
@@ -2431,6 +2439,114 @@ Reason: %1</translation>
     <message>
         <source>已保存</source>
         <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>YearPage</name>
+    <message>
+        <source>新学年</source>
+        <translation>New school year</translation>
+    </message>
+    <message>
+        <source>升级各班、六年级 / 九年级毕业归档、新建一年级 / 七年级、添加学期、复制课表草稿，一次完成</source>
+        <translation>Promote every class, graduate grades 6 / 9 (archived), open new grade 1 / 7 classes, add the terms, copy timetables as drafts: all in one step</translation>
+    </message>
+    <message>
+        <source>新学年第一天</source>
+        <translation>First day of the new year</translation>
+    </message>
+    <message>
+        <source>新建一年级班数</source>
+        <translation>New grade 1 classes</translation>
+    </message>
+    <message>
+        <source>新建七年级班数</source>
+        <translation>New grade 7 classes</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>%1（已毕业，记录保留，可查询、可报表）</source>
+        <translation>%1 (graduated: records kept, readable and reported)</translation>
+    </message>
+    <message>
+        <source>开始新学年…</source>
+        <translation>Start the new year…</translation>
+    </message>
+    <message>
+        <source>开始新学年</source>
+        <translation>Start the new school year</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1。
+以前的记录仍按当时的年级检查，不会改变。确定开始吗？</source>
+        <translation>%1.
+Earlier records keep being checked by the grade of their day; nothing before changes. Start now?</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::YearController</name>
+    <message>
+        <source>升级</source>
+        <translation>Promote</translation>
+    </message>
+    <message>
+        <source>毕业归档</source>
+        <translation>Graduate</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>%1：升级 %2 个班，毕业归档 %3 个班，新建 %4 个班</source>
+        <translation>%1: promote %2 classes, graduate %3, open %4 new</translation>
+    </message>
+    <message>
+        <source>添加学期 %1（%2 至 %3）%4</source>
+        <translation>Add term %1 (%2 to %3)%4</translation>
+    </message>
+    <message>
+        <source>，来自县区校历</source>
+        <translation>, from the county calendar</translation>
+    </message>
+    <message>
+        <source>课表：从「%1」复制 %2 节为草稿</source>
+        <translation>Timetables: %2 lessons copied from "%1" as drafts</translation>
+    </message>
+    <message>
+        <source>（%1 节因新年级不开设该科目未复制）</source>
+        <translation> (%1 not copied: subject not taken in the new grade)</translation>
+    </message>
+    <message>
+        <source>只有管理员可以开始新学年</source>
+        <translation>Only an administrator can start a new school year</translation>
+    </message>
+    <message>
+        <source>没有可以升级的班级</source>
+        <translation>There are no classes to promote</translation>
+    </message>
+    <message>
+        <source>新学年没有开始，没有做任何修改：</source>
+        <translation>The new year was not started and nothing was changed: </translation>
+    </message>
+    <message>
+        <source>新学年已开始：升级 %1 个班，毕业归档 %2 个班，新建 %3 个班，添加学期 %4 个，课表草稿 %5 节</source>
+        <translation>New school year started: %1 classes promoted, %2 graduated, %3 new, %4 terms added, %5 timetable drafts</translation>
     </message>
 </context>
 </TS>

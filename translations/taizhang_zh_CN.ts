@@ -249,6 +249,10 @@
 <context>
     <name>Main</name>
     <message>
+        <source>新学年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>台账 — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1434,6 +1438,10 @@
 <context>
     <name>TodayPage</name>
     <message>
+        <source>%1 个班级 · 必须整改 %2 项 · 提示 %3 项 · 非上课日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>今日 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2428,6 +2436,113 @@
     </message>
     <message>
         <source>已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>YearPage</name>
+    <message>
+        <source>新学年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>升级各班、六年级 / 九年级毕业归档、新建一年级 / 七年级、添加学期、复制课表草稿，一次完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新学年第一天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建一年级班数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建七年级班数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（已毕业，记录保留，可查询、可报表）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始新学年…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始新学年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1。
+以前的记录仍按当时的年级检查，不会改变。确定开始吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::YearController</name>
+    <message>
+        <source>升级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>毕业归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：升级 %2 个班，毕业归档 %3 个班，新建 %4 个班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加学期 %1（%2 至 %3）%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>，来自县区校历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课表：从「%1」复制 %2 节为草稿</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（%1 节因新年级不开设该科目未复制）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有管理员可以开始新学年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有可以升级的班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新学年没有开始，没有做任何修改：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新学年已开始：升级 %1 个班，毕业归档 %2 个班，新建 %3 个班，添加学期 %4 个，课表草稿 %5 节</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

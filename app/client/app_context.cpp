@@ -11,6 +11,7 @@
 #include "qt_convert.h"
 #include "subjects.h"
 #include "outbox.h"
+#include "policy.h"
 #include "sync_state.h"
 #include "users.h"
 
@@ -85,8 +86,10 @@ void AppContext::reloadReferenceData()
     classes_.clear();
     for (const auto& r : store_->query(RecordQuery{.kind = Kind::SchoolClass}))
         classes_.push_back({r.meta.id, r.meta.version, bodyAs<SchoolClass>(r)});
-    std::stable_sort(classes_.begin(), classes_.end(), [](const ClassInfo& a, const ClassInfo& b) {
-        return a.body.grade != b.body.grade ? a.body.grade < b.body.grade : a.body.name < b.body.name;
+    const Date today = todayDate();
+    std::stable_sort(classes_.begin(), classes_.end(), [&today](const ClassInfo& a, const ClassInfo& b) {
+        const int ga = a.body.gradeOn(today), gb = b.body.gradeOn(today);
+        return ga != gb ? ga < gb : a.body.nameOn(today) < b.body.nameOn(today);
     });
     teachers_.clear();
     for (const auto& r : store_->query(RecordQuery{.kind = Kind::Teacher}))
@@ -129,16 +132,23 @@ const TeacherInfo* AppContext::findTeacher(const std::string& id) const
     return nullptr;
 }
 
+bool AppContext::isSchoolDay(const Date& day) const
+{
+    return SchoolCalendar({termsById_.begin(), termsById_.end()}).isSchoolDay(day);
+}
+
 QVariantList AppContext::classList() const
 {
     QVariantList out;
+    const Date today = todayDate();
     for (const auto& c : classes_) {
+        if (!c.body.activeOn(today)) continue;  // graduated (kept for reports) or not yet opened
         if (!admin_) {
             bool teaches = std::any_of(userSlots_.begin(), userSlots_.end(),
                                        [&](const TimetableSlot& s) { return s.classId == c.id; });
             if (!teaches) continue;
         }
-        out << QVariantMap{{"id", qs(c.id)}, {"name", qs(c.body.name)}, {"grade", c.body.grade},
+        out << QVariantMap{{"id", qs(c.id)}, {"name", qs(c.body.nameOn(today))}, {"grade", c.body.gradeOn(today)},
                            {"students", c.body.students}};
     }
     return out;
@@ -147,8 +157,10 @@ QVariantList AppContext::classList() const
 QVariantList AppContext::teacherList() const
 {
     QVariantList out;
+    const Date today = todayDate();
     for (const auto& t : teachers_)
-        out << QVariantMap{{"id", qs(t.id)}, {"name", qs(t.body.name)}, {"staffNumber", qs(t.body.staffNumber)}};
+        if (t.body.employedOn(today))  // one who left is kept (training history) but not offered
+            out << QVariantMap{{"id", qs(t.id)}, {"name", qs(t.body.name)}, {"staffNumber", qs(t.body.staffNumber)}};
     return out;
 }
 
@@ -173,7 +185,9 @@ QString AppContext::currentTermId() const
 
 std::vector<std::string> AppContext::subjectsOfClass(const ClassInfo& c) const
 {
-    return c.body.subjects.empty() ? defaultSubjectsForGrade(c.body.grade) : c.body.subjects;
+    const Date today = todayDate();
+    const auto& subjects = c.body.subjectsOn(today);
+    return subjects.empty() ? defaultSubjectsForGrade(c.body.gradeOn(today)) : subjects;
 }
 
 std::vector<std::string> AppContext::subjectsUserMayRecord(const ClassInfo& c) const

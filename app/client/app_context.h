@@ -93,6 +93,8 @@ public:
 
     const std::vector<ClassInfo>& classes() const { return classes_; }
     const std::map<std::string, Term>& termsById() const { return termsById_; }
+    // The school calendar of core (terms, holidays, 调休 working weekend days).
+    bool isSchoolDay(const Date& day) const;
     // County overrides received by sync (stricter caps etc.); empty when none.
     const CountyOverrides& overrides() const { return overrides_; }
     const std::vector<TeacherInfo>& teachers() const { return teachers_; }

@@ -111,7 +111,9 @@ QString HomeworkEntryModel::dateError() const
 int HomeworkEntryModel::gradeOfClass() const
 {
     auto c = app_->findClass(ss(classId_));
-    return c ? c->body.grade : 0;
+    if (!c) return 0;
+    const auto day = dateFrom(date_);
+    return day ? c->body.gradeOn(*day) : c->body.gradeOn(app_->todayDate());
 }
 
 void HomeworkEntryModel::reload()
@@ -125,7 +127,7 @@ void HomeworkEntryModel::reload()
     if (c && day) {
         // Grades 1-2 may have no written homework at home (policy-rules.md): a new row starts as
         // in-school work there, so that typing minutes alone never produces a refusal.
-        const bool atHomeByDefault = c->body.grade > 2;
+        const bool atHomeByDefault = c->body.gradeOn(*day) > 2;
         for (const auto& code : app_->subjectsUserMayRecord(*c))
             rows_.push_back(Row{code, {}, true, atHomeByDefault, {}, {}});
         // One indexed query for this class-day; never a scan over the whole ledger.
@@ -135,7 +137,7 @@ void HomeworkEntryModel::reload()
             auto it = std::find_if(rows_.begin(), rows_.end(), [&](const Row& r) { return r.subject == h.subject; });
             if (it == rows_.end()) {
                 // Another teacher's subject: not editable here, but it counts toward the class cap.
-                if (countsAgainstCap(c->body.grade, h)) otherWritten_ += h.minutes;
+                if (countsAgainstCap(c->body.gradeOn(*day), h)) otherWritten_ += h.minutes;
                 continue;
             }
             it->minutes = QString::number(h.minutes);
@@ -145,7 +147,7 @@ void HomeworkEntryModel::reload()
             it->stored = rec;
             if (!h.overCapReason.empty()) reason_ = qs(h.overCapReason);
         }
-        cap_ = writtenHomeworkCap(*app_, c->body.grade, *day);
+        cap_ = writtenHomeworkCap(*app_, c->body.gradeOn(*day), *day);
     } else {
         cap_ = 0;
     }

@@ -73,24 +73,25 @@ QString PublicationSheet::html(AppContext& app, const Date& from, const Date& to
     html += "</tr></thead>";
 
     for (const auto& c : app.classes()) {
+        if (!c.body.activeOn(from)) continue;  // graduated before the sheet's first day, or not yet opened
         auto& days = byClass[c.id];
-        const QString className = qs(c.body.name).toHtmlEscaped();
-        // Every Monday-Friday of the range up to today has a line (a missing one shows as 未登记),
+        const QString className = qs(c.body.nameOn(from)).toHtmlEscaped();
+        // Every school day of the range up to today (调休 Saturdays too) has a line (a missing one shows as 未登记),
         // weekend days only when homework was set.
         for (Date d = from; d <= to; d = d.addDays(1))
-            if (oneDay || (d.isoWeekday() <= 5 && d <= app.todayDate())) days[d];
+            if (oneDay || (app.isSchoolDay(d) && d <= app.todayDate())) days[d];
         for (const auto& [day, entries] : days) {
             if (entries.empty()) {
                 html += QString("<tr><td>%1</td><td>%2</td><td colspan='5'>%3</td></tr>")
                             .arg(weekdayName(day), className, tr("未登记作业"));
                 continue;
             }
-            const int cap = writtenHomeworkCap(app, c.body.grade, day);
+            const int cap = writtenHomeworkCap(app, c.body.gradeOn(day), day);
             int written = 0, all = 0;
             QString reason;
             for (const auto& h : entries) {
                 all += h.minutes;
-                if (countsAgainstCap(c.body.grade, h)) written += h.minutes;
+                if (countsAgainstCap(c.body.gradeOn(day), h)) written += h.minutes;
                 if (!h.overCapReason.empty()) reason = qs(h.overCapReason);
             }
             // The weekday and class cells span the entries and the class-day's total row.
@@ -108,14 +109,14 @@ QString PublicationSheet::html(AppContext& app, const Date& from, const Date& to
                             .arg(app.subjectName(qs(h.subject)).toHtmlEscaped(), esc(h.content), kind,
                                  QString::number(h.minutes), teacher);
             }
-            const QString capText = c.body.grade <= 2 ? tr("一、二年级不布置家庭书面作业")
+            const QString capText = c.body.gradeOn(day) <= 2 ? tr("一、二年级不布置家庭书面作业")
                                                       : tr("上限 %1 分钟").arg(cap);
             // Grades 1-2: only written homework at home counts (in-school consolidation is allowed).
-            QString total = c.body.grade <= 2
+            QString total = c.body.gradeOn(day) <= 2
                                 ? tr("本班合计：家庭书面作业 %1 分钟（%2），全部作业 %3 分钟").arg(written).arg(capText).arg(all)
                                 : tr("本班合计：书面作业 %1 分钟（%2），全部作业 %3 分钟").arg(written).arg(capText).arg(all);
             if (!reason.isEmpty()) total += tr("；超出原因：%1").arg(reason);
-            const bool over = c.body.grade <= 2 ? written > 0 : written > cap;
+            const bool over = c.body.gradeOn(day) <= 2 ? written > 0 : written > cap;
             html += QString("<tr bgcolor='%1'><td colspan='5'><b>%2</b></td></tr>")
                         .arg(over ? "#fde7e7" : "#f6f6f6", total.toHtmlEscaped());
         }

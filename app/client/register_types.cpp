@@ -16,6 +16,7 @@
 #include "timetable_model.h"
 #include "today_model.h"
 #include "training_model.h"
+#include "year_controller.h"
 
 namespace taizhang {
 
@@ -55,6 +56,7 @@ void registerBackendTypes(AppContext* app)
     qmlRegisterType<PublicationController>(uri, 1, 0, "PublicationController");
     qmlRegisterType<SettingsController>(uri, 1, 0, "SettingsController");
     qmlRegisterType<SetupController>(uri, 1, 0, "SetupController");
+    qmlRegisterType<YearController>(uri, 1, 0, "YearController");
 }
 
 }  // namespace taizhang

@@ -61,7 +61,7 @@ void ReportsController::recompute()
         for (const auto& r : app_->store().query(RecordQuery{.from = monday, .to = friday, .classId = c->id})) {
             if (r.kind == Kind::Homework) {
                 auto h = bodyAs<Homework>(r);
-                if (countsAgainstCap(c->body.grade, h)) written[h.date] += h.minutes;
+                if (countsAgainstCap(c->body.gradeOn(h.date), h)) written[h.date] += h.minutes;
             } else if (r.kind == Kind::Activity) {
                 auto a = bodyAs<PhysicalActivity>(r);
                 const RuleSet rules = effectiveRules(a.date, app_->overrides());
@@ -74,7 +74,7 @@ void ReportsController::recompute()
             const RuleSet rules = effectiveRules(d, app_->overrides());
             const int rule = rules.activity.minTotalMinutes.value_or(rules.activity.minInSchoolMinutes.value_or(60));
             series_ << QVariantMap{{"date", qs(d)},     {"weekday", i + 1},
-                                   {"written", written[d]}, {"cap", writtenHomeworkCap(*app_, c->body.grade, d)},
+                                   {"written", written[d]}, {"cap", writtenHomeworkCap(*app_, c->body.gradeOn(d), d)},
                                    {"activity", activity[d]}, {"activityRule", rule}};
         }
     }

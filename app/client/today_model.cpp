@@ -62,6 +62,7 @@ void TodayModel::reload()
     rows_.clear();
     hard_ = soft_ = missing_ = 0;
     auto day = dateFrom(date_);
+    schoolDay_ = day && app_->isSchoolDay(*day);
     if (day) {
         // Three indexed queries (kind + day) for the whole school, then findings per class-day.
         std::set<std::string> homework, activity, sleep;
@@ -70,7 +71,7 @@ void TodayModel::reload()
             homework.insert(r.classId());
             auto h = bodyAs<Homework>(r);
             auto c = app_->findClass(r.classId());
-            if (c && countsAgainstCap(c->body.grade, h)) written[r.classId()] += h.minutes;
+            if (c && countsAgainstCap(c->body.gradeOn(*day), h)) written[r.classId()] += h.minutes;
         }
         for (auto& r : app_->store().query(RecordQuery{.kind = Kind::Activity, .from = day, .to = day}))
             activity.insert(r.classId());
@@ -82,8 +83,11 @@ void TodayModel::reload()
             Row row;
             row.classId = m.value("id").toString();
             row.className = m.value("name").toString();
-            row.grade = m.value("grade").toInt();
             const auto id = ss(row.classId);
+            // The grade (and name) the class had on the day shown: a past day keeps its rules.
+            const ClassInfo* info = app_->findClass(id);
+            row.grade = info ? info->body.gradeOn(*day) : m.value("grade").toInt();
+            if (info) row.className = qs(info->body.nameOn(*day));
             row.homework = homework.count(id) > 0;
             row.activity = activity.count(id) > 0;
             row.sleep = sleep.count(id) > 0;
@@ -99,7 +103,7 @@ void TodayModel::reload()
                     if (row.worst.isEmpty()) row.worst = "soft";
                 }
             }
-            if (!row.homework) ++missing_;
+            if (!row.homework && schoolDay_) ++missing_;  // a weekend or holiday misses nothing
             rows_.push_back(std::move(row));
         }
     }

@@ -16,6 +16,8 @@ class TodayModel : public QAbstractListModel {
     Q_PROPERTY(int hardCount READ hardCount NOTIFY summaryChanged)
     Q_PROPERTY(int softCount READ softCount NOTIFY summaryChanged)
     Q_PROPERTY(int missingHomework READ missingHomework NOTIFY summaryChanged)
+    // The shown day is a school day (a 调休 Saturday is; a holiday is not).
+    Q_PROPERTY(bool schoolDay READ schoolDay NOTIFY summaryChanged)
 
 public:
     enum Role {
@@ -44,6 +46,7 @@ public:
     int hardCount() const { return hard_; }
     int softCount() const { return soft_; }
     int missingHomework() const { return missing_; }
+    bool schoolDay() const { return schoolDay_; }
     Q_INVOKABLE void reload();
 
 signals:
@@ -62,6 +65,7 @@ private:
     QString date_;
     std::vector<Row> rows_;
     int hard_ = 0, soft_ = 0, missing_ = 0;
+    bool schoolDay_ = false;
 };
 
 }  // namespace taizhang

@@ -67,6 +67,7 @@ void TrainingModel::reload()
         byTeacher[r.teacherId()].push_back(bodyAs<TrainingRecord>(r));
     const Date asOf = app_->todayDate();
     for (const auto& t : app_->teachers()) {
+        if (!t.body.employedOn(asOf)) continue;  // left or transferred out: not in the school's rate
         const auto st = trainingStatus(*app_, t.body, byTeacher[t.id], asOf);
         rows_.push_back({qs(t.id), qs(t.body.name), st.hoursInWindow, st.requiredHours, st.probationHours,
                          st.probationRequired, st.hoursLast12Months, st.inProbation});

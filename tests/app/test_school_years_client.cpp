@@ -1,0 +1,92 @@
+// School years in the client (issue 11): the Today page and the client's checks judge a past day
+// by the grade the class had then, and count a 调休 Saturday as a school day.
+#include "client_fixture.h"
+#include "compliance.h"
+#include "qt_convert.h"
+#include "today_model.h"
+
+namespace taizhang::testing {
+namespace {
+
+using SchoolYearsClient = ClientFixture;
+
+// The Today row of a class on the model's day.
+QVariantMap row(const TodayModel& model, const std::string& classId)
+{
+    for (int i = 0; i < model.rowCount(); ++i)
+        if (model.data(model.index(i), TodayModel::ClassIdRole).toString() == qs(classId)) {
+            QVariantMap m;
+            m["name"] = model.data(model.index(i), TodayModel::ClassNameRole);
+            m["grade"] = model.data(model.index(i), TodayModel::GradeRole);
+            m["cap"] = model.data(model.index(i), TodayModel::CapRole);
+            m["worst"] = model.data(model.index(i), TodayModel::WorstRole);
+            return m;
+        }
+    return {};
+}
+
+TEST_F(SchoolYearsClient, GIVEN_class_promoted_from_a_date_WHEN_today_shows_an_earlier_day_THEN_old_grade_name_cap_and_finding)
+{
+    const std::string id = classId("二年级1班");
+    // A day of the demo's deliberate flaw: written homework at home in grade 2.
+    std::optional<Date> flawDay;
+    for (const auto& r : app->store().query(RecordQuery{.kind = Kind::Homework, .classId = id})) {
+        const auto h = bodyAs<Homework>(r);
+        if (h.written && h.atHome && h.minutes > 0) flawDay = flawDay ? std::min(*flawDay, h.date) : h.date;
+    }
+    ASSERT_TRUE(flawDay) << "the demo school has no grade-2 written-at-home day";
+    ASSERT_LT(*flawDay, (Date{2026, 11, 16}));
+    // Promoted from Monday 2026-11-16 (as a school moving a class up mid-year would).
+    const auto before = app->store().find(id);
+    auto c = before->body.get<SchoolClass>();
+    changeClassFrom(c, Date{2026, 11, 16}, 3, "三年级1班", defaultSubjectsForGrade(3));
+    ASSERT_TRUE(app->ledger().update(id, Json(c), before->meta.version, app->change()).ok());
+    app->notifyDataChanged();
+
+    TodayModel model(*app);
+    model.setDate(qs(*flawDay));
+    auto old = row(model, id);
+    EXPECT_EQ(old["name"].toString(), QString("二年级1班"));
+    EXPECT_EQ(old["grade"].toInt(), 2);
+    EXPECT_EQ(old["cap"].toInt(), 0);
+    EXPECT_EQ(old["worst"].toString(), QString("hard")) << "the grade-2 finding of that day stays";
+    model.setDate(qs(Date{2026, 11, 20}));
+    auto now = row(model, id);
+    EXPECT_EQ(now["name"].toString(), QString("三年级1班"));
+    EXPECT_EQ(now["grade"].toInt(), 3);
+    EXPECT_EQ(now["cap"].toInt(), 60);
+}
+
+TEST_F(SchoolYearsClient, GIVEN_tiaoxiu_saturday_WHEN_today_and_checks_look_at_it_THEN_school_day_with_missing_homework_and_caps)
+{
+    // Make Saturday 2026-11-14 a working day of the demo term.
+    const std::string termId = app->termsById().begin()->first;
+    const auto term = app->store().find(termId);
+    Json body = term->body;
+    body["workdays"] = Json::array({"2026-11-14"});
+    ASSERT_TRUE(app->ledger().update(termId, body, term->meta.version, app->change()).ok());
+    app->notifyDataChanged();
+
+    TodayModel model(*app);
+    model.setDate("2026-11-07");  // a plain Saturday
+    EXPECT_FALSE(model.schoolDay());
+    EXPECT_EQ(model.missingHomework(), 0);
+    model.setDate("2026-11-14");
+    EXPECT_TRUE(model.schoolDay());
+    EXPECT_EQ(model.missingHomework(), model.rowCount()) << "no class recorded homework on the 调休 Saturday";
+
+    // 70 minutes in grade 5 on the 调休 Saturday break the cap, as on any school day.
+    const std::string id = classId("五年级1班");
+    Homework h{id, Date{2026, 11, 14}, "math", 70, true, true, "", "", ""};
+    auto saved = app->ledger().save(Kind::Homework, Json(h), app->change("调休补课"));
+    ASSERT_TRUE(saved.ok()) << describeIssues(saved.issues);
+    const auto findings = classDayFindings(*app, id, Date{2026, 11, 14});
+    ASSERT_FALSE(findings.empty());
+    EXPECT_TRUE(findings.front().rule.contains("homework.g3_6_cap")) << findings.front().rule.toStdString();
+    h.date = Date{2026, 11, 7};
+    ASSERT_TRUE(app->ledger().save(Kind::Homework, Json(h), app->change()).ok()) << "a plain Saturday has no cap";
+    EXPECT_TRUE(classDayFindings(*app, id, Date{2026, 11, 7}).empty());
+}
+
+}  // namespace
+}  // namespace taizhang::testing
