@@ -28,6 +28,7 @@ Page {
                 Layout.fillWidth: false
                 label: qsTr("新学年第一天")
                 text: year.startDate
+                error: year.dateError
                 onEdited: t => year.startDate = t
             }
             ColumnLayout {
@@ -150,6 +151,8 @@ Page {
         id: confirm
         objectName: "yearConfirm"
         anchors.centerIn: parent
+        // A fixed width: a wrapping label inside a dialog sized by its content loops.
+        width: Math.min(600, page.width - 40)
         modal: true
         title: qsTr("开始新学年")
         footer: DialogButtonBox {
@@ -165,9 +168,10 @@ Page {
             }
         }
         Label {
-            width: 420
+            width: confirm.availableWidth
             wrapMode: Text.Wrap
-            text: qsTr("%1。\n以前的记录仍按当时的年级检查，不会改变。确定开始吗？").arg(year.summary)
+            text: qsTr("%1。\n%2\n以前的记录仍按当时的年级检查，不会改变。确定开始吗？")
+                  .arg(year.summary).arg(year.details.join("\n"))
         }
         onAccepted: year.start()
     }

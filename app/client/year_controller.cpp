@@ -66,13 +66,15 @@ void YearController::replan()
     problems_.clear();
     const auto start = dateFrom(startDate_);
     if (!start) {
+        // Said under the field; the preview is emptied so that nothing stale can be started.
         plan_ = YearPlan{};
-        plan_.problems.push_back({"新学年开始日期应写成 2027-09-01", "write the first day like 2027-09-01"});
-        problems_ << text(plan_.problems.back());
+        dateError_ = tr("新学年第一天应写成 2027-09-01 这样的日期");
+        plan_.problems.push_back({ss(dateError_), ss(dateError_)});
         summary_.clear();
         emit planChanged();
         return;
     }
+    dateError_.clear();
     YearStartOptions options;
     options.start = *start;
     if (primaryEntry_ >= 0) options.entryClasses[1] = primaryEntry_;
@@ -109,7 +111,13 @@ void YearController::replan()
         details_ << tr("课表：从「%1」复制 %2 节为草稿").arg(qs(plan_.copyFromTermName)).arg(plan_.drafts.size()) +
                         (plan_.slotsDropped ? tr("（%1 节因新年级不开设该科目未复制）").arg(plan_.slotsDropped) : QString());
     for (const auto& n : plan_.notes) details_ << text(n);
-    for (const auto& p : plan_.problems) problems_ << text(p);
+    // A year already started gives one problem per class: the first few say enough, and the
+    // preview list above must keep its room on a 768-pixel-high screen.
+    constexpr int kProblemsShown = 3;
+    for (const auto& p : plan_.problems)
+        if (problems_.size() < kProblemsShown) problems_ << text(p);
+    if (plan_.problems.size() > static_cast<std::size_t>(kProblemsShown))
+        problems_ << tr("……另有 %1 个问题未列出").arg(plan_.problems.size() - kProblemsShown);
     if (!app_->isAdmin()) problems_ << tr("只有管理员可以开始新学年");
     emit planChanged();
 }
@@ -149,6 +157,7 @@ bool YearController::start()
                   .arg(result.terms)
                   .arg(result.drafts);
     emit statusChanged();
+    emit planChanged();  // canStart is false now
     app_->notifyDataChanged();
     return true;
 }

@@ -15,6 +15,8 @@ class AppContext;
 class YearController : public QObject {
     Q_OBJECT
     Q_PROPERTY(QString startDate READ startDate WRITE setStartDate NOTIFY planChanged)
+    // Shown under the date field when it cannot be read as a date ("" when it can).
+    Q_PROPERTY(QString dateError READ dateError NOTIFY planChanged)
     Q_PROPERTY(int primaryEntry READ primaryEntry WRITE setPrimaryEntry NOTIFY planChanged)
     Q_PROPERTY(int juniorEntry READ juniorEntry WRITE setJuniorEntry NOTIFY planChanged)
     Q_PROPERTY(bool hasPrimary READ hasPrimary NOTIFY planChanged)
@@ -34,6 +36,7 @@ public:
     YearController(AppContext& app, QObject* parent = nullptr);
 
     QString startDate() const { return startDate_; }
+    QString dateError() const { return dateError_; }
     void setStartDate(const QString& d);
     int primaryEntry() const { return primaryEntry_; }
     void setPrimaryEntry(int n);
@@ -64,6 +67,7 @@ private:
 
     AppContext* app_;
     QString startDate_;
+    QString dateError_;
     int primaryEntry_ = -1;  // -1 = as many as this year's 一年级 / 七年级
     int juniorEntry_ = -1;
     YearPlan plan_;

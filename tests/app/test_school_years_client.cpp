@@ -3,7 +3,10 @@
 #include "client_fixture.h"
 #include "compliance.h"
 #include "qt_convert.h"
+#include "subjects.h"
+#include "sync_state.h"
 #include "today_model.h"
+#include "year_controller.h"
 
 namespace taizhang::testing {
 namespace {
@@ -39,8 +42,9 @@ TEST_F(SchoolYearsClient, GIVEN_class_promoted_from_a_date_WHEN_today_shows_an_e
     // Promoted from Monday 2026-11-16 (as a school moving a class up mid-year would).
     const auto before = app->store().find(id);
     auto c = before->body.get<SchoolClass>();
-    changeClassFrom(c, Date{2026, 11, 16}, 3, "三年级1班", defaultSubjectsForGrade(3));
-    ASSERT_TRUE(app->ledger().update(id, Json(c), before->meta.version, app->change()).ok());
+    changeClassFrom(c, Date{2026, 11, 16}, 3, "三年级9班", defaultSubjectsForGrade(3));
+    const auto updated = app->ledger().update(id, Json(c), before->meta.version, app->change());
+    ASSERT_TRUE(updated.ok()) << describeIssues(updated.issues);
     app->notifyDataChanged();
 
     TodayModel model(*app);
@@ -52,7 +56,7 @@ TEST_F(SchoolYearsClient, GIVEN_class_promoted_from_a_date_WHEN_today_shows_an_e
     EXPECT_EQ(old["worst"].toString(), QString("hard")) << "the grade-2 finding of that day stays";
     model.setDate(qs(Date{2026, 11, 20}));
     auto now = row(model, id);
-    EXPECT_EQ(now["name"].toString(), QString("三年级1班"));
+    EXPECT_EQ(now["name"].toString(), QString("三年级9班"));
     EXPECT_EQ(now["grade"].toInt(), 3);
     EXPECT_EQ(now["cap"].toInt(), 60);
 }
@@ -86,6 +90,78 @@ TEST_F(SchoolYearsClient, GIVEN_tiaoxiu_saturday_WHEN_today_and_checks_look_at_i
     h.date = Date{2026, 11, 7};
     ASSERT_TRUE(app->ledger().save(Kind::Homework, Json(h), app->change()).ok()) << "a plain Saturday has no cap";
     EXPECT_TRUE(classDayFindings(*app, id, Date{2026, 11, 7}).empty());
+}
+
+TEST_F(SchoolYearsClient, GIVEN_year_started_on_2027_09_01_in_the_client_WHEN_today_shows_2026_and_2027_days_THEN_old_day_keeps_grade_2_finding_new_day_grade_3_cap)
+{
+    const std::string id = classId("二年级1班");
+    std::optional<Date> flawDay;  // the demo's grade-2 written homework at home
+    for (const auto& r : app->store().query(RecordQuery{.kind = Kind::Homework, .classId = id})) {
+        const auto h = bodyAs<Homework>(r);
+        if (h.written && h.atHome && h.minutes > 0) flawDay = h.date;
+    }
+    ASSERT_TRUE(flawDay);
+
+    // The county's calendar for 2027-2028, as sync keeps it from GET /v1/config.
+    auto state = loadSyncState(app->db());
+    state.terms = R"([{"name":"2027-2028学年第一学期","start":"2027-09-01","end":"2028-01-14"}])";
+    saveSyncState(app->db(), state);
+
+    YearController year(*app);
+    EXPECT_EQ(year.startDate(), QString("2027-09-01")) << "the next 1 September is proposed";
+    ASSERT_TRUE(year.canStart()) << year.problems().join("; ").toStdString();
+    ASSERT_FALSE(year.details().isEmpty());
+    EXPECT_TRUE(year.details().front().contains("来自县区校历")) << year.details().front().toStdString();
+    ASSERT_TRUE(year.start()) << year.status().toStdString();
+    EXPECT_TRUE(year.done());
+    EXPECT_FALSE(year.canStart()) << "the same year cannot be started twice from the page";
+
+    clock->set(unixMillisAt(Date{2027, 9, 6}, 19));  // a Monday of the new year
+    app->notifyDataChanged();
+    TodayModel model(*app);
+    model.setDate(qs(*flawDay));
+    auto old = row(model, id);
+    EXPECT_EQ(old["name"].toString(), QString("二年级1班"));
+    EXPECT_EQ(old["grade"].toInt(), 2);
+    EXPECT_EQ(old["worst"].toString(), QString("hard")) << "the 2026-2027 grade-2 finding stays";
+    model.setDate("2027-09-06");
+    auto now = row(model, id);
+    EXPECT_EQ(now["name"].toString(), QString("三年级1班"));
+    EXPECT_EQ(now["grade"].toInt(), 3);
+    EXPECT_EQ(now["cap"].toInt(), 60) << "grade 3's cap from the first day of the new year";
+    // 40 minutes of written homework at home: refused in grade 2, allowed in grade 3.
+    Homework h{id, Date{2027, 9, 6}, "math", 40, true, true, "", "", ""};
+    const auto saved = app->ledger().save(Kind::Homework, Json(h), app->change());
+    ASSERT_TRUE(saved.ok()) << describeIssues(saved.issues);
+    EXPECT_TRUE(classDayFindings(*app, id, Date{2027, 9, 6}).empty());
+}
+
+TEST_F(SchoolYearsClient, GIVEN_teacher_signed_in_WHEN_new_year_started_through_the_controller_THEN_refused_and_nothing_written)
+{
+    app->signInAs("teacher", "王老师", false, demo.teacherIds.begin()->second);
+    auto audit = [&] {
+        auto s = app->db().prepare("SELECT count(*) FROM audit");
+        s.step();
+        return s.int64(0);
+    };
+    const auto auditBefore = audit();
+    YearController year(*app);
+    EXPECT_FALSE(year.canStart());
+    EXPECT_FALSE(year.start());
+    EXPECT_EQ(year.status(), QString("只有管理员可以开始新学年"));
+    EXPECT_EQ(audit(), auditBefore);
+}
+
+TEST_F(SchoolYearsClient, GIVEN_unreadable_first_day_WHEN_previewed_THEN_error_under_the_field_and_nothing_to_start)
+{
+    YearController year(*app);
+    year.setStartDate("9月1日");
+    EXPECT_EQ(year.dateError(), QString("新学年第一天应写成 2027-09-01 这样的日期"));
+    EXPECT_TRUE(year.steps().isEmpty());
+    EXPECT_FALSE(year.canStart());
+    year.setStartDate("2027-09-01");
+    EXPECT_TRUE(year.dateError().isEmpty());
+    EXPECT_FALSE(year.steps().isEmpty());
 }
 
 }  // namespace
