@@ -101,6 +101,18 @@ int YearPlan::count(ClassStep::Action a) const
     return static_cast<int>(std::count_if(classes.begin(), classes.end(), [&](const ClassStep& s) { return s.action == a; }));
 }
 
+std::optional<Date> latestSchoolYearStart(const RecordStore& store)
+{
+    std::optional<Date> latest;
+    for (const auto& r : live(store, Kind::SchoolClass)) {
+        if (!validateShape(Kind::SchoolClass, r.body).empty()) continue;
+        const auto c = r.body.get<SchoolClass>();
+        for (const auto& day : {c.openedFrom, c.archivedFrom})
+            if (day && (!latest || *day > *latest)) latest = day;
+    }
+    return latest;
+}
+
 std::vector<Term> countyTermsFromJson(const std::string& json)
 {
     std::vector<Term> out;
@@ -133,7 +145,8 @@ YearPlan planSchoolYear(const RecordStore& store, const std::optional<SchoolProf
     for (const auto& r : classRecords) {
         if (!validateShape(Kind::SchoolClass, r.body).empty()) continue;
         auto c = r.body.get<SchoolClass>();
-        if (c.archivedOn(dayBefore)) continue;
+        // Graduated, or a new entry class of a year starting on or after this one: not moved up.
+        if (!c.activeOn(dayBefore)) continue;
         if (!c.history.empty() && c.history.back().until >= dayBefore) {
             plan.problems.push_back({"班级「" + c.name + "」在 " + options.start.toString() + " 或之后已有年级变更，新学年似乎已经开始",
                                      "class '" + c.name + "' already changes grade on or after " +

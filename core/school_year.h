@@ -86,6 +86,11 @@ struct YearStartResult {
 // queued for the county); on any refusal nothing at all is written.
 YearStartResult startSchoolYear(Database& db, Ledger& ledger, const YearPlan& plan, const ChangeContext& ctx);
 
+// The first day of the latest school year started with startSchoolYear: the latest day a class
+// was opened (a new entry class) or archived (graduated); none when no year was ever started.
+// The client proposes the following year instead of one that is already running.
+std::optional<Date> latestSchoolYearStart(const RecordStore& store);
+
 // The county's calendar as SyncState keeps it (JSON array of terms); unreadable -> empty.
 std::vector<Term> countyTermsFromJson(const std::string& json);
 

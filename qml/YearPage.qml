@@ -24,14 +24,16 @@ Page {
             spacing: 16
             FormField {
                 objectName: "yearStartField"
-                Layout.preferredWidth: 180
+                Layout.preferredWidth: 260
                 Layout.fillWidth: false
+                Layout.alignment: Qt.AlignTop
                 label: qsTr("新学年第一天")
                 text: year.startDate
                 error: year.dateError
                 onEdited: t => year.startDate = t
             }
             ColumnLayout {
+                Layout.alignment: Qt.AlignTop
                 visible: year.hasPrimary
                 spacing: 2
                 Label { text: qsTr("新建一年级班数") }
@@ -46,6 +48,7 @@ Page {
                 }
             }
             ColumnLayout {
+                Layout.alignment: Qt.AlignTop
                 visible: year.hasJunior
                 spacing: 2
                 Label { text: qsTr("新建七年级班数") }

@@ -1627,6 +1627,65 @@ Reason: %1</translation>
     </message>
 </context>
 <context>
+    <name>YearPage</name>
+    <message>
+        <source>新学年</source>
+        <translation>New school year</translation>
+    </message>
+    <message>
+        <source>升级各班、六年级 / 九年级毕业归档、新建一年级 / 七年级、添加学期、复制课表草稿，一次完成</source>
+        <translation>Promote every class, graduate grades 6 / 9 (archived), open new grade 1 / 7 classes, add the terms, copy timetables as drafts: all in one step</translation>
+    </message>
+    <message>
+        <source>新学年第一天</source>
+        <translation>First day of the new year</translation>
+    </message>
+    <message>
+        <source>新建一年级班数</source>
+        <translation>New grade 1 classes</translation>
+    </message>
+    <message>
+        <source>新建七年级班数</source>
+        <translation>New grade 7 classes</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>%1（已毕业，记录保留，可查询、可报表）</source>
+        <translation>%1 (graduated: records kept, readable and reported)</translation>
+    </message>
+    <message>
+        <source>开始新学年…</source>
+        <translation>Start the new year…</translation>
+    </message>
+    <message>
+        <source>开始新学年</source>
+        <translation>Start the new school year</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1。
+%2
+以前的记录仍按当时的年级检查，不会改变。确定开始吗？</source>
+        <translation>%1.
+%2
+Earlier records are still checked by the grade the class had then; they do not change. Start now?</translation>
+    </message>
+</context>
+<context>
     <name>taizhang</name>
     <message>
         <source>第 %1 行看不懂：应写成“三年级 1-6 班 45”</source>
@@ -2032,7 +2091,7 @@ Reason: %1</translation>
     </message>
     <message>
         <source>区县已审核通过并锁定了这条记录日期所在的一周，锁定后不再接收这一周的修改。</source>
-        <translation>The county approved and locked the week of this record's date; changes to that week are no longer accepted.</translation>
+        <translation>The county approved and locked the week of this record&apos;s date; changes to that week are no longer accepted.</translation>
     </message>
     <message>
         <source>如确需修改，请联系区县教育局重新开放这一周，开放后点“重新发送”。</source>
@@ -2442,63 +2501,6 @@ Reason: %1</translation>
     </message>
 </context>
 <context>
-    <name>YearPage</name>
-    <message>
-        <source>新学年</source>
-        <translation>New school year</translation>
-    </message>
-    <message>
-        <source>升级各班、六年级 / 九年级毕业归档、新建一年级 / 七年级、添加学期、复制课表草稿，一次完成</source>
-        <translation>Promote every class, graduate grades 6 / 9 (archived), open new grade 1 / 7 classes, add the terms, copy timetables as drafts: all in one step</translation>
-    </message>
-    <message>
-        <source>新学年第一天</source>
-        <translation>First day of the new year</translation>
-    </message>
-    <message>
-        <source>新建一年级班数</source>
-        <translation>New grade 1 classes</translation>
-    </message>
-    <message>
-        <source>新建七年级班数</source>
-        <translation>New grade 7 classes</translation>
-    </message>
-    <message>
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>现在</source>
-        <translation>Now</translation>
-    </message>
-    <message>
-        <source>%1（已毕业，记录保留，可查询、可报表）</source>
-        <translation>%1 (graduated: records kept, readable and reported)</translation>
-    </message>
-    <message>
-        <source>开始新学年…</source>
-        <translation>Start the new year…</translation>
-    </message>
-    <message>
-        <source>开始新学年</source>
-        <translation>Start the new school year</translation>
-    </message>
-    <message>
-        <source>开始</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>%1。
-以前的记录仍按当时的年级检查，不会改变。确定开始吗？</source>
-        <translation>%1.
-Earlier records keep being checked by the grade of their day; nothing before changes. Start now?</translation>
-    </message>
-</context>
-<context>
     <name>taizhang::YearController</name>
     <message>
         <source>升级</source>
@@ -2526,11 +2528,7 @@ Earlier records keep being checked by the grade of their day; nothing before cha
     </message>
     <message>
         <source>课表：从「%1」复制 %2 节为草稿</source>
-        <translation>Timetables: %2 lessons copied from "%1" as drafts</translation>
-    </message>
-    <message>
-        <source>（%1 节因新年级不开设该科目未复制）</source>
-        <translation> (%1 not copied: subject not taken in the new grade)</translation>
+        <translation>Timetables: %2 lessons copied from &quot;%1&quot; as drafts</translation>
     </message>
     <message>
         <source>只有管理员可以开始新学年</source>
@@ -2547,6 +2545,26 @@ Earlier records keep being checked by the grade of their day; nothing before cha
     <message>
         <source>新学年已开始：升级 %1 个班，毕业归档 %2 个班，新建 %3 个班，添加学期 %4 个，课表草稿 %5 节</source>
         <translation>New school year started: %1 classes promoted, %2 graduated, %3 new, %4 terms added, %5 timetable drafts</translation>
+    </message>
+    <message>
+        <source>请写成 2027-09-01 这样的日期</source>
+        <translation>write a date like 2027-09-01</translation>
+    </message>
+    <message>
+        <source>新学年已于 %1 开始过，不能再开始一次；下一个新学年请填 %2</source>
+        <translation>the new school year already began on %1 and cannot be started again; for the next one, enter %2</translation>
+    </message>
+    <message>
+        <source>上一个新学年于 %1 开始</source>
+        <translation>the last new school year began on %1</translation>
+    </message>
+    <message>
+        <source>课表：从「%1」复制 %2 节为草稿（%3 节因新年级不开设该科目未复制）</source>
+        <translation>Timetables: %2 lessons copied from &quot;%1&quot; as drafts (%3 not copied: the new grade does not take the subject)</translation>
+    </message>
+    <message>
+        <source>……另有 %1 个问题未列出</source>
+        <translation>… and %1 more problems</translation>
     </message>
 </context>
 </TS>

@@ -1625,6 +1625,63 @@
     </message>
 </context>
 <context>
+    <name>YearPage</name>
+    <message>
+        <source>新学年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>升级各班、六年级 / 九年级毕业归档、新建一年级 / 七年级、添加学期、复制课表草稿，一次完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新学年第一天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建一年级班数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建七年级班数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1（已毕业，记录保留，可查询、可报表）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始新学年…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始新学年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1。
+%2
+以前的记录仍按当时的年级检查，不会改变。确定开始吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>taizhang</name>
     <message>
         <source>第 %1 行看不懂：应写成“三年级 1-6 班 45”</source>
@@ -2440,62 +2497,6 @@
     </message>
 </context>
 <context>
-    <name>YearPage</name>
-    <message>
-        <source>新学年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>升级各班、六年级 / 九年级毕业归档、新建一年级 / 七年级、添加学期、复制课表草稿，一次完成</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>新学年第一天</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>新建一年级班数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>新建七年级班数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>操作</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>现在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1（已毕业，记录保留，可查询、可报表）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>开始新学年…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>开始新学年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>开始</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1。
-以前的记录仍按当时的年级检查，不会改变。确定开始吗？</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>taizhang::YearController</name>
     <message>
         <source>升级</source>
@@ -2526,10 +2527,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>（%1 节因新年级不开设该科目未复制）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>只有管理员可以开始新学年</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2543,6 +2540,26 @@
     </message>
     <message>
         <source>新学年已开始：升级 %1 个班，毕业归档 %2 个班，新建 %3 个班，添加学期 %4 个，课表草稿 %5 节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请写成 2027-09-01 这样的日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新学年已于 %1 开始过，不能再开始一次；下一个新学年请填 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上一个新学年于 %1 开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课表：从「%1」复制 %2 节为草稿（%3 节因新年级不开设该科目未复制）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>……另有 %1 个问题未列出</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

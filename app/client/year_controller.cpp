@@ -11,10 +11,12 @@ namespace taizhang {
 
 namespace {
 // The 1 September the administrator most likely means: this year's until the end of September
-// (a year started a few days late), else next year's.
-Date defaultStart(const Date& today)
+// (a year started a few days late), else next year's; the one after when that year has already
+// been started (the page is opened again in October to look).
+Date defaultStart(const Date& today, const std::optional<Date>& started)
 {
-    const int year = today.month < 10 ? today.year : today.year + 1;
+    int year = today.month < 10 ? today.year : today.year + 1;
+    if (started && *started >= Date{year, 9, 1}.addDays(-30)) year = started->year + 1;
     return Date{year, 9, 1};
 }
 }  // namespace
@@ -22,7 +24,7 @@ Date defaultStart(const Date& today)
 YearController::YearController(QObject* parent) : YearController(*AppContext::instance(), parent) {}
 
 YearController::YearController(AppContext& app, QObject* parent)
-    : QObject(parent), app_(&app), startDate_(qs(defaultStart(app.todayDate())))
+    : QObject(parent), app_(&app), startDate_(qs(defaultStart(app.todayDate(), latestSchoolYearStart(app.store()))))
 {
     connect(app_, &AppContext::dataChanged, this, &YearController::replan);
     connect(app_, &AppContext::languageChanged, this, &YearController::replan);
@@ -68,7 +70,7 @@ void YearController::replan()
     if (!start) {
         // Said under the field; the preview is emptied so that nothing stale can be started.
         plan_ = YearPlan{};
-        dateError_ = tr("新学年第一天应写成 2027-09-01 这样的日期");
+        dateError_ = tr("请写成 2027-09-01 这样的日期");
         plan_.problems.push_back({ss(dateError_), ss(dateError_)});
         summary_.clear();
         emit planChanged();
@@ -80,6 +82,15 @@ void YearController::replan()
     if (primaryEntry_ >= 0) options.entryClasses[1] = primaryEntry_;
     if (juniorEntry_ >= 0) options.entryClasses[7] = juniorEntry_;
     plan_ = planSchoolYear(app_->store(), app_->profile(), options, countyTermsFromJson(loadSyncState(app_->db()).terms));
+    // The same year again: one sentence, not a preview of what is left and one refusal per class.
+    const auto started = latestSchoolYearStart(app_->store());
+    if (started && *started >= *start && !plan_.ok()) {
+        summary_.clear();
+        problems_ << tr("新学年已于 %1 开始过，不能再开始一次；下一个新学年请填 %2")
+                         .arg(qs(*started), qs(Date{started->year + 1, 9, 1}));
+        emit planChanged();
+        return;
+    }
     // Show the defaults the plan chose, so the spin boxes start at this year's number of classes.
     int primaryNew = 0, juniorNew = 0;
     for (const auto& s : plan_.classes) {
@@ -103,13 +114,16 @@ void YearController::replan()
                    .arg(plan_.count(ClassStep::Action::Promote))
                    .arg(plan_.count(ClassStep::Action::Graduate))
                    .arg(plan_.count(ClassStep::Action::Create));
+    if (started) details_ << tr("上一个新学年于 %1 开始").arg(qs(*started));
     for (const auto& t : plan_.terms)
         details_ << tr("添加学期 %1（%2 至 %3）%4")
                         .arg(qs(t.name), qs(t.start), qs(t.end),
                              plan_.termsSource == "county" ? tr("，来自县区校历") : QString());
     if (!plan_.copyFromTermName.empty())
-        details_ << tr("课表：从「%1」复制 %2 节为草稿").arg(qs(plan_.copyFromTermName)).arg(plan_.drafts.size()) +
-                        (plan_.slotsDropped ? tr("（%1 节因新年级不开设该科目未复制）").arg(plan_.slotsDropped) : QString());
+        details_ << (plan_.slotsDropped
+                         ? tr("课表：从「%1」复制 %2 节为草稿（%3 节因新年级不开设该科目未复制）")
+                               .arg(qs(plan_.copyFromTermName)).arg(plan_.drafts.size()).arg(plan_.slotsDropped)
+                         : tr("课表：从「%1」复制 %2 节为草稿").arg(qs(plan_.copyFromTermName)).arg(plan_.drafts.size()));
     for (const auto& n : plan_.notes) details_ << text(n);
     // A year already started gives one problem per class: the first few say enough, and the
     // preview list above must keep its room on a 768-pixel-high screen.

@@ -116,6 +116,25 @@ TEST_F(SchoolYearsClient, GIVEN_year_started_on_2027_09_01_in_the_client_WHEN_to
     EXPECT_TRUE(year.done());
     EXPECT_FALSE(year.canStart()) << "the same year cannot be started twice from the page";
 
+    // The page opened again in September proposes the next year; asked for the same day again it
+    // says in one sentence that this year has begun, and moves none of the new entry classes up.
+    YearController again(*app);
+    EXPECT_EQ(again.startDate(), QString("2028-09-01"));
+    again.setStartDate("2027-09-01");
+    EXPECT_FALSE(again.canStart());
+    EXPECT_TRUE(again.steps().isEmpty());
+    EXPECT_EQ(again.problems(), QStringList{"新学年已于 2027-09-01 开始过，不能再开始一次；下一个新学年请填 2028-09-01"});
+    YearStartOptions sameDay;
+    sameDay.start = Date{2027, 9, 1};
+    const auto replanned = planSchoolYear(app->store(), app->profile(), sameDay, {});
+    EXPECT_FALSE(replanned.ok());
+    for (const auto& step : replanned.classes) {
+        ASSERT_FALSE(step.classId.empty() && step.action != ClassStep::Action::Create);
+        if (step.action == ClassStep::Action::Create) continue;
+        const auto c = app->store().find(step.classId)->body.get<SchoolClass>();
+        EXPECT_FALSE(c.openedFrom.has_value()) << step.fromName << " opens on 2027-09-01 and cannot move up that day";
+    }
+
     clock->set(unixMillisAt(Date{2027, 9, 6}, 19));  // a Monday of the new year
     app->notifyDataChanged();
     TodayModel model(*app);
@@ -156,7 +175,7 @@ TEST_F(SchoolYearsClient, GIVEN_unreadable_first_day_WHEN_previewed_THEN_error_u
 {
     YearController year(*app);
     year.setStartDate("9月1日");
-    EXPECT_EQ(year.dateError(), QString("新学年第一天应写成 2027-09-01 这样的日期"));
+    EXPECT_EQ(year.dateError(), QString("请写成 2027-09-01 这样的日期"));
     EXPECT_TRUE(year.steps().isEmpty());
     EXPECT_FALSE(year.canStart());
     year.setStartDate("2027-09-01");
