@@ -37,7 +37,8 @@ Page {
             }
             Button {
                 objectName: "saveButton"
-                text: qsTr("保存")
+                // Saving confirms a draft copied into the new school year.
+                text: timetable.drafts > 0 ? qsTr("确认课表") : qsTr("保存")
                 highlighted: true
                 enabled: timetable.dirty
                 onClicked: timetable.save()
@@ -67,6 +68,17 @@ Page {
                 Component.onCompleted: currentIndex = Math.max(0, indexOfValue(App.currentTermId))
             }
             Label { objectName: "statusLabel"; text: timetable.status; color: "#37474f" }
+        }
+
+        Label {
+            objectName: "draftNote"
+            Layout.fillWidth: true
+            visible: timetable.drafts > 0
+            text: timetable.draftNote
+            wrapMode: Text.Wrap
+            color: "#8a5a00"
+            padding: 6
+            background: Rectangle { color: "#fff8e1"; border.color: "#ffe082"; radius: 3 }
         }
 
         RowLayout {
@@ -158,7 +170,7 @@ Page {
                         }
                     }
                 }
-                Label { text: qsTr("检查结果"); font.bold: true }
+                Label { text: timetable.drafts > 0 ? qsTr("确认后的检查结果") : qsTr("检查结果"); font.bold: true }
                 Repeater {
                     model: timetable.findings
                     delegate: FindingBadge {

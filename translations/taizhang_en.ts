@@ -1436,6 +1436,14 @@ Reason: %1</translation>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>确认课表</source>
+        <translation>Confirm timetable</translation>
+    </message>
+    <message>
+        <source>确认后的检查结果</source>
+        <translation>Findings once confirmed</translation>
+    </message>
 </context>
 <context>
     <name>TodayPage</name>
@@ -2443,6 +2451,14 @@ Earlier records are still checked by the grade the class had then; they do not c
     <message>
         <source>已复制到 %1 个平行班</source>
         <translation>Copied to %1 parallel classes</translation>
+    </message>
+    <message>
+        <source>这是新学年从上学年复制来的课表草稿（%1 节），草稿不参加课表检查。请核对修改后点「确认课表」。</source>
+        <translation>This is a draft copied from last year into the new school year (%1 lessons); drafts are not checked. Review it, change what differs, then click &quot;Confirm timetable&quot;.</translation>
+    </message>
+    <message>
+        <source>课表已确认（%1 节），以后参加课表检查</source>
+        <translation>Timetable confirmed (%1 lessons); it is checked from now on</translation>
     </message>
 </context>
 <context>

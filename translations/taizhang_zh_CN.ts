@@ -1434,6 +1434,14 @@
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>确认课表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>确认后的检查结果</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TodayPage</name>
@@ -2438,6 +2446,14 @@
     </message>
     <message>
         <source>已复制到 %1 个平行班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这是新学年从上学年复制来的课表草稿（%1 节），草稿不参加课表检查。请核对修改后点「确认课表」。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>课表已确认（%1 节），以后参加课表检查</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -123,13 +123,32 @@ QVariantList TimetableModel::findings() const
     return out;
 }
 
+namespace {
+bool isDraft(const std::optional<Record>& stored)
+{
+    return stored && !stored->meta.deleted && bodyAs<TimetableSlot>(*stored).draft;
+}
+}  // namespace
+
 bool TimetableModel::dirty() const
 {
-    return std::any_of(cells_.begin(), cells_.end(), [](const Cell& c) {
+    return drafts() > 0 || std::any_of(cells_.begin(), cells_.end(), [](const Cell& c) {
         const bool live = c.stored && !c.stored->meta.deleted;
         if (!live) return !c.subject.empty();
         return bodyAs<TimetableSlot>(*c.stored).subject != c.subject;
     });
+}
+
+int TimetableModel::drafts() const
+{
+    return static_cast<int>(std::count_if(cells_.begin(), cells_.end(), [](const Cell& c) { return isDraft(c.stored); }));
+}
+
+QString TimetableModel::draftNote() const
+{
+    const int n = drafts();
+    return n == 0 ? QString()
+                  : tr("这是新学年从上学年复制来的课表草稿（%1 节），草稿不参加课表检查。请核对修改后点「确认课表」。").arg(n);
 }
 
 void TimetableModel::setCell(int index, const QString& subject)
@@ -147,8 +166,11 @@ std::string TimetableModel::teacherFor(const std::string& subject) const
             auto s = bodyAs<TimetableSlot>(*c.stored);
             if (s.subject == subject && !s.teacherId.empty()) return s.teacherId;
         }
-    for (const auto& t : app_->teachers())
-        if (std::find(t.body.subjects.begin(), t.body.subjects.end(), subject) != t.body.subjects.end()) return t.id;
+    const Date today = app_->todayDate();
+    for (const auto& t : app_->teachers())  // never one who has left: a draft's departed teacher was cleared
+        if (t.body.employedOn(today) &&
+            std::find(t.body.subjects.begin(), t.body.subjects.end(), subject) != t.body.subjects.end())
+            return t.id;
     return {};
 }
 
@@ -174,7 +196,8 @@ int TimetableModel::writeGrid(const std::string& classId, const std::vector<std:
             creates.push_back({Kind::Timetable, Json(slot)});
         } else if (subject.empty()) {
             require(ledger.remove(c.stored->meta.id, c.stored->meta.version, ctx));
-        } else if (bodyAs<TimetableSlot>(*c.stored).subject != subject) {
+        } else if (bodyAs<TimetableSlot>(*c.stored).subject != subject || isDraft(c.stored)) {
+            // Saving a grid confirms it: a draft lesson kept as it is becomes a checked one.
             require(ledger.update(c.stored->meta.id, Json(slot), c.stored->meta.version, ctx));
         } else {
             continue;
@@ -216,10 +239,11 @@ bool TimetableModel::save()
         setStatus(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
         return false;
     }
-    qCInfo(lcData) << "timetable saved" << classId_ << changes << "changes";
+    const int confirmed = drafts();
+    qCInfo(lcData) << "timetable saved" << classId_ << changes << "changes," << confirmed << "drafts confirmed";
     app_->notifyDataChanged();
     reload();
-    setStatus(tr("已保存 %1 处修改").arg(changes));
+    setStatus(confirmed > 0 ? tr("课表已确认（%1 节），以后参加课表检查").arg(total()) : tr("已保存 %1 处修改").arg(changes));
     return true;
 }
 
@@ -234,19 +258,32 @@ int TimetableModel::differences(const std::vector<std::string>& wanted, const st
     return n;
 }
 
+std::vector<const ClassInfo*> TimetableModel::parallelClasses() const
+{
+    std::vector<const ClassInfo*> out;
+    auto self = app_->findClass(ss(classId_));
+    const auto term = app_->termsById().find(ss(termId_));
+    if (!self || term == app_->termsById().end()) return out;
+    // The grade each class has in this term: a graduated class of the same grade number (六年级
+    // last year) or one not yet opened is not a parallel class.
+    const Date day = term->second.start;
+    for (const auto& other : app_->classes())
+        if (other.id != self->id && other.body.activeOn(day) && other.body.gradeOn(day) == self->body.gradeOn(day))
+            out.push_back(&other);
+    return out;
+}
+
 QVariantList TimetableModel::parallelCopyPlan() const
 {
     QVariantList out;
-    auto self = app_->findClass(ss(classId_));
-    if (!self) return out;
     std::vector<std::string> wanted;
     for (const auto& c : cells_) wanted.push_back(c.subject);
-    for (const auto& other : app_->classes()) {
-        if (other.id == self->id || other.body.grade != self->body.grade) continue;
-        const auto cells = loadCells(other.id);
+    const auto term = app_->termsById().find(ss(termId_));
+    for (const ClassInfo* other : parallelClasses()) {
+        const auto cells = loadCells(other->id);
         const auto lessons = std::count_if(cells.begin(), cells.end(),
                                            [](const Cell& c) { return c.stored && !c.stored->meta.deleted; });
-        out << QVariantMap{{"classId", qs(other.id)}, {"name", qs(other.body.name)},
+        out << QVariantMap{{"classId", qs(other->id)}, {"name", qs(other->body.nameOn(term->second.start))},
                            {"lessons", static_cast<int>(lessons)}, {"changes", differences(wanted, cells)}};
     }
     return out;
@@ -266,10 +303,9 @@ int TimetableModel::copyToParallelClasses()
     try {
         // All parallel classes or none.
         auto tx = app_->db().beginWrite();
-        for (const auto& other : app_->classes()) {
-            if (other.id == self->id || other.body.grade != self->body.grade) continue;
-            auto cells = loadCells(other.id);
-            writeGrid(other.id, wanted, cells);
+        for (const ClassInfo* other : parallelClasses()) {
+            auto cells = loadCells(other->id);
+            writeGrid(other->id, wanted, cells);
             ++classes;
         }
         tx.commit();

@@ -15,6 +15,7 @@
 namespace taizhang {
 
 class AppContext;
+struct ClassInfo;
 
 class TimetableModel : public QAbstractListModel {
     Q_OBJECT
@@ -26,7 +27,11 @@ class TimetableModel : public QAbstractListModel {
     Q_PROPERTY(QVariantList counts READ counts NOTIFY countsChanged)
     Q_PROPERTY(int total READ total NOTIFY countsChanged)
     Q_PROPERTY(QVariantList findings READ findings NOTIFY countsChanged)
+    // Unsaved edits, or draft lessons (copied into a new school year) waiting to be confirmed:
+    // saving confirms the whole grid.
     Q_PROPERTY(bool dirty READ dirty NOTIFY countsChanged)
+    Q_PROPERTY(int drafts READ drafts NOTIFY countsChanged)
+    Q_PROPERTY(QString draftNote READ draftNote NOTIFY countsChanged)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
 
 public:
@@ -52,6 +57,8 @@ public:
     int total() const;
     QVariantList findings() const;
     bool dirty() const;
+    int drafts() const;
+    QString draftNote() const;
     QString status() const { return status_; }
 
     // subject "" clears the cell.
@@ -81,6 +88,8 @@ private:
     int writeGrid(const std::string& classId, const std::vector<std::string>& wanted, std::vector<Cell>& cells);
     static int differences(const std::vector<std::string>& wanted, const std::vector<Cell>& cells);
     std::vector<Cell> loadCells(const std::string& classId) const;
+    // The other classes of this class's grade in the selected term (grade then, graduated out).
+    std::vector<const ClassInfo*> parallelClasses() const;
     std::string teacherFor(const std::string& subject) const;
     void setStatus(const QString& s);
 

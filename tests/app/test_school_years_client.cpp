@@ -5,6 +5,7 @@
 #include "qt_convert.h"
 #include "subjects.h"
 #include "sync_state.h"
+#include "timetable_model.h"
 #include "today_model.h"
 #include "year_controller.h"
 
@@ -181,6 +182,62 @@ TEST_F(SchoolYearsClient, GIVEN_unreadable_first_day_WHEN_previewed_THEN_error_u
     year.setStartDate("2027-09-01");
     EXPECT_TRUE(year.dateError().isEmpty());
     EXPECT_FALSE(year.steps().isEmpty());
+}
+
+TEST_F(SchoolYearsClient, GIVEN_timetable_drafts_of_a_new_year_WHEN_admin_confirms_one_class_THEN_its_lessons_are_no_longer_drafts_and_others_stay)
+{
+    auto state = loadSyncState(app->db());
+    state.terms = R"([{"name":"2027-2028学年第一学期","start":"2027-09-01","end":"2028-01-14"}])";
+    saveSyncState(app->db(), state);
+    YearController year(*app);
+    ASSERT_TRUE(year.start()) << year.status().toStdString();
+    clock->set(unixMillisAt(Date{2027, 9, 6}, 19));
+    app->notifyDataChanged();
+    std::string newTerm;
+    for (const auto& [id, t] : app->termsById())
+        if (t.start == Date{2027, 9, 1}) newTerm = id;
+    ASSERT_FALSE(newTerm.empty());
+    auto draftsOf = [&](const std::string& classId) {
+        auto s = app->db().prepare("SELECT count(*) FROM records WHERE kind = 'timetable' AND deleted = 0 AND class_id = ? "
+                                   "AND json_extract(body, '$.term_id') = ? AND json_extract(body, '$.draft') = 1");
+        s.bind(1, classId);
+        s.bind(2, newTerm);
+        s.step();
+        return s.int64(0);
+    };
+    const std::string promoted = classId("二年级1班"), other = classId("二年级2班");
+    const auto draftsBefore = draftsOf(promoted);
+    ASSERT_GT(draftsBefore, 0);
+    ASSERT_GT(draftsOf(other), 0);
+
+    TimetableModel timetable(*app);
+    timetable.setTermId(qs(newTerm));
+    timetable.setClassId(qs(promoted));
+    EXPECT_EQ(timetable.drafts(), draftsBefore);
+    EXPECT_TRUE(timetable.dirty()) << "a draft can be confirmed without an edit";
+    EXPECT_TRUE(timetable.draftNote().contains("草稿"));
+    ASSERT_TRUE(timetable.save()) << timetable.status().toStdString();
+    EXPECT_EQ(timetable.drafts(), 0);
+    EXPECT_FALSE(timetable.dirty());
+    EXPECT_EQ(draftsOf(promoted), 0);
+    EXPECT_EQ(timetable.total(), draftsBefore) << "confirming keeps every lesson";
+    EXPECT_GT(draftsOf(other), 0) << "the other class's draft waits for its own confirmation";
+
+    // Parallel classes in the new term: the new 三年级1班 has 三年级2班 (both promoted); the new
+    // 六年级1班 (was 五年级1班) has none: last year's 六年级1班 graduated, although it has the same
+    // grade number and name.
+    const auto plan = timetable.parallelCopyPlan();
+    ASSERT_EQ(plan.size(), 1);
+    EXPECT_EQ(plan.front().toMap()["classId"].toString(), qs(other));
+    EXPECT_EQ(plan.front().toMap()["name"].toString(), QString("三年级2班"));
+    timetable.setClassId(qs(classId("五年级1班")));
+    EXPECT_TRUE(timetable.parallelCopyPlan().isEmpty());
+
+    // A teacher may not confirm (enforced in the model, not only by the page).
+    app->signInAs("teacher", "王老师", false, demo.teacherIds.begin()->second);
+    timetable.setClassId(qs(other));
+    EXPECT_FALSE(timetable.save());
+    EXPECT_GT(draftsOf(other), 0);
 }
 
 }  // namespace
