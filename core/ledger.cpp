@@ -51,7 +51,7 @@ void checkOverCap(Json& body, const std::string& id, const ValidationContext& ct
     auto klass = ctx.classes.find(h.classId);
     if (klass == ctx.classes.end()) return;
     const int grade = klass->second.gradeOn(h.date);  // the grade the class had on the entry's day
-    const bool counts = h.written && h.minutes > 0 && (grade > 2 || h.atHome);
+    const bool counts = homeworkCountsAgainstCap(grade, h) && h.minutes > 0;
     if (!counts || !calendar.isSchoolDay(h.date)) return;
     std::vector<Homework> entries{h};
     if (auto it = index.homework.find(classDayKey(h.classId, h.date)); it != index.homework.end())
@@ -144,10 +144,16 @@ ValidationContext Ledger::buildContext() const
             case Kind::SchoolClass: ctx.classes[r.meta.id] = r.body.get<SchoolClass>(); break;
             case Kind::Teacher: ctx.teachers[r.meta.id] = r.body.get<Teacher>(); break;
             case Kind::Term: ctx.terms[r.meta.id] = r.body.get<Term>(); break;
-            default: {
+            case Kind::Subject: {
                 auto s = r.body.get<CustomSubject>();
                 ctx.customSubjects[s.code] = s;
+                break;
             }
+            case Kind::Homework:
+            case Kind::Sleep:
+            case Kind::Activity:
+            case Kind::Timetable:
+            case Kind::Training: break;  // not reference data: not queried above
             }
         }
     }
@@ -337,7 +343,7 @@ std::size_t recordsDependingOn(const RecordStore& store, const Record& target)
             if (r.body.value("term_id", std::string{}) == target.meta.id) ++n;
         if (validateShape(Kind::Term, target.body).empty()) {
             const auto term = target.body.get<Term>();
-            for (Kind k : {Kind::Homework, Kind::Sleep, Kind::Activity}) {
+            for (Kind k : dailyKinds()) {
                 RecordQuery daily;
                 daily.kind = k;
                 daily.from = term.start;
@@ -347,7 +353,12 @@ std::size_t recordsDependingOn(const RecordStore& store, const Record& target)
         }
         return n;
     }
-    default: return 0;
+    case Kind::Subject:  // a course no longer defined only makes its records' checks warn
+    case Kind::Homework:
+    case Kind::Sleep:
+    case Kind::Activity:
+    case Kind::Timetable:
+    case Kind::Training: return 0;
     }
     return store.query(q).size();
 }

@@ -59,7 +59,7 @@ PolicyDataset loadPolicyDataset(const RecordStore& store, const Date& from, cons
         q.kind = k;
         for (const auto& r : store.query(q)) data.add(r);
     }
-    for (Kind k : {Kind::Homework, Kind::Sleep, Kind::Activity}) {
+    for (Kind k : dailyKinds()) {
         RecordQuery q;
         q.kind = k;
         q.from = from;

@@ -109,8 +109,15 @@ std::vector<Finding> checkMorningStart(const PolicyDataset& data, const Date& fr
 // The daily written-homework cap in minutes for a grade on a day: G1-2 -> 0 (applies to written
 // homework at home only), G3-6 -> 60, G7-9 -> 90, or the county's stricter value.
 int homeworkCapMinutes(int grade, const Date& day, const CountyOverrides& overrides = {});
+// Whether an entry's minutes count against its class-day's written-homework cap (作业管理通知):
+// written work only, and in grades 1-2 only written work at home (in-school consolidation is
+// allowed). checkHomework, the Ledger's over-cap refusal and the client's day totals all ask this.
+bool homeworkCountsAgainstCap(int grade, const Homework& entry);
 // Sum of the minutes that count against the cap for one class-day (written; at home for G1-2).
 int homeworkCountedMinutes(int grade, const std::vector<Homework>& entries);
+// The findings of the homework cap (homework.g1_2_written_at_home, g3_6_cap, g7_9_cap), so that a
+// report counting "classes over the homework cap" need not know the rule ids.
+bool isHomeworkCapRule(std::string_view ruleId);
 // Whether a class-day's entries break the cap (the row the ledger needs a reason for).
 bool homeworkOverCap(int grade, const Date& day, const std::vector<Homework>& entries,
                      const CountyOverrides& overrides = {});
@@ -141,6 +148,14 @@ struct TrainingProgress {
     Date probationEnd;
     double probationHours = 0;  // courses ending inside the probation year
     double probationRequired = 120;
+    // "On track for 360 学时": the one meaning the client (Training and Today pages) and the
+    // county report share. The hours in the window reach the cycle's hours pro rata to the days
+    // the teacher has served inside the window: all 360 once a whole cycle is served, about 72
+    // for a teacher hired a year ago, a day's share (0.2) for one hired today. For a teacher who
+    // served the whole cycle this is exactly the policy's completion rule (policy-rules.md:
+    // >= 360 学时 in the rolling 5-year window).
+    double expectedHoursToDate = 360;
+    bool onTrack = false;
 };
 TrainingProgress trainingProgress(const Teacher& teacher, const std::vector<TrainingRecord>& trainings,
                                   const Date& asOf, const CountyOverrides& overrides = {});

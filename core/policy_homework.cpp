@@ -10,6 +10,19 @@ namespace taizhang {
 
 using detail::fmt;
 
+namespace {
+constexpr std::string_view kRuleG1_2 = "homework.g1_2_written_at_home";
+constexpr std::string_view kRuleG3_6 = "homework.g3_6_cap";
+constexpr std::string_view kRuleG7_9 = "homework.g7_9_cap";
+}  // namespace
+
+bool isHomeworkCapRule(std::string_view ruleId)
+{
+    return ruleId == kRuleG1_2 || ruleId == kRuleG3_6 || ruleId == kRuleG7_9;
+}
+
+bool homeworkCountsAgainstCap(int grade, const Homework& entry) { return entry.written && (grade > 2 || entry.atHome); }
+
 int homeworkCapMinutes(int grade, const Date& day, const CountyOverrides& overrides)
 {
     const RuleSet rules = effectiveRules(day, overrides);
@@ -39,7 +52,7 @@ int homeworkCountedMinutes(int grade, const std::vector<Homework>& entries)
 {
     int total = 0;
     for (const auto& h : entries)
-        if (h.written && (grade > 2 || h.atHome)) total += std::max(0, h.minutes);
+        if (homeworkCountsAgainstCap(grade, h)) total += std::max(0, h.minutes);
     return total;
 }
 
@@ -88,7 +101,7 @@ std::vector<Finding> checkHomework(const PolicyDataset& data, const Date& from, 
         std::vector<std::string> ids;
         for (const auto* row : g.rows) {
             const auto& h = row->value;
-            if (!h.written || (grade <= 2 && !h.atHome) || h.minutes <= 0) continue;
+            if (!homeworkCountsAgainstCap(grade, h) || h.minutes <= 0) continue;
             counted += h.minutes;
             ids.push_back(row->id);
             // One reason usually covers the whole day and is saved on each of its rows: say it once.
@@ -121,14 +134,14 @@ std::vector<Finding> checkHomework(const PolicyDataset& data, const Date& from, 
         f.recordIds = std::move(ids);
         const std::string name = detail::className(klass->second, *g.classId, g.date);
         if (grade <= 2) {
-            f.ruleId = "homework.g1_2_written_at_home";
+            f.ruleId = kRuleG1_2;
             f.expected = "0 min";
             f.messageZh = name + " " + g.date.toString() + " 布置了家庭书面作业 " + std::to_string(counted) +
                           " 分钟；一、二年级不布置家庭书面作业";
             f.messageEn = name + " on " + g.date.toString() + ": " + std::to_string(counted) +
                           " min of written homework at home; grades 1-2 get none";
         } else {
-            f.ruleId = grade <= 6 ? "homework.g3_6_cap" : "homework.g7_9_cap";
+            f.ruleId = grade <= 6 ? kRuleG3_6 : kRuleG7_9;
             f.expected = "<= " + std::to_string(cap) + " min";
             f.messageZh = name + " " + g.date.toString() + " 书面作业合计 " + std::to_string(counted) + " 分钟，超过 " +
                           std::to_string(cap) + " 分钟上限";

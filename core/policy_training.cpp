@@ -1,5 +1,6 @@
 // Teacher training per teacher (教育部令第7号; 5年360学时): the rolling 5-year window ending at
 // the as-of date, the probation year (>= 120 学时) and a yearly progress hint (~72 学时).
+#include <algorithm>
 #include <unordered_map>
 
 #include "policy.h"
@@ -31,6 +32,12 @@ TrainingProgress trainingProgress(const Teacher& teacher, const std::vector<Trai
         if (t.end >= yearStart) p.hoursLast12Months += t.hours;
         if (t.end >= teacher.hireDate && t.end <= p.probationEnd) p.probationHours += t.hours;
     }
+    // Pro rata to the days served inside the window (policy.h, TrainingProgress::onTrack).
+    const Date servedFrom = std::max(p.windowStart, teacher.hireDate);
+    const double windowDays = static_cast<double>(daysInclusive(p.windowStart, asOf));
+    const double servedDays = servedFrom > asOf ? 0.0 : static_cast<double>(daysInclusive(servedFrom, asOf));
+    p.expectedHoursToDate = windowDays > 0 ? p.requiredHours * servedDays / windowDays : p.requiredHours;
+    p.onTrack = p.hoursInWindow + 1e-9 >= p.expectedHoursToDate;
     return p;
 }
 

@@ -1,71 +1,16 @@
 #include "records.h"
 
-#include <array>
 #include <stdexcept>
 
 namespace taizhang {
 
 namespace {
-struct KindEntry {
-    Kind kind;
-    std::string_view name;
-};
-constexpr std::array<KindEntry, 9> kKinds{{
-    {Kind::SchoolClass, "class"},
-    {Kind::Teacher, "teacher"},
-    {Kind::Term, "term"},
-    {Kind::Subject, "subject"},
-    {Kind::Homework, "homework"},
-    {Kind::Sleep, "sleep"},
-    {Kind::Activity, "activity"},
-    {Kind::Timetable, "timetable"},
-    {Kind::Training, "training"},
-}};
-
 template <class T> T opt(const Json& j, const char* key, T fallback)
 {
     auto it = j.find(key);
     return it == j.end() || it->is_null() ? fallback : it->get<T>();
 }
 }  // namespace
-
-std::string_view kindName(Kind kind)
-{
-    for (const auto& e : kKinds)
-        if (e.kind == kind) return e.name;
-    return "unknown";
-}
-
-std::optional<Kind> kindFromName(std::string_view name)
-{
-    for (const auto& e : kKinds)
-        if (e.name == name) return e.kind;
-    return std::nullopt;
-}
-
-const std::vector<Kind>& allKinds()
-{
-    static const std::vector<Kind> kinds = [] {
-        std::vector<Kind> v;
-        for (const auto& e : kKinds) v.push_back(e.kind);
-        return v;
-    }();
-    return kinds;
-}
-
-bool isDailyKind(Kind kind)
-{
-    switch (kind) {
-    case Kind::Homework:
-    case Kind::Sleep:
-    case Kind::Activity:
-    case Kind::Timetable:
-    case Kind::Training:
-        return true;
-    default:
-        return false;
-    }
-}
 
 void to_json(Json& j, const Date& v) { j = v.toString(); }
 void from_json(const Json& j, Date& v)
@@ -319,20 +264,9 @@ void from_json(const Json& j, TrainingRecord& v)
 
 std::optional<Date> Record::date() const
 {
-    const char* key = nullptr;
-    switch (kind) {
-    case Kind::Homework:
-    case Kind::Sleep:
-    case Kind::Activity:
-        key = "date";
-        break;
-    case Kind::Training:
-        key = "start";
-        break;
-    default:
-        return std::nullopt;
-    }
-    auto it = body.find(key);
+    const std::string_view key = describe(kind).dateKey;
+    if (key.empty()) return std::nullopt;
+    auto it = body.find(std::string(key));
     if (it == body.end() || !it->is_string()) return std::nullopt;
     return Date::parse(it->get<std::string>());
 }

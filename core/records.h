@@ -2,7 +2,8 @@
 // One definition of every record the ledger keeps, shared by the client, the CLI, the sync
 // client and the county server. A record is an envelope (RecordMeta + kind) around a typed body;
 // the body travels and is stored as JSON so that every layer reads the same field names.
-// docs/data-dictionary.md describes every field.
+// The kinds and their fields are described once in record_kinds.h (docs/data-dictionary.md is
+// generated from it).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,22 +13,11 @@
 #include <nlohmann/json.hpp>
 
 #include "date.h"
+#include "record_kinds.h"
 
 namespace taizhang {
 
 using Json = nlohmann::json;
-
-enum class Kind {
-    SchoolClass,  // "class"
-    Teacher,      // "teacher"
-    Term,         // "term"
-    Subject,      // "subject": a local or school-based course added by the school
-    Homework,     // "homework"
-    Sleep,        // "sleep"
-    Activity,     // "activity"
-    Timetable,    // "timetable"
-    Training,     // "training"
-};
 
 // The record schema this build writes and fully understands: the kinds above with the body
 // fields of core/validation_shape.cpp. A later schema may only ADD kinds and OPTIONAL body
@@ -36,11 +26,7 @@ enum class Kind {
 // GET /v1/capabilities (docs/sync-protocol.md, "Forward compatibility").
 inline constexpr int kRecordSchemaVersion = 1;
 
-std::string_view kindName(Kind kind);
-std::optional<Kind> kindFromName(std::string_view name);
-const std::vector<Kind>& allKinds();
-// Reference kinds describe the school; daily kinds are what inspectors count.
-bool isDailyKind(Kind kind);
+// Kind, kindName(), kindFromName(), allKinds(), dailyKinds() and each kind's fields: record_kinds.h.
 
 struct RecordMeta {
     std::string id;             // UUIDv7, lower-case canonical
@@ -190,8 +176,9 @@ struct Record {
     Kind kind = Kind::Homework;
     Json body = Json::object();
 
-    // Denormalised from the body for indexing; filled by indexFields().
-    std::optional<Date> date() const;       // the school-local day a daily record is about
+    // Read from the body and copied into indexed columns by RecordStore (core/record_store.cpp)
+    // and the county's storage, so queries by day, class or teacher need not parse bodies.
+    std::optional<Date> date() const;       // the kind's dateKey field (record_kinds.h), if any
     std::string classId() const;            // "" when the kind has none
     std::string teacherId() const;          // "" when the kind has none
 };

@@ -63,38 +63,27 @@ bool hasErrors(const std::vector<ValidationIssue>& issues)
 std::string uniquenessKey(Kind kind, const Json& body)
 {
     if (!body.is_object()) return {};
-    auto str = [&](const char* k) -> std::string {
-        auto it = body.find(k);
-        return it != body.end() && it->is_string() ? it->get<std::string>() : std::string{};
-    };
-    auto num = [&](const char* k) -> std::string {
-        auto it = body.find(k);
-        return it != body.end() && it->is_number_integer() ? std::to_string(it->get<std::int64_t>()) : std::string{};
-    };
-    auto join = [](std::initializer_list<std::string> parts) -> std::string {
-        std::string s;
-        for (const auto& p : parts) {
-            if (p.empty()) return {};
-            if (!s.empty()) s += '|';
-            s += p;
-        }
-        return s;
-    };
-    switch (kind) {
-    case Kind::Homework: return join({"homework", str("class_id"), str("date"), str("subject")});
-    case Kind::Sleep: return join({"sleep", str("class_id"), str("date")});
-    case Kind::Activity: return join({"activity", str("class_id"), str("date")});
-    case Kind::Timetable:
-        return join({"timetable", str("class_id"), str("term_id"), num("weekday"), num("period")});
-    // Names are compared as people read them: 三年级１班 and " 三年级1班" are 三年级1班. A graduated
-    // (archived) class leaves its name to the class that moves up into it.
-    case Kind::SchoolClass:
-        if (auto it = body.find("archived_from"); it != body.end() && !it->is_null()) return {};
-        return join({"class", normaliseTyped(str("name"))});
-    case Kind::Teacher: return join({"teacher", normaliseTyped(str("staff_number"))});
-    case Kind::Subject: return join({"subject", str("code")});
-    default: return {};
+    const KindDescriptor& d = describe(kind);
+    if (d.uniqueKey.empty()) return {};
+    // A graduated (archived) class leaves its name to the class that moves up into it.
+    if (!d.keyReleasedBy.empty())
+        if (auto it = body.find(std::string(d.keyReleasedBy)); it != body.end() && !it->is_null()) return {};
+    std::string key(d.name);
+    for (const auto field : splitAliases(d.uniqueKey)) {
+        auto it = body.find(std::string(field));
+        const FieldDescriptor* f = findFieldDescriptor(kind, field);
+        const bool integer = f && f->type == FieldType::Integer;
+        std::string part;
+        if (it == body.end()) return {};
+        if (!integer && it->is_string())
+            // Names are compared as people read them: 三年级１班 and " 三年级1班" are 三年级1班.
+            part = d.foldKey ? normaliseTyped(it->get<std::string>()) : it->get<std::string>();
+        else if (integer && it->is_number_integer())
+            part = std::to_string(it->get<std::int64_t>());
+        if (part.empty()) return {};  // a key with a missing part is no key (a teacher without 工号)
+        key += '|' + part;
     }
+    return key;
 }
 
 bool isValidSchoolCode(std::string_view code)

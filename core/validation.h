@@ -70,7 +70,8 @@ std::vector<ValidationIssue> validateBody(Kind kind, const Json& body, const Val
 
 bool hasErrors(const std::vector<ValidationIssue>& issues);
 
-// The key under which a record must be unique within a school, or "" when the kind has none:
+// The key under which a record must be unique within a school, or "" when the kind has none
+// (the fields are the kind's uniqueKey in record_kinds.h):
 //   homework  "homework|<class>|<date>|<subject>"
 //   sleep     "sleep|<class>|<date>"         activity "activity|<class>|<date>"
 //   timetable "timetable|<class>|<term>|<weekday>|<period>"
@@ -85,11 +86,7 @@ std::vector<ValidationIssue> validateSchoolProfile(const SchoolProfile& profile)
 bool isValidSchoolCode(std::string_view code);
 bool isValidCountyCode(std::string_view code);
 
-// Upper bounds that make a value absurd rather than merely over a policy cap.
-inline constexpr int kMaxHomeworkMinutes = 240;        // one subject, one day
-inline constexpr int kMaxClassStudents = 80;
-inline constexpr double kMaxTrainingHoursPerDay = 8.0; // 学时 per calendar day of a course
-inline constexpr int kMaxPeriodsPerDay = 12;
+// The upper bounds that make a value absurd (kMaxHomeworkMinutes ...) live in record_kinds.h.
 
 // One line "code: English message" per issue, for logs and CLI output.
 std::string describeIssues(const std::vector<ValidationIssue>& issues);

@@ -179,10 +179,12 @@ void validateActivity(const Json& body, const ValidationContext& ctx, const std:
         int value;
         int max;
     };
-    const Bound bounds[] = {{"pe_lesson_minutes", a.peLessonMinutes, 180},
-                            {"long_break_minutes", a.longBreakMinutes, 240},
-                            {"after_school_minutes", a.afterSchoolMinutes, 300},
-                            {"out_of_school_minutes", a.outOfSchoolMinutes, 720}};
+    // The plausible maxima are the fields' ranges in core's kind table (record_kinds.cpp).
+    auto maxOf = [](const char* field) { return static_cast<int>(*findFieldDescriptor(Kind::Activity, field)->max); };
+    const Bound bounds[] = {{"pe_lesson_minutes", a.peLessonMinutes, maxOf("pe_lesson_minutes")},
+                            {"long_break_minutes", a.longBreakMinutes, maxOf("long_break_minutes")},
+                            {"after_school_minutes", a.afterSchoolMinutes, maxOf("after_school_minutes")},
+                            {"out_of_school_minutes", a.outOfSchoolMinutes, maxOf("out_of_school_minutes")}};
     for (const auto& b : bounds) {
         if (b.value < 0)
             out.push_back(makeIssue("activity.minutes_negative", b.field, "活动时长不能为负数",
@@ -235,7 +237,13 @@ void validateTraining(const Json& body, const ValidationContext& ctx, const std:
         out.push_back(makeIssue("training.end_before_start", "end", "结束日期早于开始日期",
                                 "the training ends (" + t.end.toString() + ") before it starts (" + t.start.toString() + ")"));
     } else {
-        checkDay(t.end, ctx, "training", false, out, "end");
+        // Only a finished course is recorded (its hours count on its end date); said in the
+        // training form's words, which is where people meet it.
+        if (ctx.today && t.end > *ctx.today)
+            out.push_back(makeIssue("training.date_in_future", "end",
+                                    "只能登记已结束的培训：结束日期 " + t.end.toString() + " 晚于今天",
+                                    "only a finished course can be recorded: it ends " + t.end.toString() +
+                                        ", after today (" + ctx.today->toString() + ")"));
         const auto days = daysInclusive(t.start, t.end);
         if (t.hours > kMaxTrainingHoursPerDay * static_cast<double>(days))
             out.push_back(makeIssue("training.hours_exceed_dates", "hours",
@@ -245,6 +253,11 @@ void validateTraining(const Json& body, const ValidationContext& ctx, const std:
     }
     if (!std::isfinite(t.hours) || t.hours <= 0)
         out.push_back(makeIssue("training.hours_not_positive", "hours", "学时必须大于0", "training hours must be positive"));
+    else if (t.hours > kMaxTrainingHoursPerRecord)  // a plausibility bound, no policy source (record_kinds.h)
+        out.push_back(makeIssue("training.hours_absurd", "hours",
+                                "学时应为 0 到 " + n(kMaxTrainingHoursPerRecord) + " 之间的数，例如 24 或 1.5",
+                                "more than " + n(kMaxTrainingHoursPerRecord) + " hours in one training record is "
+                                "not plausible; split a longer programme into its courses"));
     static const char* levels[] = {"national", "provincial", "municipal", "county", "school"};
     static const char* modes[] = {"in_person", "online", "blended"};
     if (std::none_of(std::begin(levels), std::end(levels), [&](const char* l) { return t.level == l; }))

@@ -41,12 +41,7 @@ Page {
                 textRole: "text"
                 valueRole: "value"
                 Accessible.name: qsTr("类型")
-                model: [
-                    { value: "", text: qsTr("全部类型") }, { value: "homework", text: qsTr("作业") },
-                    { value: "activity", text: qsTr("体育活动") }, { value: "sleep", text: qsTr("睡眠") },
-                    { value: "training", text: qsTr("培训") }, { value: "timetable", text: qsTr("课表") },
-                    { value: "class", text: qsTr("班级") }, { value: "teacher", text: qsTr("教师") }
-                ]
+                model: [{ value: "", text: qsTr("全部类型") }].concat(records.kinds)
             }
             ComboBox {
                 id: classBox

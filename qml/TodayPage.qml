@@ -57,8 +57,8 @@ Page {
 
         Label {
             Layout.fillWidth: true
-            text: qsTr("教师培训：%1 / %2 人已完成五年 360 学时")
-                  .arg(training.completed).arg(training.teacherCount)
+            text: qsTr("教师培训：%1 / %2 人达到五年 360 学时进度")
+                  .arg(training.onTrack).arg(training.teacherCount)
             color: "#37474f"
             wrapMode: Text.Wrap
         }

@@ -21,7 +21,7 @@ Page {
             Layout.fillHeight: true
             PageHeader {
                 title: qsTr("教师培训")
-                subtitle: qsTr("五年周期 360 学时完成：%1 / %2 人").arg(training.completed).arg(training.teacherCount)
+                subtitle: qsTr("五年 360 学时进度达标：%1 / %2 人").arg(training.onTrack).arg(training.teacherCount)
             }
             ListView {
                 id: list
@@ -39,6 +39,7 @@ Page {
                     required property bool inProbation
                     required property real probationHours
                     required property real probationRequired
+                    required property bool onTrack
                     width: ListView.view.width - 12
                     spacing: 10
                     Label { Layout.preferredWidth: 80; text: name }
@@ -52,7 +53,7 @@ Page {
                     Label {
                         Layout.preferredWidth: 120
                         text: qsTr("%1 / %2 学时").arg(hours.toFixed(1)).arg(required)
-                        color: hours >= required ? "#1b5e20" : "#263238"
+                        color: onTrack ? "#1b5e20" : "#263238"
                     }
                     Label {
                         Layout.preferredWidth: 170

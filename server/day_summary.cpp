@@ -9,22 +9,9 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The kinds a class reports each school day (what "missing" and "received" count).
-bool countsAsDailyRecord(Kind kind)
-{
-    switch (kind) {
-    case Kind::Homework:
-    case Kind::Sleep:
-    case Kind::Activity: return true;
-    case Kind::SchoolClass:
-    case Kind::Teacher:
-    case Kind::Term:
-    case Kind::Subject:
-    case Kind::Timetable:
-    case Kind::Training: return false;
-    }
-    return false;
-}
+// The kinds a class reports each school day (what "missing" and "received" count): core's daily
+// kinds (record_kinds.h).
+bool countsAsDailyRecord(Kind kind) { return describe(kind).daily; }
 
 // Whether a change of a record of this kind can change the daily findings of every day:
 // the class (its grade sets the cap), the term calendar. Teachers, courses, timetable slots

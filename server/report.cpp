@@ -10,24 +10,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-bool isHomeworkCapRule(const std::string& ruleId)
-{
-    return ruleId == "homework.g3_6_cap" || ruleId == "homework.g7_9_cap" || ruleId == "homework.g1_2_written_at_home";
-}
-
-// Pro rata: a teacher who has served part of the 5-year window is expected to hold that share
-// of the cycle's hours.
-bool onTrackFor360(const Teacher& teacher, const std::vector<TrainingRecord>& trainings, const Date& asOf,
-                   const CountyOverrides& overrides)
-{
-    const auto p = trainingProgress(teacher, trainings, asOf, overrides);
-    const Date servedFrom = std::max(p.windowStart, teacher.hireDate);
-    const double windowDays = static_cast<double>(daysInclusive(p.windowStart, asOf));
-    const double servedDays = static_cast<double>(daysInclusive(servedFrom, asOf));
-    const double expected = windowDays > 0 ? p.requiredHours * servedDays / windowDays : p.requiredHours;
-    return p.hoursInWindow + 1e-9 >= expected;
-}
-
 SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date& from, const Date& to,
                           const Date& today, const CountyOverrides& overrides,
                           const std::unordered_map<std::string, Term>& fallbackTerms,
@@ -49,12 +31,11 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
         late.emplace(*deadline);
         arrivals = storage.firstArrivals(school.code, from.toString(), to.toString());
     }
-    auto add = [&](const std::string& json) {
-        const Record record = recordFromJson(Json::parse(json));
+    auto add = [&](const Record& record) {
         if (late)
             if (auto it = arrivals.find(record.meta.id); it != arrivals.end()) late->add(record, it->second);
         if (!data.add(record) || record.meta.deleted) return;
-        if (record.kind == Kind::Homework || record.kind == Kind::Sleep || record.kind == Kind::Activity)
+        if (describe(record.kind).daily)
             if (auto day = record.date()) {
                 daysWithRecords.insert(*day);
                 if (*day >= from && *day <= to) ++r.dailyRecordsInRange;
@@ -62,10 +43,14 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
                 if (record.kind == Kind::Activity) r.activityClassDays.insert({record.classId(), *day});
             }
     };
-    for (const auto& json : storage.recordJsons({school.code, std::nullopt, from.toString(), to.toString()}))
-        if (json.find("\"kind\":\"training\"") == std::string::npos) add(json);
+    for (const auto& json : storage.recordJsons({school.code, std::nullopt, from.toString(), to.toString()})) {
+        Record record = recordFromJson(Json::parse(json));
+        if (record.kind != Kind::Training) add(record);  // read in full below
+    }
     // Training looks back five years, whatever the report's range.
-    for (const auto& json : storage.recordJsons({school.code, "training", std::nullopt, std::nullopt})) add(json);
+    for (const auto& json : storage.recordJsons({school.code, std::string(kindName(Kind::Training)), std::nullopt,
+                                                 std::nullopt}))
+        add(recordFromJson(Json::parse(json)));
     if (data.terms.empty()) data.terms = fallbackTerms;
     if (late) r.lateClassDays = late->late();
 
@@ -90,7 +75,7 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
         std::vector<TrainingRecord> own;
         for (const auto& t : data.training)
             if (t.value.teacherId == id) own.push_back(t.value);
-        if (onTrackFor360(teacher, own, to, overrides)) ++r.teachersOnTrack360;
+        if (trainingProgress(teacher, own, to, overrides).onTrack) ++r.teachersOnTrack360;
     }
     return r;
 }

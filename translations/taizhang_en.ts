@@ -43,24 +43,24 @@
 <context>
     <name>DailyForm</name>
     <message>
-        <source>体育课分钟数应为 0 到 180 之间的整数</source>
-        <translation>PE lesson minutes must be a whole number from 0 to 180</translation>
+        <source>体育课分钟数</source>
+        <translation>PE lesson minutes</translation>
     </message>
     <message>
-        <source>大课间分钟数应为 0 到 120 之间的整数</source>
-        <translation>Long-break minutes must be a whole number from 0 to 120</translation>
+        <source>大课间分钟数</source>
+        <translation>Long-break minutes</translation>
     </message>
     <message>
-        <source>大课间次数应为 0 到 4 之间的整数</source>
-        <translation>Long breaks must be a whole number from 0 to 4</translation>
+        <source>大课间次数</source>
+        <translation>Long-break sessions</translation>
     </message>
     <message>
-        <source>课后体育分钟数应为 0 到 240 之间的整数</source>
-        <translation>After-school sports minutes must be a whole number from 0 to 240</translation>
+        <source>课后体育分钟数</source>
+        <translation>After-school sports minutes</translation>
     </message>
     <message>
-        <source>校外活动分钟数应为 0 到 240 之间的整数</source>
-        <translation>Outside-school minutes must be a whole number from 0 to 240</translation>
+        <source>校外活动分钟数</source>
+        <translation>Out-of-school activity minutes</translation>
     </message>
 </context>
 <context>
@@ -198,45 +198,6 @@
     <message>
         <source>含其他学科已登记 %1 分钟</source>
         <translation>incl. %1 min already entered for other subjects</translation>
-    </message>
-</context>
-<context>
-    <name>Kind</name>
-    <message>
-        <source>班级</source>
-        <translation>Class</translation>
-    </message>
-    <message>
-        <source>教师</source>
-        <translation>Teacher</translation>
-    </message>
-    <message>
-        <source>学期</source>
-        <translation>Term</translation>
-    </message>
-    <message>
-        <source>课程</source>
-        <translation>Course</translation>
-    </message>
-    <message>
-        <source>作业</source>
-        <translation>Homework</translation>
-    </message>
-    <message>
-        <source>睡眠</source>
-        <translation>Sleep</translation>
-    </message>
-    <message>
-        <source>体育活动</source>
-        <translation>Physical activity</translation>
-    </message>
-    <message>
-        <source>课表</source>
-        <translation>Timetable</translation>
-    </message>
-    <message>
-        <source>培训</source>
-        <translation>Training</translation>
     </message>
 </context>
 <context>
@@ -531,32 +492,12 @@
         <translation>All kinds</translation>
     </message>
     <message>
-        <source>作业</source>
-        <translation>Homework</translation>
-    </message>
-    <message>
         <source>体育活动</source>
         <translation>Physical activity</translation>
     </message>
     <message>
-        <source>睡眠</source>
-        <translation>Sleep</translation>
-    </message>
-    <message>
-        <source>培训</source>
-        <translation>Training</translation>
-    </message>
-    <message>
-        <source>课表</source>
-        <translation>Timetable</translation>
-    </message>
-    <message>
         <source>班级</source>
         <translation>Class</translation>
-    </message>
-    <message>
-        <source>教师</source>
-        <translation>Teacher</translation>
     </message>
     <message>
         <source>全部班级</source>
@@ -1492,8 +1433,8 @@ Reason: %1</translation>
         <translation>No findings</translation>
     </message>
     <message>
-        <source>教师培训：%1 / %2 人已完成五年 360 学时</source>
-        <translation>Teacher training: %1 / %2 completed 360 hours in five years</translation>
+        <source>教师培训：%1 / %2 人达到五年 360 学时进度</source>
+        <translation>Teacher training: %1 / %2 on track for 360 hours in five years</translation>
     </message>
     <message>
         <source>同步：%1 · 上次成功 %2</source>
@@ -1515,8 +1456,8 @@ Reason: %1</translation>
         <translation>Teacher training</translation>
     </message>
     <message>
-        <source>五年周期 360 学时完成：%1 / %2 人</source>
-        <translation>360 hours in five years: %1 / %2 teachers</translation>
+        <source>五年 360 学时进度达标：%1 / %2 人</source>
+        <translation>On track for 360 hours in five years: %1 / %2 teachers</translation>
     </message>
     <message>
         <source>%1 培训进度</source>
@@ -1790,10 +1731,6 @@ Earlier records are still checked by the grade the class had then; they do not c
         <translation>Reaching the standard must be a whole number from 0 to the number surveyed</translation>
     </message>
     <message>
-        <source>平均睡眠时间应在 4 到 14 小时之间，例如 9.5</source>
-        <translation>Average sleep must be between 4 and 14 hours, e.g. 9.5</translation>
-    </message>
-    <message>
         <source>有大课间分钟数时次数至少为 1</source>
         <translation>With long-break minutes there must be at least one long break</translation>
     </message>
@@ -1820,6 +1757,14 @@ Earlier records are still checked by the grade the class had then; they do not c
     <message>
         <source>没有需要保存的修改</source>
         <translation>Nothing to save</translation>
+    </message>
+    <message>
+        <source>平均睡眠时间应在 %1 到 %2 小时之间，例如 9.5</source>
+        <translation>Average sleep must be between %1 and %2 hours, e.g. 9.5</translation>
+    </message>
+    <message>
+        <source>%1应为 %2 到 %3 之间的整数</source>
+        <translation>%1 must be a whole number from %2 to %3</translation>
     </message>
 </context>
 <context>
@@ -1914,46 +1859,6 @@ Earlier records are still checked by the grade the class had then; they do not c
 </context>
 <context>
     <name>taizhang::RecordsModel</name>
-    <message>
-        <source>%1 %2 分钟 · %3 · %4 · %5</source>
-        <translation>%1 %2 min · %3 · %4 · %5</translation>
-    </message>
-    <message>
-        <source>书面</source>
-        <translation>Written</translation>
-    </message>
-    <message>
-        <source>非书面</source>
-        <translation>Not written</translation>
-    </message>
-    <message>
-        <source>在家</source>
-        <translation>At home</translation>
-    </message>
-    <message>
-        <source>在校</source>
-        <translation>In school</translation>
-    </message>
-    <message>
-        <source>调查 %1 人，达标 %2 人，平均 %3 小时</source>
-        <translation>%1 surveyed, %2 reach the standard, average %3 h</translation>
-    </message>
-    <message>
-        <source>体育课 %1 · 大课间 %2（%3 次）· 课后 %4 · 校外 %5 分钟</source>
-        <translation>PE %1 · long breaks %2 (%3) · after school %4 · outside %5 min</translation>
-    </message>
-    <message>
-        <source>星期%1 第%2节 %3</source>
-        <translation>Weekday %1 period %2 %3</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 学时</source>
-        <translation>%1 · %2 · %3 hours</translation>
-    </message>
-    <message>
-        <source>%1 · %2 人</source>
-        <translation>%1 · %2 students</translation>
-    </message>
     <message>
         <source>开始日期应写成 2026-11-01</source>
         <translation>Write the start date like 2026-11-01</translation>
@@ -2476,20 +2381,12 @@ Earlier records are still checked by the grade the class had then; they do not c
         <translation>Write the date like 2026-07-14</translation>
     </message>
     <message>
-        <source>结束日期不能早于开始日期</source>
-        <translation>The end date cannot be before the start date</translation>
-    </message>
-    <message>
-        <source>只能登记已结束的培训</source>
-        <translation>Only finished courses can be recorded</translation>
-    </message>
-    <message>
         <source>请填写培训名称</source>
         <translation>Enter the course title</translation>
     </message>
     <message>
-        <source>学时应为 0 到 200 之间的数，例如 24 或 1.5</source>
-        <translation>Hours must be a number from 0 to 200, e.g. 24 or 1.5</translation>
+        <source>学时应为 0 到 %1 之间的数，例如 24 或 1.5</source>
+        <translation>Hours must be a number from 0 to %1, e.g. 24 or 1.5</translation>
     </message>
     <message>
         <source>请选择培训级别</source>

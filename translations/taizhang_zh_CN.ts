@@ -43,23 +43,23 @@
 <context>
     <name>DailyForm</name>
     <message>
-        <source>体育课分钟数应为 0 到 180 之间的整数</source>
+        <source>体育课分钟数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>大课间分钟数应为 0 到 120 之间的整数</source>
+        <source>大课间分钟数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>大课间次数应为 0 到 4 之间的整数</source>
+        <source>大课间次数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>课后体育分钟数应为 0 到 240 之间的整数</source>
+        <source>课后体育分钟数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>校外活动分钟数应为 0 到 240 之间的整数</source>
+        <source>校外活动分钟数</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -197,45 +197,6 @@
     </message>
     <message>
         <source>含其他学科已登记 %1 分钟</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Kind</name>
-    <message>
-        <source>班级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>教师</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>学期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>课程</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>作业</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>睡眠</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>体育活动</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>课表</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>培训</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -530,31 +491,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>作业</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>体育活动</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>睡眠</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>培训</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>课表</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>班级</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>教师</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1490,7 +1431,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>教师培训：%1 / %2 人已完成五年 360 学时</source>
+        <source>教师培训：%1 / %2 人达到五年 360 学时进度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1513,7 +1454,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>五年周期 360 学时完成：%1 / %2 人</source>
+        <source>五年 360 学时进度达标：%1 / %2 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1786,10 +1727,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>平均睡眠时间应在 4 到 14 小时之间，例如 9.5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>有大课间分钟数时次数至少为 1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,6 +1752,14 @@
     </message>
     <message>
         <source>没有需要保存的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>平均睡眠时间应在 %1 到 %2 小时之间，例如 9.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1应为 %2 到 %3 之间的整数</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1910,46 +1855,6 @@
 </context>
 <context>
     <name>taizhang::RecordsModel</name>
-    <message>
-        <source>%1 %2 分钟 · %3 · %4 · %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>书面</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>非书面</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>在家</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>在校</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>调查 %1 人，达标 %2 人，平均 %3 小时</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>体育课 %1 · 大课间 %2（%3 次）· 课后 %4 · 校外 %5 分钟</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>星期%1 第%2节 %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 学时</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 · %2 人</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>开始日期应写成 2026-11-01</source>
         <translation type="unfinished"></translation>
@@ -2472,19 +2377,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>结束日期不能早于开始日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>只能登记已结束的培训</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>请填写培训名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>学时应为 0 到 200 之间的数，例如 24 或 1.5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2509,6 +2402,10 @@
     </message>
     <message>
         <source>已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学时应为 0 到 %1 之间的数，例如 24 或 1.5</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -18,7 +19,7 @@ void printHelp(std::ostream& out)
            "The database defaults to $TAIZHANG_DB, else ./taizhang.db.\n\ncommands:\n";
     for (const auto& c : commands()) {
         std::string name = c.name;
-        name.resize(10, ' ');
+        name.resize(std::max<std::size_t>(10, name.size() + 2), ' ');  // never cut a long name
         out << "  " << name << c.summary << "\n";
     }
     out << "\nSee docs/cli.md for every option and the exit codes.\n";

@@ -18,6 +18,7 @@ const std::vector<CommandSpec>& commands()
         {"import", "read records from CSV (UTF-8 or GBK), all or nothing", runImport},
         {"version", "print the version", runVersion},
         {"year", "preview | start a new school year: promote, graduate, new classes, terms, timetable drafts", runYear},
+        {"data-dictionary", "print the record fields, or --update / --check docs/data-dictionary.md", runDataDictionary},
         {"sync", "send changes to the county (--status, enroll, dead-letters, bundle)", runSync},
     };
     return table;

@@ -18,6 +18,7 @@ int runCheck(Context& ctx);
 int runExport(Context& ctx);
 int runImport(Context& ctx);
 int runVersion(Context& ctx);
+int runDataDictionary(Context& ctx);  // the field tables of docs/data-dictionary.md
 int runSync(Context& ctx);  // command_sync.cpp (the sync helper's)
 int runYear(Context& ctx);  // command_year.cpp: new school year
 // teacher leave|rejoin NAME --date D (command_year.cpp).

@@ -36,84 +36,67 @@ std::string trim(std::string_view s)
 }
 }  // namespace
 
+// Reads the kinds' descriptors (core/record_kinds.h): what is recorded first, then reference data.
 const std::vector<Kind>& recordKinds()
 {
-    static const std::vector<Kind> kinds{Kind::Homework, Kind::Sleep,       Kind::Activity, Kind::Timetable,
-                                         Kind::Training, Kind::SchoolClass, Kind::Teacher};
+    static const std::vector<Kind> kinds = [] {
+        std::vector<Kind> v;
+        for (bool reference : {false, true})
+            for (const auto& d : kindDescriptors())
+                if (d.csv && d.reference == reference) v.push_back(d.kind);
+        return v;
+    }();
     return kinds;
 }
 
+namespace {
+FieldType cliType(const FieldDescriptor& f)
+{
+    switch (f.type) {
+    case taizhang::FieldType::Integer: return T::Int;
+    case taizhang::FieldType::Number: return T::Real;
+    case taizhang::FieldType::Boolean: return T::Bool;
+    case taizhang::FieldType::Date: return T::Date;
+    case taizhang::FieldType::StringArray: return T::List;
+    case taizhang::FieldType::Holidays:     // not offered: no CSV kind has holidays
+    case taizhang::FieldType::DateArray:    // term.workdays: `taizhang term add|edit --workday`
+    case taizhang::FieldType::ObjectArray:  // class.history, teacher.away: written by their commands
+        return T::Text;
+    case taizhang::FieldType::String: break;
+    }
+    switch (f.ref) {
+    case FieldRef::Class: return T::ClassRef;
+    case FieldRef::Teacher: return T::TeacherRef;
+    case FieldRef::Term: return T::TermRef;
+    case FieldRef::Subject: return T::Subject;
+    case FieldRef::None: break;
+    }
+    return T::Text;
+}
+
+std::vector<FieldSpec> specsOf(Kind kind)
+{
+    std::vector<FieldSpec> out;
+    const KindDescriptor& d = describe(kind);
+    if (!d.csv) return out;
+    for (const auto& f : d.fields) {
+        if (f.csv.empty()) continue;  // no CSV column or option: the school-year fields have commands
+        std::vector<std::string> aliases;
+        for (auto a : splitAliases(f.csvZh)) aliases.emplace_back(a);
+        out.push_back(FieldSpec{std::string(f.csv), std::string(f.key), cliType(f), f.required, std::move(aliases)});
+    }
+    return out;
+}
+}  // namespace
+
 const std::vector<FieldSpec>& fieldsOf(Kind kind)
 {
-    static const std::vector<FieldSpec> homework{
-        {"class", "class_id", T::ClassRef, true, {"班级"}},
-        {"date", "date", T::Date, true, {"日期"}},
-        {"subject", "subject", T::Subject, true, {"学科", "科目"}},
-        {"minutes", "minutes", T::Int, true, {"时长", "分钟", "预计时长"}},
-        {"written", "written", T::Bool, false, {"书面", "书面作业"}},
-        {"at_home", "at_home", T::Bool, false, {"在家", "家庭作业"}},
-        {"content", "content", T::Text, false, {"内容", "作业内容"}},
-        {"teacher", "teacher_id", T::TeacherRef, false, {"教师", "布置教师"}},
-        {"over_cap_reason", "over_cap_reason", T::Text, false, {"超时原因"}},
-    };
-    static const std::vector<FieldSpec> sleep{
-        {"class", "class_id", T::ClassRef, true, {"班级"}},
-        {"date", "date", T::Date, true, {"日期"}},
-        {"surveyed", "surveyed", T::Int, true, {"调查人数"}},
-        {"reaching_standard", "reaching_standard", T::Int, true, {"达标人数"}},
-        {"average_hours", "average_hours", T::Real, true, {"平均时长", "平均睡眠时长"}},
-    };
-    static const std::vector<FieldSpec> activity{
-        {"class", "class_id", T::ClassRef, true, {"班级"}},
-        {"date", "date", T::Date, true, {"日期"}},
-        {"pe_lesson_minutes", "pe_lesson_minutes", T::Int, false, {"体育课"}},
-        {"long_break_minutes", "long_break_minutes", T::Int, false, {"大课间"}},
-        {"long_break_sessions", "long_break_sessions", T::Int, false, {"大课间次数"}},
-        {"after_school_minutes", "after_school_minutes", T::Int, false, {"课后体育"}},
-        {"out_of_school_minutes", "out_of_school_minutes", T::Int, false, {"校外活动"}},
-    };
-    static const std::vector<FieldSpec> timetable{
-        {"class", "class_id", T::ClassRef, true, {"班级"}},
-        {"term", "term_id", T::TermRef, true, {"学期"}},
-        {"weekday", "weekday", T::Int, true, {"星期"}},
-        {"period", "period", T::Int, true, {"节次"}},
-        {"subject", "subject", T::Subject, true, {"学科", "科目"}},
-        {"teacher", "teacher_id", T::TeacherRef, false, {"教师", "任课教师"}},
-    };
-    static const std::vector<FieldSpec> training{
-        {"teacher", "teacher_id", T::TeacherRef, true, {"教师"}},
-        {"start", "start", T::Date, true, {"开始日期"}},
-        {"end", "end", T::Date, true, {"结束日期"}},
-        {"title", "title", T::Text, true, {"培训名称", "项目名称"}},
-        {"level", "level", T::Text, false, {"级别"}},
-        {"mode", "mode", T::Text, false, {"形式"}},
-        {"hours", "hours", T::Real, true, {"学时"}},
-        {"certificate_number", "certificate_number", T::Text, false, {"证书编号"}},
-    };
-    static const std::vector<FieldSpec> schoolClass{
-        {"grade", "grade", T::Int, true, {"年级"}},
-        {"name", "name", T::Text, true, {"班级", "班级名称"}},
-        {"students", "students", T::Int, false, {"人数", "学生人数"}},
-        {"subjects", "subjects", T::List, false, {"学科", "开设学科"}},
-    };
-    static const std::vector<FieldSpec> teacher{
-        {"name", "name", T::Text, true, {"姓名"}},
-        {"staff_number", "staff_number", T::Text, false, {"工号"}},
-        {"subjects", "subjects", T::List, false, {"任教学科"}},
-        {"hire_date", "hire_date", T::Date, true, {"入职日期"}},
-        {"full_time", "full_time", T::Bool, false, {"专任", "全职"}},
-    };
-    static const std::vector<FieldSpec> none;
-    switch (kind) {
-    case Kind::Homework: return homework;
-    case Kind::Sleep: return sleep;
-    case Kind::Activity: return activity;
-    case Kind::Timetable: return timetable;
-    case Kind::Training: return training;
-    case Kind::SchoolClass: return schoolClass;
-    case Kind::Teacher: return teacher;
-    default: return none;
-    }
+    static const std::vector<std::vector<FieldSpec>> specs = [] {
+        std::vector<std::vector<FieldSpec>> v;
+        for (Kind k : allKinds()) v.push_back(specsOf(k));
+        return v;
+    }();
+    return specs[static_cast<std::size_t>(kind)];
 }
 
 Kind parseRecordKind(const std::string& text)
@@ -233,8 +216,11 @@ std::string displayField(const FieldSpec& spec, const Json& body, const Referenc
         o << v.get<double>();
         return o.str();
     }
-    default: return v.is_string() ? v.get<std::string>() : v.dump();
+    case T::Text:
+    case T::Int:
+    case T::Date: break;
     }
+    return v.is_string() ? v.get<std::string>() : v.dump();
 }
 
 }  // namespace taizhang::cli

@@ -1,7 +1,8 @@
 #pragma once
 // The fields of each record kind as the command line (--minutes 20) and CSV files (a "minutes"
-// or "时长" column) name them, with conversion from text to the JSON body and back. One table
-// serves `record add/edit`, `import` and `export`, so the three always agree.
+// or "时长" column) name them, with conversion from text to the JSON body and back. The names,
+// headers and types are read from core's kind descriptors (record_kinds.h); one list serves
+// `record add/edit`, `import` and `export`, so the three always agree.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +24,7 @@ struct FieldSpec {
 };
 
 // The kinds `record`, `import` and `export` handle, and their fields in display order.
-const std::vector<Kind>& recordKinds();  // homework sleep activity timetable training class teacher
+const std::vector<Kind>& recordKinds();  // homework sleep activity timetable training class teacher (csv kinds)
 const std::vector<FieldSpec>& fieldsOf(Kind kind);
 Kind parseRecordKind(const std::string& text);  // throws a usage error listing the kinds
 

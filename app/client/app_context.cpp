@@ -233,15 +233,11 @@ QString AppContext::subjectName(const QString& code) const
 
 QString AppContext::kindName(const QString& kind) const
 {
-    static const QHash<QString, const char*> names{
-        {"class", QT_TRANSLATE_NOOP("Kind", "班级")},       {"teacher", QT_TRANSLATE_NOOP("Kind", "教师")},
-        {"term", QT_TRANSLATE_NOOP("Kind", "学期")},        {"subject", QT_TRANSLATE_NOOP("Kind", "课程")},
-        {"homework", QT_TRANSLATE_NOOP("Kind", "作业")},    {"sleep", QT_TRANSLATE_NOOP("Kind", "睡眠")},
-        {"activity", QT_TRANSLATE_NOOP("Kind", "体育活动")}, {"timetable", QT_TRANSLATE_NOOP("Kind", "课表")},
-        {"training", QT_TRANSLATE_NOOP("Kind", "培训")},
-    };
-    auto it = names.find(kind);
-    return it == names.end() ? kind : QCoreApplication::translate("Kind", it.value());
+    // Core's kind table carries both languages, as it does for validation messages.
+    const auto k = kindFromName(ss(kind));
+    if (!k) return kind;
+    const KindDescriptor& d = describe(*k);
+    return qs(std::string(language_ == QLatin1String("en") ? d.nameEn : d.nameZh));
 }
 
 QString AppContext::className(const QString& id) const

@@ -39,12 +39,7 @@ int writtenHomeworkCap(const AppContext& app, int grade, const Date& day)
     return homeworkCapMinutes(grade, day, app.overrides());
 }
 
-bool countsAgainstCap(int grade, const Homework& h)
-{
-    Homework probe = h;
-    probe.minutes = 1;
-    return homeworkCountedMinutes(grade, {probe}) > 0;
-}
+bool countsAgainstCap(int grade, const Homework& h) { return homeworkCountsAgainstCap(grade, h); }
 
 std::vector<UiFinding> classDayFindings(AppContext& app, const std::string& classId, const Date& day)
 {
@@ -72,7 +67,7 @@ std::map<std::string, std::vector<UiFinding>> schoolDayFindings(AppContext& app,
     for (const auto& [id, term] : app.termsById()) data.terms.emplace(id, term);
     // The day's daily records only (three indexed queries); timetable and training findings are
     // shown on their own pages.
-    for (Kind k : {Kind::Homework, Kind::Sleep, Kind::Activity})
+    for (Kind k : dailyKinds())
         for (const auto& r : app.store().query(RecordQuery{.kind = k, .from = day, .to = day})) data.add(r);
     for (const auto& f : runPolicyChecks(data, day, day, app.overrides()))
         if (f.scopeKind == "class" && f.period == "day") out[f.scopeId].push_back(toUiFinding(app, f));

@@ -8,6 +8,7 @@
 #include "logging.h"
 #include "permissions.h"
 #include "qt_convert.h"
+#include "record_kinds.h"
 
 namespace taizhang {
 
@@ -19,6 +20,28 @@ std::optional<int> intField(const QVariantMap& f, const char* name, int lo, int 
     const auto v = intFrom(f.value(name).toString());
     return v && *v >= lo && *v <= hi ? v : std::nullopt;
 }
+
+// The range core's kind table gives a field (record_kinds.cpp): the form refuses exactly what
+// validation would, so a value the form takes is never refused by the Ledger, the CLI or the county.
+std::pair<double, double> coreRange(Kind kind, std::string_view key)
+{
+    const FieldDescriptor* f = findFieldDescriptor(kind, key);
+    return {f && f->min ? *f->min : 0.0, f && f->max ? *f->max : 1e9};
+}
+
+// The form's field, the body key it fills and the field's Chinese name in messages.
+struct ActivityField {
+    const char* formName;
+    std::string_view key;
+    const char* nameZh;
+};
+constexpr ActivityField kActivityFields[] = {
+    {"peLessonMinutes", "pe_lesson_minutes", QT_TRANSLATE_NOOP("DailyForm", "体育课分钟数")},
+    {"longBreakMinutes", "long_break_minutes", QT_TRANSLATE_NOOP("DailyForm", "大课间分钟数")},
+    {"longBreakSessions", "long_break_sessions", QT_TRANSLATE_NOOP("DailyForm", "大课间次数")},
+    {"afterSchoolMinutes", "after_school_minutes", QT_TRANSLATE_NOOP("DailyForm", "课后体育分钟数")},
+    {"outOfSchoolMinutes", "out_of_school_minutes", QT_TRANSLATE_NOOP("DailyForm", "校外活动分钟数")},
+};
 }  // namespace
 
 DailyForm::DailyForm(QObject* parent) : DailyForm(*AppContext::instance(), parent) {}
@@ -109,18 +132,21 @@ void DailyForm::check()
         if (!surveyed) errors_["surveyed"] = tr("调查人数应为 1 到 %1 之间的整数（班级人数）").arg(students);
         auto reaching = intField(fields_, "reachingStandard", 0, surveyed.value_or(students));
         if (!reaching) errors_["reachingStandard"] = tr("达标人数应为 0 到调查人数之间的整数");
+        // Outside 4-14 h core warns (sleep.average_implausible, shown under the form); past its
+        // hard range (0-24) it refuses, and so does the form.
+        const auto [lo, hi] = coreRange(Kind::Sleep, "average_hours");
         const double hours = decimalFrom(fields_.value("averageHours").toString()).value_or(-1);
-        if (hours < 4 || hours > 14) errors_["averageHours"] = tr("平均睡眠时间应在 4 到 14 小时之间，例如 9.5");
+        if (hours < lo || hours > hi)
+            errors_["averageHours"] = tr("平均睡眠时间应在 %1 到 %2 小时之间，例如 9.5").arg(lo).arg(hi);
     } else {
-        const struct { const char* name; int hi; const char* message; } limits[] = {
-            {"peLessonMinutes", 180, QT_TRANSLATE_NOOP("DailyForm", "体育课分钟数应为 0 到 180 之间的整数")},
-            {"longBreakMinutes", 120, QT_TRANSLATE_NOOP("DailyForm", "大课间分钟数应为 0 到 120 之间的整数")},
-            {"longBreakSessions", 4, QT_TRANSLATE_NOOP("DailyForm", "大课间次数应为 0 到 4 之间的整数")},
-            {"afterSchoolMinutes", 240, QT_TRANSLATE_NOOP("DailyForm", "课后体育分钟数应为 0 到 240 之间的整数")},
-            {"outOfSchoolMinutes", 240, QT_TRANSLATE_NOOP("DailyForm", "校外活动分钟数应为 0 到 240 之间的整数")},
-        };
-        for (const auto& l : limits)
-            if (!intField(fields_, l.name, 0, l.hi)) errors_[l.name] = QCoreApplication::translate("DailyForm", l.message);
+        for (const auto& f : kActivityFields) {
+            const auto [lo, hi] = coreRange(Kind::Activity, f.key);
+            if (!intField(fields_, f.formName, static_cast<int>(lo), static_cast<int>(hi)))
+                errors_[f.formName] = tr("%1应为 %2 到 %3 之间的整数")
+                                          .arg(QCoreApplication::translate("DailyForm", f.nameZh))
+                                          .arg(lo)
+                                          .arg(hi);
+        }
         if (errors_.isEmpty() && intFrom(fields_.value("longBreakSessions").toString()) == 0 &&
             intFrom(fields_.value("longBreakMinutes").toString()).value_or(0) > 0)
             errors_["longBreakSessions"] = tr("有大课间分钟数时次数至少为 1");

@@ -8,6 +8,7 @@
 #include "logging.h"
 #include "permissions.h"
 #include "qt_convert.h"
+#include "record_summary.h"
 
 namespace taizhang {
 
@@ -19,7 +20,21 @@ RecordsModel::RecordsModel(AppContext& app, QObject* parent) : QAbstractListMode
     to_ = app.today();
     from_ = app.addDays(to_, -6);
     connect(app_, &AppContext::dataChanged, this, &RecordsModel::reload);
+    connect(app_, &AppContext::languageChanged, this, &RecordsModel::kindsChanged);
     reload();
+}
+
+QVariantList RecordsModel::kinds() const
+{
+    // What the school records first, then its reference data: the kinds `taizhang export` writes.
+    QVariantList out;
+    for (bool reference : {false, true})
+        for (const auto& d : kindDescriptors())
+            if (d.csv && d.reference == reference) {
+                const QString name = qs(std::string(d.name));
+                out << QVariantMap{{"value", name}, {"text", app_->kindName(name)}};
+            }
+    return out;
 }
 
 int RecordsModel::rowCount(const QModelIndex& parent) const
@@ -37,44 +52,13 @@ QHash<int, QByteArray> RecordsModel::roleNames() const
 
 QString RecordsModel::summarize(const AppContext& app, const Record& r)
 {
-    try {
-        switch (r.kind) {
-        case Kind::Homework: {
-            auto h = bodyAs<Homework>(r);
-            return tr("%1 %2 分钟 · %3 · %4 · %5")
-                .arg(app.subjectName(qs(h.subject))).arg(h.minutes)
-                .arg(h.written ? tr("书面") : tr("非书面")).arg(h.atHome ? tr("在家") : tr("在校"))
-                .arg(qs(h.content));
-        }
-        case Kind::Sleep: {
-            auto s = bodyAs<SleepSurvey>(r);
-            return tr("调查 %1 人，达标 %2 人，平均 %3 小时").arg(s.surveyed).arg(s.reachingStandard).arg(s.averageHours, 0, 'f', 1);
-        }
-        case Kind::Activity: {
-            auto a = bodyAs<PhysicalActivity>(r);
-            return tr("体育课 %1 · 大课间 %2（%3 次）· 课后 %4 · 校外 %5 分钟")
-                .arg(a.peLessonMinutes).arg(a.longBreakMinutes).arg(a.longBreakSessions)
-                .arg(a.afterSchoolMinutes).arg(a.outOfSchoolMinutes);
-        }
-        case Kind::Timetable: {
-            auto t = bodyAs<TimetableSlot>(r);
-            return tr("星期%1 第%2节 %3").arg(t.weekday).arg(t.period).arg(app.subjectName(qs(t.subject)));
-        }
-        case Kind::Training: {
-            auto t = bodyAs<TrainingRecord>(r);
-            return tr("%1 · %2 · %3 学时").arg(app.teacherName(qs(t.teacherId))).arg(qs(t.title)).arg(t.hours);
-        }
-        case Kind::SchoolClass: {
-            auto c = bodyAs<SchoolClass>(r);
-            return tr("%1 · %2 人").arg(qs(c.name)).arg(c.students);
-        }
-        case Kind::Teacher: return qs(bodyAs<Teacher>(r).name);
-        case Kind::Term: return qs(bodyAs<Term>(r).name);
-        case Kind::Subject: return qs(bodyAs<CustomSubject>(r).name);
-        }
-    } catch (const std::exception&) {
-        // A body from a newer version or a damaged row: show it raw rather than hide it.
-    }
+    // The kind's summary line from core's kind table (record_kinds.h), with this school's names.
+    SummaryNames names;
+    names.className = [&app](const std::string& id) { return ss(app.className(qs(id))); };
+    names.teacherName = [&app](const std::string& id) { return ss(app.teacherName(qs(id))); };
+    names.subjectName = [&app](const std::string& code) { return ss(app.subjectName(qs(code))); };
+    if (auto line = recordSummary(r.kind, r.body, app.language() == QLatin1String("en"), names)) return qs(*line);
+    // A body from a newer version or a damaged row: show it raw rather than hide it.
     return qs(r.body.dump());
 }
 
@@ -200,7 +184,12 @@ QVariantMap RecordsModel::editTarget(int row) const
     case Kind::Sleep: page = "sleep"; break;
     case Kind::Activity: page = "activity"; break;
     case Kind::Timetable: page = "timetable"; break;
-    default: return {};
+    // No entry page edits one record of these: they are changed on their own pages.
+    case Kind::Training:
+    case Kind::SchoolClass:
+    case Kind::Teacher:
+    case Kind::Term:
+    case Kind::Subject: return {};
     }
     if (r.meta.deleted) return {};
     return {{"page", page}, {"classId", qs(r.classId())}, {"date", r.date() ? qs(*r.date()) : QString()}};

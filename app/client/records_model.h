@@ -25,6 +25,8 @@ class RecordsModel : public QAbstractListModel {
     Q_PROPERTY(QString filterError READ filterError NOTIFY filterChanged)
     Q_PROPERTY(bool truncated READ truncated NOTIFY filterChanged)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+    // The kinds one can filter by, [{value: "homework", text: "作业"}], from core's kind table.
+    Q_PROPERTY(QVariantList kinds READ kinds NOTIFY kindsChanged)
 
 public:
     enum Role {
@@ -64,6 +66,7 @@ public:
     QString filterError() const { return filterError_; }
     bool truncated() const { return truncated_; }
     QString status() const { return status_; }
+    QVariantList kinds() const;
 
     // Tombstones the record (kept, marked deleted, synced as a new version).
     Q_INVOKABLE bool remove(int row);
@@ -78,6 +81,7 @@ public:
 
 signals:
     void filterChanged();
+    void kindsChanged();
     void statusChanged();
 
 private:

@@ -86,7 +86,7 @@ namespace {
 std::optional<Kind> exportKind(const QString& name)
 {
     const auto kind = kindFromName(ss(name));
-    if (kind == Kind::Homework || kind == Kind::Sleep || kind == Kind::Activity) return kind;
+    if (kind && describe(*kind).daily) return kind;
     return std::nullopt;
 }
 

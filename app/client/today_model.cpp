@@ -64,19 +64,20 @@ void TodayModel::reload()
     auto day = dateFrom(date_);
     schoolDay_ = day && app_->isSchoolDay(*day);
     if (day) {
-        // Three indexed queries (kind + day) for the whole school, then findings per class-day.
-        std::set<std::string> homework, activity, sleep;
+        // One indexed query (kind + day) per daily kind for the whole school, then findings per class-day.
+        std::map<Kind, std::set<std::string>> recorded;  // daily kind -> classes with a record that day
         std::map<std::string, int> written;
-        for (auto& r : app_->store().query(RecordQuery{.kind = Kind::Homework, .from = day, .to = day})) {
-            homework.insert(r.classId());
-            auto h = bodyAs<Homework>(r);
-            auto c = app_->findClass(r.classId());
-            if (c && countsAgainstCap(c->body.gradeOn(*day), h)) written[r.classId()] += h.minutes;
-        }
-        for (auto& r : app_->store().query(RecordQuery{.kind = Kind::Activity, .from = day, .to = day}))
-            activity.insert(r.classId());
-        for (auto& r : app_->store().query(RecordQuery{.kind = Kind::Sleep, .from = day, .to = day}))
-            sleep.insert(r.classId());
+        for (Kind k : dailyKinds())
+            for (auto& r : app_->store().query(RecordQuery{.kind = k, .from = day, .to = day})) {
+                recorded[k].insert(r.classId());
+                if (k != Kind::Homework) continue;
+                auto h = bodyAs<Homework>(r);
+                auto c = app_->findClass(r.classId());
+                if (c && countsAgainstCap(c->body.gradeOn(*day), h)) written[r.classId()] += h.minutes;
+            }
+        const auto& homework = recorded[Kind::Homework];
+        const auto& activity = recorded[Kind::Activity];
+        const auto& sleep = recorded[Kind::Sleep];
         auto findings = schoolDayFindings(*app_, *day);
         for (const auto& v : app_->classList()) {
             const auto m = v.toMap();

@@ -10,6 +10,7 @@
 #include "logging.h"
 #include "permissions.h"
 #include "qt_convert.h"
+#include "validation.h"
 
 namespace taizhang {
 
@@ -34,7 +35,7 @@ QHash<int, QByteArray> TrainingModel::roleNames() const
             {HoursRole, "hours"},             {RequiredRole, "required"},
             {ProgressRole, "progress"},       {InProbationRole, "inProbation"},
             {ProbationHoursRole, "probationHours"}, {ProbationRequiredRole, "probationRequired"},
-            {Last12MonthsRole, "last12Months"}};
+            {Last12MonthsRole, "last12Months"}, {OnTrackRole, "onTrack"}};
 }
 
 QVariant TrainingModel::data(const QModelIndex& index, int role) const
@@ -52,6 +53,7 @@ QVariant TrainingModel::data(const QModelIndex& index, int role) const
     case ProbationHoursRole: return r.probationHours;
     case ProbationRequiredRole: return r.probationRequired;
     case Last12MonthsRole: return r.last12;
+    case OnTrackRole: return r.onTrack;
     default: return {};
     }
 }
@@ -60,7 +62,7 @@ void TrainingModel::reload()
 {
     beginResetModel();
     rows_.clear();
-    completed_ = 0;
+    onTrack_ = 0;
     // Training is per teacher, a few records a year each: reading all of them is small.
     std::map<std::string, std::vector<TrainingRecord>> byTeacher;
     for (const auto& r : app_->store().query(RecordQuery{.kind = Kind::Training}))
@@ -70,8 +72,8 @@ void TrainingModel::reload()
         if (!t.body.employedOn(asOf)) continue;  // left or transferred out: not in the school's rate
         const auto st = trainingStatus(*app_, t.body, byTeacher[t.id], asOf);
         rows_.push_back({qs(t.id), qs(t.body.name), st.hoursInWindow, st.requiredHours, st.probationHours,
-                         st.probationRequired, st.hoursLast12Months, st.inProbation});
-        if (st.hoursInWindow >= st.requiredHours) ++completed_;
+                         st.probationRequired, st.hoursLast12Months, st.inProbation, st.onTrack});
+        if (st.onTrack) ++onTrack_;
     }
     endResetModel();
     emit summaryChanged();
@@ -88,19 +90,33 @@ void TrainingModel::check()
 {
     errors_.clear();
     auto f = [&](const char* k) { return fields_.value(k).toString(); };
+    // The form reads what was typed; the rules (end after start and not after today, hours above 0
+    // and at most kMaxTrainingHoursPerRecord) are core's validation, asked below.
     if (!app_->findTeacher(ss(f("teacherId")))) errors_["teacherId"] = tr("请选择教师");
     auto start = dateFrom(f("start"));
     auto end = dateFrom(f("end"));
     if (!start) errors_["start"] = tr("日期应写成 2026-07-10");
     if (!end) errors_["end"] = tr("日期应写成 2026-07-14");
-    else if (start && *end < *start) errors_["end"] = tr("结束日期不能早于开始日期");
-    else if (*end > app_->todayDate()) errors_["end"] = tr("只能登记已结束的培训");
     if (f("title").trimmed().isEmpty()) errors_["title"] = tr("请填写培训名称");
-    const double hours = decimalFrom(f("hours")).value_or(-1);
-    if (hours <= 0 || hours > 200) errors_["hours"] = tr("学时应为 0 到 200 之间的数，例如 24 或 1.5");
+    const auto hours = decimalFrom(f("hours"));
+    if (!hours) errors_["hours"] = tr("学时应为 0 到 %1 之间的数，例如 24 或 1.5").arg(kMaxTrainingHoursPerRecord);
     if (!QStringList{"national", "provincial", "municipal", "county", "school"}.contains(f("level")))
         errors_["level"] = tr("请选择培训级别");
     if (!QStringList{"in_person", "online", "blended"}.contains(f("mode"))) errors_["mode"] = tr("请选择培训形式");
+    if (start && end && hours) {
+        const TrainingRecord t{ss(f("teacherId")), *start, *end, ss(f("title").trimmed()), ss(f("level")),
+                               ss(f("mode")), *hours, ss(f("certificateNumber").trimmed())};
+        const bool en = app_->language() == QLatin1String("en");
+        static const QHash<QString, QString> formField{{"teacher_id", "teacherId"}, {"start", "start"},
+                                                       {"end", "end"},               {"title", "title"},
+                                                       {"hours", "hours"},           {"level", "level"},
+                                                       {"mode", "mode"}};
+        for (const auto& issue : validateBody(Kind::Training, Json(t), app_->ledger().buildContext())) {
+            const QString field = formField.value(qs(issue.field), QStringLiteral("hours"));
+            if (issue.severity == IssueSeverity::Error && !errors_.contains(field))
+                errors_[field] = qs(en ? issue.messageEn : issue.messageZh);
+        }
+    }
     emit formChanged();
 }
 

@@ -12,7 +12,9 @@ class AppContext;
 
 class TrainingModel : public QAbstractListModel {
     Q_OBJECT
-    Q_PROPERTY(int completed READ completed NOTIFY summaryChanged)
+    // Teachers on track for 360 学时 (core's one meaning, TrainingProgress::onTrack; the county's
+    // report counts the same).
+    Q_PROPERTY(int onTrack READ onTrack NOTIFY summaryChanged)
     Q_PROPERTY(int teacherCount READ teacherCount NOTIFY summaryChanged)
     Q_PROPERTY(QVariantMap fields READ fields NOTIFY formChanged)
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY formChanged)
@@ -30,6 +32,7 @@ public:
         ProbationHoursRole,
         ProbationRequiredRole,
         Last12MonthsRole,
+        OnTrackRole,        // core's TrainingProgress::onTrack
     };
     Q_ENUM(Role)
 
@@ -40,7 +43,7 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    int completed() const { return completed_; }
+    int onTrack() const { return onTrack_; }
     int teacherCount() const { return static_cast<int>(rows_.size()); }
     QVariantMap fields() const { return fields_; }
     QVariantMap errors() const { return errors_; }
@@ -60,12 +63,12 @@ private:
     struct Row {
         QString teacherId, name;
         double hours = 0, required = 360, probationHours = 0, probationRequired = 120, last12 = 0;
-        bool inProbation = false;
+        bool inProbation = false, onTrack = false;
     };
     void check();
     AppContext* app_;
     std::vector<Row> rows_;
-    int completed_ = 0;
+    int onTrack_ = 0;
     QVariantMap fields_;
     QVariantMap errors_;
     QString status_;

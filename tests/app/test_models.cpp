@@ -4,6 +4,7 @@
 
 #include "client_fixture.h"
 #include "daily_form.h"
+#include "record_kinds.h"
 #include "qt_convert.h"
 #include "records_model.h"
 #include "timetable_model.h"
@@ -156,6 +157,49 @@ TEST_F(Models, GIVEN_little_activity_WHEN_typed_THEN_the_preview_shows_a_hard_fi
     ASSERT_FALSE(form.findings().isEmpty());
     EXPECT_EQ(form.findings().front().toMap().value("severity").toString(), "hard");
     EXPECT_EQ(app->store().outboxCount(), outbox);  // nothing written by previewing
+}
+
+TEST_F(Models, GIVEN_activity_values_at_cores_bounds_WHEN_typed_THEN_the_form_takes_what_core_takes_and_refuses_the_rest)
+{
+    // The form's limits are core's field ranges (record_kinds.cpp), not its own: a school that
+    // has two 大课间 of 75 minutes and 5 sessions can type it here as it could import it.
+    DailyForm form(*app);
+    form.setKind("activity");
+    form.setClassId(qs(app->classes().front().id));
+    form.setDate("2026-11-20");
+    const std::pair<const char*, const char*> fields[] = {{"peLessonMinutes", "pe_lesson_minutes"},
+                                                          {"longBreakMinutes", "long_break_minutes"},
+                                                          {"longBreakSessions", "long_break_sessions"},
+                                                          {"afterSchoolMinutes", "after_school_minutes"},
+                                                          {"outOfSchoolMinutes", "out_of_school_minutes"}};
+    for (const auto& [formName, key] : fields) form.set(formName, "1");
+    for (const auto& [formName, key] : fields) {
+        const int hi = static_cast<int>(*findFieldDescriptor(Kind::Activity, key)->max);
+        form.set(formName, QString::number(hi));
+        EXPECT_FALSE(form.errors().contains(formName)) << formName << " refused core's maximum " << hi;
+        form.set(formName, QString::number(hi + 1));
+        EXPECT_EQ(form.errors().value(formName).toString().contains(QString("0 到 %1").arg(hi)), true)
+            << formName << ": " << form.errors().value(formName).toString().toStdString();
+        form.set(formName, "1");
+    }
+    form.set("longBreakMinutes", "150");
+    form.set("longBreakSessions", "5");
+    ASSERT_TRUE(form.canSave()) << form.errors().size();
+    ASSERT_TRUE(form.save()) << form.status().toStdString();
+}
+
+TEST_F(Models, GIVEN_a_sleep_average_core_only_warns_about_WHEN_typed_THEN_the_form_takes_it_and_refuses_past_24_hours)
+{
+    DailyForm form(*app);
+    form.setKind("sleep");
+    form.setClassId(qs(app->classes().back().id));
+    form.setDate("2026-11-19");
+    form.set("surveyed", "40");
+    form.set("reachingStandard", "10");
+    form.set("averageHours", "15");
+    EXPECT_FALSE(form.errors().contains("averageHours"));
+    form.set("averageHours", "25");
+    EXPECT_EQ(form.errors().value("averageHours").toString(), "平均睡眠时间应在 0 到 24 小时之间，例如 9.5");
 }
 
 TEST_F(Models, GIVEN_teachers_WHEN_training_is_recorded_THEN_their_hours_grow)
