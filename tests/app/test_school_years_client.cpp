@@ -5,7 +5,9 @@
 #include "qt_convert.h"
 #include "subjects.h"
 #include "sync_state.h"
+#include "school_year.h"
 #include "timetable_model.h"
+#include "training_model.h"
 #include "today_model.h"
 #include "year_controller.h"
 
@@ -238,6 +240,34 @@ TEST_F(SchoolYearsClient, GIVEN_timetable_drafts_of_a_new_year_WHEN_admin_confir
     timetable.setClassId(qs(other));
     EXPECT_FALSE(timetable.save());
     EXPECT_GT(draftsOf(other), 0);
+}
+
+TEST_F(SchoolYearsClient, GIVEN_teacher_transferred_out_on_a_day_WHEN_training_rate_shown_before_and_from_that_day_THEN_counted_before_only)
+{
+    std::string name, id;  // a teacher with training on record
+    for (const auto& [n, i] : demo.teacherIds)
+        if (id.empty() && !app->store().query(RecordQuery{.kind = Kind::Training, .teacherId = i}).empty()) name = n, id = i;
+    ASSERT_FALSE(id.empty());
+    const auto stored = app->store().find(id);
+    auto teacher = stored->body.get<Teacher>();
+    ASSERT_FALSE(teacherLeaves(teacher, Date{2026, 11, 23}, "transferred"));
+    const auto saved = app->ledger().update(id, Json(teacher), stored->meta.version, app->change());
+    ASSERT_TRUE(saved.ok()) << describeIssues(saved.issues);
+    app->notifyDataChanged();
+
+    // Friday 2026-11-20: still at the school, in the rate and in the list.
+    TrainingModel before(*app);
+    const int all = before.teacherCount();
+    EXPECT_EQ(all, static_cast<int>(demo.teacherIds.size()));
+
+    // Monday 2026-11-23, the first day away: out of the rate, the record and its training kept.
+    clock->set(unixMillisAt(Date{2026, 11, 23}, 19));
+    app->notifyDataChanged();
+    TrainingModel after(*app);
+    EXPECT_EQ(after.teacherCount(), all - 1) << name;
+    EXPECT_TRUE(app->store().find(id).has_value());
+    EXPECT_FALSE(app->store().query(RecordQuery{.kind = Kind::Training, .teacherId = id}).empty())
+        << "the teacher's training history stays";
 }
 
 }  // namespace
