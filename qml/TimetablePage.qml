@@ -60,6 +60,7 @@ Page {
             Label { text: qsTr("学期") }
             ComboBox {
                 id: termBox
+                objectName: "termBox"
                 Layout.preferredWidth: 260
                 model: App.terms
                 textRole: "name"

@@ -90,5 +90,46 @@ TEST_F(YearJourney, GIVEN_demo_school_WHEN_new_year_previewed_and_started_on_the
     EXPECT_FALSE(item("yearStartButton")->isEnabled());
 }
 
+TEST_F(YearJourney, GIVEN_new_year_started_WHEN_admin_opens_a_draft_timetable_and_confirms_it_THEN_that_class_has_no_draft_left)
+{
+    startDemo();
+    signIn("admin", "demo1234");
+    publishCountyCalendar();
+    goTo("year");
+    fill("yearStartField", "2027-09-01");
+    click("yearStartButton");
+    click("yearConfirmButton");
+    QQuickItem* status = item("yearStatus");
+    ASSERT_TRUE(waitFor([&] { return status->property("text").toString().contains("新学年已开始"); }))
+        << status->property("text").toString().toStdString();
+
+    const std::string classId = column("SELECT id FROM records WHERE kind = 'class' AND "
+                                       "json_extract(body, '$.history[0].name') = '三年级1班'").front();
+    auto drafts = [&] {
+        return count("SELECT count(*) FROM records WHERE kind = 'timetable' AND deleted = 0 AND class_id = '" + classId +
+                     "' AND json_extract(body, '$.draft') = 1");
+    };
+    const auto before = drafts();
+    ASSERT_GT(before, 0);
+    goTo("timetable");
+    choose("classBox", "三年级1班");  // today (2026-11-20) it is still 三年级1班
+    choose("termBox", "2027-2028学年第一学期");
+    ASSERT_TRUE(waitFor([&] { return showing("draftNote"); }));
+    EXPECT_EQ(item("saveButton")->property("text").toString(), QString("确认课表"));
+    click("saveButton");
+    QQuickItem* saved = item("statusLabel");
+    ASSERT_TRUE(waitFor([&] { return saved->property("text").toString().contains("课表已确认"); }))
+        << saved->property("text").toString().toStdString();
+    EXPECT_EQ(drafts(), 0);
+    EXPECT_EQ(count("SELECT count(*) FROM records WHERE kind = 'timetable' AND deleted = 0 AND class_id = '" + classId +
+                    "' AND json_extract(body, '$.term_id') = (SELECT id FROM records WHERE kind = 'term' AND "
+                    "json_extract(body, '$.start') = '2027-09-01')"),
+              before)
+        << "every lesson kept";
+    EXPECT_FALSE(showing("draftNote"));
+    EXPECT_GT(count("SELECT count(*) FROM records WHERE kind = 'timetable' AND json_extract(body, '$.draft') = 1"), 0)
+        << "the other classes' drafts wait";
+}
+
 }  // namespace
 }  // namespace taizhang::testing
