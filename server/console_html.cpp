@@ -125,7 +125,7 @@ tr.missing td { background: #fff4d6; }
 tr.late td { background: #f3e5f5; }
 .tag { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; }
 .tag.silent { background: #c62828; color: #fff; }
-.tag.late, .tag.missing { background: #e8a317; color: #fff; }
+.tag.late, .tag.missing, .tag.returned { background: #e8a317; color: #fff; }
 .tag.late { background: #7b1fa2; }
 .tag.ok { background: #2e7d32; color: #fff; }
 .filters { display: flex; gap: 12px; align-items: center; margin-bottom: 12px; }

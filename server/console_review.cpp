@@ -24,7 +24,7 @@ std::string formValue(const httplib::Request& req, const char* key)
 std::string stateLabel(const std::string& state, bool zh)
 {
     if (state == "approved") return std::string("<span class=\"tag ok\">") + tr(zh, "已通过（锁定）", "Approved (locked)") + "</span>";
-    if (state == "returned") return std::string("<span class=\"tag late\">") + tr(zh, "已退回", "Returned") + "</span>";
+    if (state == "returned") return std::string("<span class=\"tag returned\">") + tr(zh, "已退回", "Returned") + "</span>";
     if (state == "reopened") return tr(zh, "已重新开放", "Reopened");
     return tr(zh, "待审核", "Not reviewed");
 }

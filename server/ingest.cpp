@@ -87,7 +87,7 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
     // transaction: the school row and the county's overrides and terms).
     const auto school = storage_.findSchool(device.schoolCode);
     if (!school) throw StorageError("the device's school " + device.schoolCode + " is not in the county database");
-    const SummaryContext summaryFor = summaryContext(storage_, *school);
+    const SummaryContext summaryFor = daySummaries_ ? summaryContext(storage_, *school) : SummaryContext{};
     SummaryScope summaryScope;
 
     auto tx = storage_.beginIngest();
@@ -179,7 +179,7 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
     std::sort(writes.begin(), writes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     tx->writeRecords(writes);
     tx->writeConflicts(conflicts);
-    refreshDaySummaries(*tx, summaryFor, summaryScope);
+    if (daySummaries_) refreshDaySummaries(*tx, summaryFor, summaryScope);
 
     const Json ack{{"batch_id", row.batchId},
                    {"counts",

@@ -32,6 +32,9 @@ public:
     Ingestor(Storage& storage, const Clock& clock, Limits limits);
     // Fault injection for crash tests: called after the records are written, before commit.
     void setBeforeCommitHook(std::function<void()> hook) { beforeCommit_ = std::move(hook); }
+    // The ingest benchmark's baseline only (serve_command.cpp): batches stored without refreshing
+    // the day summaries. Whoever turns it off must leave the summaries marked for a rebuild.
+    void setDaySummaries(bool on) { daySummaries_ = on; }
 
     // ndjson is the inflated body. Throws ApiError for envelope failures, 409 and 422.
     IngestResult ingest(const DeviceRow& device, std::string_view ndjson, const std::string& idempotencyKey);
@@ -45,6 +48,7 @@ private:
     const Clock& clock_;
     Limits limits_;
     std::function<void()> beforeCommit_;
+    bool daySummaries_ = true;
     std::mutex inFlightMutex_;
     std::set<std::string> inFlight_;  // device id + batch id being processed by this process
 };

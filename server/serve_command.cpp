@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "day_summary.h"
 #include "http_server.h"
 #include "platform/stop_signals.h"
 #include "request_log.h"
@@ -32,9 +33,17 @@ std::pair<std::string, int> parseListen(const std::string& listen)
 //                                            FILE exists, after logging "batch held before commit"
 //                                            (the event a test waits for before it kills the
 //                                            process or sends a competing request);
-//   TAIZHANG_COUNTY_TEST_COMMIT_GATE_AFTER=N the gate lets the first N batches through.
-void installTestHooks(CountyServer& server)
+//   TAIZHANG_COUNTY_TEST_COMMIT_GATE_AFTER=N the gate lets the first N batches through;
+//   TAIZHANG_COUNTY_BENCH_NO_DAY_SUMMARIES=1 ingest without refreshing the day summaries (the
+//                                            ingest benchmark's baseline); they are marked for a
+//                                            rebuild first, so the next start rebuilds them.
+void installTestHooks(CountyServer& server, Storage& storage)
 {
+    if (const char* off = std::getenv("TAIZHANG_COUNTY_BENCH_NO_DAY_SUMMARIES"); off && std::string(off) == "1") {
+        storage.setConfigValue(kSummariesConfigKey, "rebuild", formatUtcTimestamp(SystemClock::instance().nowUnixMillis()));
+        server.ingestor().setDaySummaries(false);
+        logEvent("warning", "day summaries not refreshed by ingest (benchmark baseline); rebuilt at the next start");
+    }
     if (const char* delay = std::getenv("TAIZHANG_COUNTY_TEST_COMMIT_DELAY_MS")) {
         const int ms = std::atoi(delay);
         server.ingestor().setBeforeCommitHook([ms] { std::this_thread::sleep_for(std::chrono::milliseconds(ms)); });
@@ -93,7 +102,7 @@ int runServe(const CliArgs& args)
 
     auto storage = storageFromArgs(args, options.threads);
     CountyServer server(*storage, SystemClock::instance(), options);
-    installTestHooks(server);
+    installTestHooks(server, *storage);
     const int port = server.bind();
     std::cout << "listening on " << options.host << ":" << port << std::endl;
     logEvent("info", "server started", {{"backend", storage->backendName()}, {"host", options.host}, {"port", port},
