@@ -144,11 +144,14 @@ void Console::handlePublication(const Context& c, const httplib::Request& req, h
         if (!r.meta.deleted) classes[r.meta.id] = r.body.get<SchoolClass>();
     }
     std::map<std::string, std::vector<Homework>> perClass;
+    std::map<std::string, std::string> noHomework;  // class -> note of its 无作业 record
     for (const auto& json : storage_.recordJsons({code, "homework", day.toString(), day.toString()})) {
         const Record r = recordFromJson(Json::parse(json));
         if (r.meta.deleted) continue;
         const auto h = r.body.get<Homework>();
-        if (h.date == day) perClass[h.classId].push_back(h);
+        if (h.date != day) continue;
+        perClass[h.classId].push_back(h);
+        if (r.body.value("none", false)) noHomework[h.classId] = h.content;
     }
     const auto overrides = summaryContext(storage_, *school).overrides;
     const RuleQuote quote = homeworkPublicationRule(day, overrides);
@@ -170,6 +173,12 @@ void Console::handlePublication(const Context& c, const httplib::Request& req, h
         if (it == perClass.end()) {
             body += "<tr data-class=\"" + htmlEscape(id) + "\"><th>" + htmlEscape(name) + "</th><td colspan=\"5\" class=\"note\">" +
                     tr(zh, "未报作业", "no homework recorded") + "</td></tr>";
+            continue;
+        }
+        if (auto none = noHomework.find(id); none != noHomework.end()) {  // core keeps 无作业 the day's only entry
+            const std::string& note = none->second;
+            body += "<tr data-class=\"" + htmlEscape(id) + "\"><th>" + htmlEscape(name) + "</th><td colspan=\"5\" class=\"none\">" +
+                    tr(zh, "无作业", "no homework") + (note.empty() ? "" : "（" + htmlEscape(note) + "）") + "</td></tr>";
             continue;
         }
         const int counted = homeworkCountedMinutes(grade, it->second);
@@ -202,9 +211,11 @@ void Console::handleTraining(const Context& c, const httplib::Request& req, http
     const std::string code = req.get_param_value("code");
     std::string body = "<form method=\"get\" action=\"/console/training\" class=\"filters\">" + schoolSelect(schools, code, zh, true) +
                        "<button type=\"submit\" id=\"apply\">" + tr(zh, "查看", "Show") + "</button></form><p class=\"note\">" +
-                       tr(zh, "截至今天：五年一周期不少于 360 学时；新教师试用期（入职第一年）不少于 120 学时。学时按课程结束日计入。",
+                       tr(zh, "截至今天：五年一周期不少于 360 学时；新教师试用期（入职第一年）不少于 120 学时。学时按课程结束日计入。"
+                              "“按进度达标”与学校端相同：五年内学时不少于 360 学时按在职天数折算的应有学时（任满五年即 360）。",
                           "As of today: at least 360 hours per 5-year cycle; at least 120 hours in a new teacher's probation year. "
-                          "Hours count on the course's end date.") + "</p>";
+                          "Hours count on the course's end date. \"On track\" is the school client's meaning: hours in the window reach "
+                          "360 pro rata to the days served in it (all 360 after a full cycle).") + "</p>";
     // Teachers and courses of every school (or one), two queries; core's trainingProgress per teacher.
     std::map<std::string, std::map<std::string, Teacher>> teachers;             // school -> id -> teacher
     std::map<std::string, std::map<std::string, std::vector<TrainingRecord>>> courses;  // school -> teacher id -> courses
@@ -223,33 +234,36 @@ void Console::handleTraining(const Context& c, const httplib::Request& req, http
     const CountyOverrides overrides = schools.empty() ? CountyOverrides{} : summaryContext(storage_, schools.front()).overrides;
     if (code.empty()) {
         body += "<table id=\"training-schools\"><tr><th>" + std::string(tr(zh, "学校", "School")) + "</th><th>" + tr(zh, "教师", "Teachers") +
-                "</th><th>" + tr(zh, "五年已满 360 学时", "360 h reached") + "</th><th>" + tr(zh, "试用期教师", "On probation") + "</th><th>" +
+                "</th><th>" + tr(zh, "按进度达标", "On track") + "</th><th>" + tr(zh, "五年已满 360 学时", "360 h reached") + "</th><th>" + tr(zh, "试用期教师", "On probation") + "</th><th>" +
                 tr(zh, "试用期已满 120 学时", "Probation 120 h reached") + "</th></tr>";
         for (const auto& s : schools) {
-            int total = 0, full = 0, probation = 0, probationDone = 0;
+            int total = 0, onTrack = 0, full = 0, probation = 0, probationDone = 0;
             for (const auto& [id, t] : teachers[s.code]) {
                 const auto p = trainingProgress(t, courses[s.code][id], today, overrides);
                 ++total;
+                onTrack += p.onTrack;  // core's one meaning (TrainingProgress::onTrack), as the client counts it
                 full += p.hoursInWindow + 1e-9 >= p.requiredHours;
                 probation += p.inProbation;
                 probationDone += p.inProbation && p.probationHours + 1e-9 >= p.probationRequired;
             }
             body += "<tr data-school=\"" + htmlEscape(s.code) + "\"><td><a href=\"/console/training?code=" + urlEncode(s.code) + "\">" +
-                    htmlEscape(s.name) + "</a></td><td class=\"num\">" + std::to_string(total) + "</td><td class=\"num\">" +
-                    std::to_string(full) + "</td><td class=\"num\">" + std::to_string(probation) + "</td><td class=\"num\">" +
+                    htmlEscape(s.name) + "</a></td><td class=\"num\">" + std::to_string(total) + "</td><td class=\"num on-track\">" +
+                    std::to_string(onTrack) + "</td><td class=\"num\">" + std::to_string(full) + "</td><td class=\"num\">" + std::to_string(probation) + "</td><td class=\"num\">" +
                     std::to_string(probationDone) + "</td></tr>";
         }
         body += "</table>";
     } else {
         body += "<table id=\"training-teachers\"><tr><th>" + std::string(tr(zh, "教师", "Teacher")) + "</th><th>" + tr(zh, "工号", "Staff no.") +
                 "</th><th>" + tr(zh, "入职", "Hired") + "</th><th>" + tr(zh, "五年内学时", "Hours in 5 years") + "</th><th>" +
-                tr(zh, "要求", "Required") + "</th><th>" + tr(zh, "试用期", "Probation") + "</th></tr>";
+                tr(zh, "要求", "Required") + "</th><th>" + tr(zh, "按进度应有", "Expected to date") + "</th><th>" +
+                tr(zh, "进度", "Progress") + "</th><th>" + tr(zh, "试用期", "Probation") + "</th></tr>";
         for (const auto& [id, t] : teachers[code]) {
             const auto p = trainingProgress(t, courses[code][id], today, overrides);
-            const bool short360 = p.hoursInWindow + 1e-9 < p.requiredHours;
+            const bool short360 = !p.onTrack;
             body += "<tr data-teacher=\"" + htmlEscape(id) + "\"><td>" + htmlEscape(t.name) + "</td><td>" + htmlEscape(t.staffNumber) +
                     "</td><td>" + t.hireDate.toString() + "</td><td class=\"num" + (short360 ? " short" : "") + "\">" + hours(p.hoursInWindow) +
-                    "</td><td class=\"num\">" + hours(p.requiredHours) + "</td><td>" +
+                    "</td><td class=\"num\">" + hours(p.requiredHours) + "</td><td class=\"num\">" + hours(p.expectedHoursToDate) +
+                    "</td><td class=\"on-track\">" + (p.onTrack ? tr(zh, "达标", "on track") : tr(zh, "落后", "behind")) + "</td><td>" +
                     (p.inProbation ? hours(p.probationHours) + " / " + hours(p.probationRequired) + tr(zh, "（至 ", " (until ") +
                                          p.probationEnd.toString() + tr(zh, "）", ")")
                                    : std::string("—")) +

@@ -497,6 +497,30 @@ class ConsoleInBrowser(unittest.TestCase):
         table = self.wait.until(EC.presence_of_element_located((By.ID, "publication-table"))).text
         self.assertEqual(table.count("未报作业"), 2)
 
+    def test_given_a_class_day_recorded_as_no_homework_when_grid_and_publication_are_opened_then_both_say_none_not_missing(self):
+        school = "3201020041"
+        self.county.cli("school", "add", "--code", school, "--name", "无作业小学", "--county", "320102")
+        device, token = self.county.enroll(self.base, school)
+        quiet, busy = str(uuid.uuid4()), str(uuid.uuid4())
+        day = max(weekdays(self.range_from, self.today))
+        ack = self.county.push(self.base, school, device, token, [
+            (quiet, "class", {"grade": 4, "name": "四年级3班", "students": 40, "subjects": ["chinese", "math"]}),
+            (busy, "class", {"grade": 4, "name": "四年级4班", "students": 40, "subjects": ["chinese", "math"]}),
+            (str(uuid.uuid4()), "homework", {"class_id": quiet, "date": day.isoformat(), "subject": "", "minutes": 0,
+                                             "written": True, "at_home": True, "content": "期中考试", "teacher_id": "",
+                                             "none": True}),
+            self.homework(busy, day, 30)])
+        self.assertEqual(ack["counts"]["created"], 4, ack)
+        self.sign_in("viewer")
+        self.open(f"/console/school?code={school}&from={day.isoformat()}&to={day.isoformat()}")
+        grid = self.wait.until(EC.presence_of_element_located((By.ID, "grid")))
+        cell = grid.find_element(By.CSS_SELECTOR, f"tr[data-class='{quiet}'] td[data-day='{day.isoformat()}']")
+        self.assertEqual((cell.get_attribute("class"), cell.text), ("done", "无作业"))
+        self.open(f"/console/publication?code={school}&day={day.isoformat()}")
+        table = self.wait.until(EC.presence_of_element_located((By.ID, "publication-table")))
+        self.assertEqual(table.find_element(By.CSS_SELECTOR, f"tr[data-class='{quiet}']").text, "四年级3班 无作业（期中考试）")
+        self.assertNotIn("未报作业", table.text)
+
     def test_given_teachers_with_courses_when_training_is_opened_then_360_and_probation_hours_come_from_core(self):
         school = "3201020031"
         self.county.cli("school", "add", "--code", school, "--name", "培训小学", "--county", "320102")
@@ -520,11 +544,22 @@ class ConsoleInBrowser(unittest.TestCase):
         self.sign_in("viewer")
         self.open("/console/training")
         row = self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f"tr[data-school='{school}']"))).text
-        self.assertRegex(row, r"培训小学 2 0 1 1")  # 2 teachers, none at 360 h, 1 on probation who has 120 h
+        # 2 teachers; on track (core's TrainingProgress::onTrack, pro rata): the newcomer only; none at 360 h;
+        # 1 on probation who has 120 h.
+        self.assertRegex(row, r"培训小学 2 1 0 1 1")
+        # The same answer as the county report gives, which tests/app/test_same_answers.cpp holds equal to
+        # the school client's Training page.
+        report = json.loads(self.county.cli("report", "--from", self.today.isoformat(), "--to", self.today.isoformat(),
+                                            "--school", school, "--format", "json"))
+        self.assertEqual(report["schools"][0]["teachers_on_track_360h"], 1)
         self.open(f"/console/training?code={school}")
         table = self.wait.until(EC.presence_of_element_located((By.ID, "training-teachers")))
-        self.assertIn("200.0", table.find_element(By.CSS_SELECTOR, f"tr[data-teacher='{veteran}']").text)
-        self.assertIn("120.0 / 120.0", table.find_element(By.CSS_SELECTOR, f"tr[data-teacher='{newcomer}']").text)
+        veteran_row = table.find_element(By.CSS_SELECTOR, f"tr[data-teacher='{veteran}']").text
+        self.assertIn("200.0", veteran_row)
+        self.assertIn("落后", veteran_row)  # a full cycle served: 360 expected
+        newcomer_row = table.find_element(By.CSS_SELECTOR, f"tr[data-teacher='{newcomer}']").text
+        self.assertIn("120.0 / 120.0", newcomer_row)
+        self.assertIn("达标", newcomer_row)
         self.shot("training")
 
     def test_given_viewer_or_reviewer_when_opening_or_posting_administration_then_the_server_answers_403(self):
