@@ -2,7 +2,7 @@
 // arrival of each record; a class-day whose homework or activity first arrived after the
 // county's deadline is late, in the day summaries (overview) and in the school's grid alike, on
 // both backends. Arrivals are the real server's clock: a record of today is in time for a
-// next-day deadline, one of a week ago is not.
+// next-day deadline, one of six days ago is not.
 #include <gtest/gtest.h>
 
 #include "clock.h"
@@ -72,10 +72,12 @@ protected:
     std::int64_t nextSeq_ = 1;
 };
 
-TEST_P(LateReportsTest, GIVEN_a_week_old_day_sent_now_WHEN_the_county_sets_a_next_day_deadline_THEN_that_class_day_is_late_in_summaries_and_grid_and_today_is_not)
+TEST_P(LateReportsTest, GIVEN_a_day_six_days_old_sent_now_WHEN_the_county_sets_a_next_day_deadline_THEN_that_class_day_is_late_in_summaries_and_grid_and_today_is_not)
 {
     const auto dev = device_.deviceId;
-    const Date now = today(), weekAgo = now.addDays(-7);
+    // Six days back: a next-day deadline passed long ago, a 7-day one is more than a day away
+    // (so the test gives the same answer whenever it runs, midnight included).
+    const Date now = today(), weekAgo = now.addDays(-6);
     const auto a = newId(), b = newId(), oldHw = newId(), todayHw = newId();
     post({classRecord(a, dev), classRecord(b, dev, 1, "三年级2班")});
     const std::string firstArrival = post({homeworkRecord(oldHw, a, dev, 1, 20, weekAgo.toString()),
@@ -109,7 +111,7 @@ TEST_P(LateReportsTest, GIVEN_a_week_old_day_sent_now_WHEN_the_county_sets_a_nex
     EXPECT_EQ(after.at({a, weekAgo}), firstArrival);
     EXPECT_EQ(after.at({b, weekAgo}), secondArrival);
 
-    // A deadline eight days later would have been met; with none, nothing is late again.
+    // A deadline 7 days after the day would have been met; with none, nothing is late again.
     setDeadline(*storage, "7", "23:59");
     EXPECT_EQ(lateInOverview(*storage, weekAgo, now), 0);
     storeCountyConfig(*storage, kDeadlineConfigKey, "null", "2026-11-30T00:00:00.000Z");
