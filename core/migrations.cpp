@@ -3,8 +3,8 @@
 namespace taizhang {
 
 // Append only: a released migration never changes. Numbers are reserved per area so that work
-// in parallel does not collide: 1 base schema, 2 sync client state, 3 a record stored once.
-// Take the next free number.
+// in parallel does not collide: 1 base schema, 2 sync client state, 3 a record stored once,
+// 4 pulled conflicts. Take the next free number.
 const std::vector<Migration>& clientMigrations()
 {
     static const std::vector<Migration> migrations{
@@ -146,6 +146,25 @@ UPDATE audit SET after = NULL WHERE action = 'create' AND after IS NOT NULL AND 
     EXISTS (SELECT 1 FROM audit b WHERE b.record_id = audit.record_id AND b.version = audit.version + 1
             AND b.before IS NOT NULL));
 )SQL", true},
+        {4, "pull: the school's conflicts from the county's change feed", R"SQL(
+-- Versions the county kept for review instead of storing them (equal version with other
+-- content, or a second record for a natural key), from any computer of the school, as the
+-- county's change feed (GET /v1/changes) lists them. The feed's cursor and the last pull are
+-- settings (sync.pull_cursor, sync.last_pull_at), written in the transaction of each page.
+CREATE TABLE school_conflicts(
+    change      INTEGER PRIMARY KEY,
+    record_id   TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    payload     TEXT NOT NULL,
+    from_device TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    code        TEXT NOT NULL,     -- version_conflict | natural_key_conflict
+    winner_id   TEXT NOT NULL,     -- the stored record this version lost to
+    winner_version INTEGER NOT NULL -- open while that record is at this version; a save resolves it
+);
+CREATE INDEX school_conflicts_record ON school_conflicts(record_id);
+)SQL"},
     };
     return migrations;
 }

@@ -42,8 +42,9 @@ std::optional<std::string> nonEmpty(std::string s)
     return s;
 }
 
+// queue = false: a version pulled from the county, which must not travel back (no outbox row).
 void write(ChangeWriter& w, const Record& after, const std::optional<Record>& before, std::string_view action,
-           const ChangeContext& ctx, const std::function<void(std::string_view)>& faultHook)
+           const ChangeContext& ctx, const std::function<void(std::string_view)>& faultHook, bool queue = true)
 {
     const std::string kind(kindName(after.kind));
     const std::string body = after.body.dump();
@@ -81,6 +82,7 @@ void write(ChangeWriter& w, const Record& after, const std::optional<Record>& be
         .bind(10, ctx.reason)
         .run();
     if (faultHook) faultHook("audit_written");
+    if (!queue) return;
 
     // payload '' = the record row at this version (migration 3): the text is built when frozen.
     w.insertOutbox.reset();
@@ -109,6 +111,23 @@ Record recordFromRow(const Statement& s)
 }
 
 RecordStore::RecordStore(Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+struct PulledVersionWriter::Impl {
+    explicit Impl(Database& db) : writer(db) {}
+    ChangeWriter writer;
+};
+
+PulledVersionWriter::PulledVersionWriter(Database& db) : impl_(std::make_unique<Impl>(db)) {}
+PulledVersionWriter::~PulledVersionWriter() = default;
+
+void PulledVersionWriter::write(const Record& after, const std::optional<Record>& before, const std::string& reason)
+{
+    // The audit row names the computer that made the change, as the record does.
+    const ChangeContext ctx{after.meta.author, after.meta.device, reason};
+    const bool deleting = after.meta.deleted && !(before && before->meta.deleted);
+    const std::string_view action = deleting ? "delete" : before ? "update" : "create";
+    taizhang::write(impl_->writer, after, before, action, ctx, {}, false);
+}
 
 Record RecordStore::insertNew(Kind kind, Json body, const ChangeContext& ctx, const std::string& now)
 {

@@ -4,6 +4,7 @@
 // It does not validate: Ledger (ledger.h) validates and then calls it.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -106,6 +107,21 @@ private:
     Database& db_;
     const Clock& clock_;
     std::function<void(std::string_view)> faultHook_;
+};
+
+// Writes versions another computer of the school made, as the county's change feed brought them,
+// inside the caller's write transaction (core/pull_apply.h): the record and an audit row naming
+// the device that made the change, and NO outbox row: the county has the change already, and
+// sending it back would make every pull a push.
+class PulledVersionWriter {
+public:
+    explicit PulledVersionWriter(Database& db);
+    ~PulledVersionWriter();
+    void write(const Record& after, const std::optional<Record>& before, const std::string& reason);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
 
 // Reads one record row in the column order used by RecordStore's SELECTs.

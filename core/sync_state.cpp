@@ -83,6 +83,7 @@ SyncStateInfo loadSyncState(const Database& db)
     s.maxRecordBytes = getInt(db, "sync.max_record_bytes");
     s.capabilitiesAt = getInt(db, "sync.capabilities_at");
     s.restoreWarning = get(db, "sync.restore_warning");
+    s.lastPullAt = get(db, "sync.last_pull_at");
     return s;
 }
 
@@ -103,7 +104,8 @@ void saveSyncState(Database& db, const SyncStateInfo& s)
                 {"sync.max_decompressed_bytes", std::to_string(s.maxDecompressedBytes)},
                 {"sync.max_record_bytes", std::to_string(s.maxRecordBytes)},
                 {"sync.capabilities_at", std::to_string(s.capabilitiesAt)},
-                {"sync.restore_warning", s.restoreWarning}});
+                {"sync.restore_warning", s.restoreWarning},
+                {"sync.last_pull_at", s.lastPullAt}});
 }
 
 CountyOverrides loadCountyOverrides(const Database& db)

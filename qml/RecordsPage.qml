@@ -99,6 +99,7 @@ Page {
                 required property string summary
                 required property string author
                 required property bool deleted
+                required property string origin
                 width: ListView.view.width - 12
                 highlighted: ListView.isCurrentItem
                 onClicked: list.currentIndex = index
@@ -114,6 +115,7 @@ Page {
                         font.strikeout: item.deleted
                     }
                     Label { Layout.preferredWidth: 80; text: item.author; color: "#5b6b7b" }
+                    Label { objectName: "originLabel"; Layout.preferredWidth: 64; text: item.origin; color: "#5b6b7b" }
                 }
             }
         }

@@ -11,6 +11,7 @@ Page {
     signal editRequested(var target)
 
     RefusedRecordsModel { id: refused }
+    SchoolConflictsModel { id: schoolConflicts }
 
     ColumnLayout {
         anchors.fill: parent
@@ -22,6 +23,68 @@ Page {
         }
 
         SyncStatusPanel {}
+
+        // The school's conflicts, the same list on every computer of the school and at the county.
+        Label {
+            visible: schoolConflicts.count > 0
+            text: qsTr("本校的冲突（%1 处）：两台电脑记了同一条，区县保留了先到的一条").arg(schoolConflicts.count)
+            font.bold: true
+            font.pointSize: 12
+        }
+        Label {
+            id: conflictMessage
+            objectName: "conflictMessage"
+            Layout.fillWidth: true
+            visible: text.length > 0
+            color: "#b71c1c"
+            wrapMode: Text.Wrap
+        }
+        Repeater {
+            model: schoolConflicts
+            delegate: Frame {
+                id: conflictCard
+                required property int index
+                required property string title
+                required property string stored
+                required property string other
+                required property string origin
+                required property string why
+                objectName: "schoolConflict" + index
+                Layout.fillWidth: true
+                background: Rectangle { color: "#fff8e6"; border.color: "#b7791f"; radius: 4 }
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 4
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Label { text: qsTr("【冲突】"); color: "#8a5a00"; font.bold: true }
+                        Label { Layout.fillWidth: true; text: conflictCard.title; font.bold: true; elide: Text.ElideRight }
+                        Button {
+                            objectName: "conflictKeep" + conflictCard.index
+                            text: qsTr("保留现有记录")
+                            onClicked: conflictMessage.text = schoolConflicts.keep(conflictCard.index)
+                        }
+                        Button {
+                            objectName: "conflictTake" + conflictCard.index
+                            text: qsTr("采用另一条")
+                            onClicked: conflictMessage.text = schoolConflicts.take(conflictCard.index)
+                        }
+                    }
+                    Label { Layout.fillWidth: true; text: conflictCard.why; color: "#37474f"; wrapMode: Text.Wrap }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("现有记录：%1").arg(conflictCard.stored)
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        objectName: "conflictOther" + conflictCard.index
+                        Layout.fillWidth: true
+                        text: qsTr("另一条（%1）：%2").arg(conflictCard.origin).arg(conflictCard.other)
+                        wrapMode: Text.Wrap
+                    }
+                }
+            }
+        }
 
         Label {
             text: refused.count > 0 ? qsTr("退回的记录和冲突（%1 条）").arg(refused.count) : qsTr("没有被区县退回的记录")

@@ -59,6 +59,8 @@ Frame {
             visible: Sync.enrolled
             Label { text: qsTr("上次成功发送"); color: "#5b6b7b" }
             Label { objectName: "syncLastSuccess"; text: Sync.lastSuccessText }
+            Label { text: qsTr("上次收到本校其他电脑的记录"); color: "#5b6b7b" }
+            Label { objectName: "syncLastReceived"; text: Sync.lastReceivedText }
             Label { text: qsTr("下次尝试"); color: "#5b6b7b"; visible: Sync.nextTryText.length > 0 }
             Label { text: Sync.nextTryText; visible: Sync.nextTryText.length > 0 }
             Label { text: qsTr("未发送"); color: "#5b6b7b" }

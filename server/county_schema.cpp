@@ -135,6 +135,45 @@ std::string schemaV7(bool postgres)
            "ALTER TABLE day_summaries ADD COLUMN late_class_days " + integer + " NOT NULL DEFAULT 0;";
 }
 
+// The change feed (GET /v1/changes, docs/sync-protocol.md): every record version and conflict
+// row a school's batches commit gets the next number of that school's counter. The counter row
+// is updated (and so row-locked) inside the ingest transaction, after everything else: a second
+// batch of the school waits for the first to commit before it takes a number, so a school's
+// numbers are handed out in commit order and a reader's cursor never passes a change that
+// commits later. Existing rows are numbered in the order they arrived.
+std::string schemaV8(bool postgres)
+{
+    const auto [integer, serial, boolean, falseValue] = dialectOf(postgres);
+    return "ALTER TABLE records ADD COLUMN change_seq " + integer + ";"
+           "ALTER TABLE conflicts ADD COLUMN change_seq " + integer + ";"
+           "UPDATE records SET change_seq = numbered.n FROM (SELECT id AS rid, row_number() OVER"
+           " (PARTITION BY school_code ORDER BY received_at, id) AS n FROM records) AS numbered"
+           " WHERE records.id = numbered.rid;"
+           "UPDATE conflicts SET change_seq = numbered.n FROM (SELECT c.seq AS cseq,"
+           " coalesce((SELECT max(r.change_seq) FROM records r WHERE r.school_code = c.school_code), 0)"
+           " + row_number() OVER (PARTITION BY c.school_code ORDER BY c.seq) AS n FROM conflicts c) AS numbered"
+           " WHERE conflicts.seq = numbered.cseq;"
+           "CREATE TABLE school_changes (school_code TEXT PRIMARY KEY, last_change " + integer + " NOT NULL);"
+           "INSERT INTO school_changes(school_code, last_change) SELECT school_code, max(change_seq) FROM"
+           " (SELECT school_code, change_seq FROM records UNION ALL SELECT school_code, change_seq FROM conflicts)"
+           " AS numbered GROUP BY school_code;"
+           "CREATE INDEX records_school_change ON records(school_code, change_seq);"
+           "CREATE INDEX conflicts_school_change ON conflicts(school_code, change_seq);"
+           // Natural keys (core's uniquenessKey) of live records: the first live record of a key
+           // at the county wins; a later one is kept as a conflict (docs/sync-protocol.md).
+           // Records stored before this version have none and are not compared. change_seq
+           // last: ingest's look-up of a key's oldest owner is one seek (without it SQLite
+           // walked the school's whole feed index for every key of a batch).
+           "ALTER TABLE records ADD COLUMN natural_key TEXT;"
+           "CREATE INDEX records_natural_key ON records(school_code, natural_key, change_seq);"
+           // Which stored version a conflict row lost to, and why: a conflict is open while
+           // that record is still at that version (any later save resolves it).
+           "ALTER TABLE conflicts ADD COLUMN code TEXT NOT NULL DEFAULT 'version_conflict';"
+           "ALTER TABLE conflicts ADD COLUMN winner_id TEXT;"
+           "ALTER TABLE conflicts ADD COLUMN winner_version " + integer + ";"
+           "UPDATE conflicts SET winner_id = record_id, winner_version = version;";
+}
+
 }  // namespace
 
 const std::vector<Migration>& sqliteCountyMigrations()
@@ -145,7 +184,8 @@ const std::vector<Migration>& sqliteCountyMigrations()
                                                    {4, "enrollment nonce", kEnrollNonce},
                                                    {5, "day summaries", schemaV5(false)},
                                                    {6, "a record stored once", kRecordsOnceSqlite},
-                                                   {7, "first arrival, late class-days", schemaV7(false)}};
+                                                   {7, "first arrival, late class-days", schemaV7(false)},
+                                                   {8, "change feed numbers, natural keys", schemaV8(false)}};
     return migrations;
 }
 
@@ -157,7 +197,8 @@ const std::vector<Migration>& postgresCountyMigrations()
                                                    {4, "enrollment nonce", kEnrollNonce},
                                                    {5, "day summaries", schemaV5(true)},
                                                    {6, "a record stored once", kRecordsOncePostgres},
-                                                   {7, "first arrival, late class-days", schemaV7(true)}};
+                                                   {7, "first arrival, late class-days", schemaV7(true)},
+                                                   {8, "change feed numbers, natural keys", schemaV8(true)}};
     return migrations;
 }
 

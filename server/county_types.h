@@ -65,6 +65,14 @@ struct RecordWrite {
     std::string deviceId;            // device the stored version arrived from
     std::string receivedAt;
     bool isNew = false;
+    std::int64_t changeSeq = 0;      // the school's change-feed number of this version
+    std::optional<std::string> naturalKey;  // core's uniquenessKey of a live record, else none
+};
+
+// A record that already holds a natural key at the county.
+struct KeyOwner {
+    std::string id;
+    std::int64_t version = 0;
 };
 
 struct ConflictWrite {
@@ -75,6 +83,24 @@ struct ConflictWrite {
     std::string deviceId;
     std::string batchId;
     std::string receivedAt;
+    std::int64_t changeSeq = 0;  // the school's change-feed number of this conflict row
+    std::string code = "version_conflict";  // | "natural_key_conflict"
+    std::string winnerId;        // the stored record this version lost to
+    std::int64_t winnerVersion = 0;
+};
+
+// One entry of a school's change feed (GET /v1/changes): the current version of a record
+// (tombstones included) or a conflict row, under the school's change number.
+struct ChangeEntry {
+    std::int64_t change = 0;
+    std::string type;        // "record" | "conflict"
+    std::string recordJson;  // canonical wire form
+    std::string deviceId;    // the device whose batch brought this version
+    std::string receivedAt;
+    // Conflict rows only: why, and the stored version it lost to.
+    std::string code;
+    std::string winnerId;
+    std::int64_t winnerVersion = 0;
 };
 
 struct ConflictRow {
@@ -85,6 +111,9 @@ struct ConflictRow {
     std::string deviceId;
     std::string batchId;
     std::string receivedAt;
+    std::string code = "version_conflict";
+    std::string winnerId;
+    std::int64_t winnerVersion = 0;
 };
 
 struct BatchRow {

@@ -67,6 +67,23 @@ std::string stringField(const Json& j, const char* key)
     return it->get<std::string>();
 }
 
+// A query parameter that must be a non-negative decimal integer, or `fallback` when absent.
+std::int64_t counterParam(const httplib::Request& req, const char* name, std::int64_t fallback)
+{
+    if (!req.has_param(name)) return fallback;
+    if (req.get_param_value_count(name) > 1)
+        throw ApiError(400, "invalid_request", std::string("parameter '") + name + "' given more than once");
+    const std::string text = req.get_param_value(name);
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+        throw ApiError(400, "invalid_request", std::string("parameter '") + name + "' must be a non-negative integer");
+    return std::stoll(text);
+}
+
+constexpr std::int64_t kDefaultChangesLimit = 500;
+constexpr std::int64_t kMaxChangesLimit = 1000;
+// About one batch: a page crosses a 1 Mbit/s line in seconds.
+constexpr std::int64_t kMaxChangesPageBytes = 1 << 20;
+
 }  // namespace
 
 std::string httpDate(std::int64_t unixMillis)
@@ -223,6 +240,7 @@ void CountyServer::routes()
     http.Post("/v1/enroll", [this](const httplib::Request& q, httplib::Response& s) { handleEnroll(q, s); });
     http.Get("/v1/state", [this](const httplib::Request& q, httplib::Response& s) { handleState(q, s); });
     http.Get("/v1/config", [this](const httplib::Request& q, httplib::Response& s) { handleConfig(q, s); });
+    http.Get("/v1/changes", [this](const httplib::Request& q, httplib::Response& s) { handleChanges(q, s); });
     http.Post("/v1/batches", [this](const httplib::Request& req, httplib::Response& res,
                                     const httplib::ContentReader& reader) {
         guarded(res, [&] {
@@ -281,6 +299,7 @@ std::optional<ApiError> CountyServer::refuseBeforeBody(const httplib::Request& r
     std::vector<Route> routes{{"/v1/capabilities", "GET", 0, false},
                               {"/v1/state", "GET", 0, false},
                               {"/v1/config", "GET", 0, false},
+                              {"/v1/changes", "GET", 0, false},
                               {"/v1/enroll", "POST", options_.maxEnrollBytes, false},
                               {"/v1/batches", "POST", options_.limits.maxBatchBytes, true}};
     // The console's pages: GETs without a body, POSTs with a small urlencoded form.
@@ -341,6 +360,8 @@ void CountyServer::handleCapabilities(const httplib::Request&, httplib::Response
                   {"rate_limit_per_minute", l.rateLimitPerMinute},
                   // The newest record schema this server checks fully (docs/sync-protocol.md).
                   {"record_schema", kRecordSchemaVersion},
+                  // GET /v1/changes is served (absent: a county from before the change feed).
+                  {"changes", 1},
                   {"server_time", formatUtcTimestamp(clock_.nowUnixMillis())}}
                  .dump());
 }
@@ -408,7 +429,10 @@ void CountyServer::handleEnroll(const httplib::Request& req, httplib::Response& 
                  {{"device", device.id}, {"school", school}, {"device_name", name}});
         sendJson(res, 200,
                  Json{{"device_id", device.id}, {"device_token", token}, {"school_code", school},
-                      {"school_name", schoolRow ? schoolRow->name : ""}, {"server_time", formatUtcTimestamp(now)}}
+                      {"school_name", schoolRow ? schoolRow->name : ""},
+                      // A computer joining a school it has not set up takes the profile from here.
+                      {"county_code", schoolRow ? schoolRow->countyCode : ""},
+                      {"school_type", schoolRow ? schoolRow->type : ""}, {"server_time", formatUtcTimestamp(now)}}
                      .dump());
     });
 }
@@ -459,6 +483,43 @@ void CountyServer::handleConfig(const httplib::Request& req, httplib::Response& 
                  Json{{"overrides", Json::parse(overrides)}, {"terms", Json::parse(terms)}, {"reviews", reviews},
                       {"server_time", formatUtcTimestamp(clock_.nowUnixMillis())}}
                      .dump());
+    });
+}
+
+}  // namespace taizhang::server
+
+namespace taizhang::server {
+
+void CountyServer::handleChanges(const httplib::Request& req, httplib::Response& res)
+{
+    guarded(res, [&] {
+        // The school is the token's, always: no parameter names one.
+        const DeviceRow device = authenticate(req);
+        const std::int64_t after = counterParam(req, "after", 0);
+        const std::int64_t limit = counterParam(req, "limit", kDefaultChangesLimit);
+        if (limit < 1 || limit > kMaxChangesLimit)
+            throw ApiError(400, "invalid_request",
+                           "parameter 'limit' must be between 1 and " + std::to_string(kMaxChangesLimit));
+        const auto entries =
+            storage_.changesAfter(device.schoolCode, after, static_cast<int>(limit), kMaxChangesPageBytes);
+        // The stored record JSON is already the canonical wire form: spliced in, not re-encoded.
+        std::string body = "{\"changes\":[";
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const auto& e = entries[i];
+            if (i) body += ',';
+            body += "{\"change\":" + std::to_string(e.change) + ",\"type\":" + Json(e.type).dump() +
+                    ",\"from_device\":" + Json(e.deviceId).dump() + ",\"received_at\":" + Json(e.receivedAt).dump() +
+                    ",\"record\":" + e.recordJson;
+            if (e.type == "conflict")
+                body += ",\"code\":" + Json(e.code).dump() + ",\"winner_id\":" + Json(e.winnerId).dump() +
+                        ",\"winner_version\":" + std::to_string(e.winnerVersion);
+            body += '}';
+        }
+        const std::int64_t cursor = entries.empty() ? after : entries.back().change;
+        const bool more = !entries.empty() && !storage_.changesAfter(device.schoolCode, cursor, 1, 0).empty();
+        body += "],\"cursor\":" + std::to_string(cursor) + ",\"more\":" + (more ? "true" : "false") +
+                ",\"server_time\":" + Json(formatUtcTimestamp(clock_.nowUnixMillis())).dump() + "}";
+        sendJson(res, 200, body);
     });
 }
 

@@ -60,6 +60,7 @@ private:
     void handleEnroll(const httplib::Request& req, httplib::Response& res);
     void handleState(const httplib::Request& req, httplib::Response& res);
     void handleConfig(const httplib::Request& req, httplib::Response& res);
+    void handleChanges(const httplib::Request& req, httplib::Response& res);
     DeviceRow authenticate(const httplib::Request& req);
     std::string clientAddress(const httplib::Request& req) const;
 

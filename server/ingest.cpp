@@ -5,6 +5,7 @@
 
 #include "crypto.h"
 #include "day_summary.h"
+#include "validation.h"
 
 namespace taizhang::server {
 namespace {
@@ -115,10 +116,27 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
     for (auto& [id, stored] : tx->findRecords(ids))
         current.emplace(id, Current{stored.schoolCode, stored.version, std::move(stored.recordJson), false});
 
+    // Natural keys (core's uniquenessKey): one live record per key in a school. The first
+    // stored at the county keeps the key; a later record with it is kept as a conflict.
+    auto keyOf = [](const Record& r) { return r.meta.deleted ? std::string{} : uniquenessKey(r.kind, r.body); };
+    std::vector<std::string> keys;
+    for (const auto& c : candidates)
+        if (c.checked.record)
+            if (auto key = keyOf(*c.checked.record); !key.empty()) keys.push_back(std::move(key));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::unordered_map<std::string, KeyOwner> owners = tx->findKeyOwners(device.schoolCode, keys);
+    auto claimKey = [&](const Record& r, bool deleted) {
+        for (auto o = owners.begin(); o != owners.end();) o = o->second.id == r.meta.id ? owners.erase(o) : std::next(o);
+        if (const auto key = keyOf(r); !deleted && !key.empty()) owners[key] = KeyOwner{r.meta.id, r.meta.version};
+    };
+
     AckCounts counts;
     Json exceptions = Json::array();
     std::vector<ConflictWrite> conflicts;
     std::unordered_map<std::string, const Record*> latest;  // id -> record whose state is current
+    std::set<std::string> tombstoned;  // new records that lost their natural key: stored deleted
+    std::set<std::string> resent;      // stored records whose refused edit sends them out again
     auto except = [&](const Candidate& c, const char* status, const std::string& code, const std::string& message) {
         exceptions.push_back({{"seq", c.seq}, {"id", c.checked.id}, {"status", status}, {"code", code}, {"message", message}});
     };
@@ -139,11 +157,38 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
                    "the county approved the week of this record's date and locked it; ask the county to reopen it");
             continue;
         }
+        const bool stores = it == current.end() ||
+                            (it->second.schoolCode == device.schoolCode && r.meta.version > it->second.version);
+        if (stores) {
+            const std::string key = keyOf(r);
+            auto owner = key.empty() ? owners.end() : owners.find(key);
+            if (owner != owners.end() && owner->second.id != r.meta.id) {
+                ++counts.conflict;
+                except(c, "conflict", "natural_key_conflict",
+                       "record " + owner->second.id + " already holds this " + std::string(kindName(r.kind)) +
+                           " key (" + key + "); this one is kept for review");
+                conflicts.push_back({r.meta.id, device.schoolCode, r.meta.version, c.json, device.id, row.batchId, now, 0,
+                                     "natural_key_conflict", owner->second.id, owner->second.version});
+                if (it == current.end()) {
+                    // Stored as a tombstone, so that every computer, the one that made it too,
+                    // ends with the same ledger: the record is gone, its content is the conflict.
+                    Json tombstone = Json::parse(c.json);
+                    tombstone["deleted"] = true;
+                    current.emplace(r.meta.id, Current{device.schoolCode, r.meta.version, tombstone.dump(), true});
+                    latest[r.meta.id] = &r;
+                    tombstoned.insert(r.meta.id);
+                } else {
+                    resent.insert(r.meta.id);
+                }
+                continue;
+            }
+        }
         if (it == current.end()) {
             ++counts.created;
             summaryScope.add(r.kind, r.date());
             current.emplace(r.meta.id, Current{device.schoolCode, r.meta.version, c.json, true});
             latest[r.meta.id] = &r;
+            claimKey(r, r.meta.deleted);
             continue;
         }
         Current& cur = it->second;
@@ -156,6 +201,8 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
             summaryScope.add(r.kind, storedDay(cur.json));  // the day it leaves, if it moved
             cur = Current{device.schoolCode, r.meta.version, c.json, true};
             latest[r.meta.id] = &r;
+            tombstoned.erase(r.meta.id);
+            claimKey(r, r.meta.deleted);
         } else if (r.meta.version < cur.version || cur.json == c.json) {
             ++counts.duplicate;
         } else {
@@ -163,7 +210,8 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
             except(c, "conflict", "version_conflict",
                    "the county holds version " + std::to_string(cur.version) +
                        " of this record with different content; kept for review");
-            conflicts.push_back({r.meta.id, device.schoolCode, r.meta.version, c.json, device.id, row.batchId, now});
+            conflicts.push_back({r.meta.id, device.schoolCode, r.meta.version, c.json, device.id, row.batchId, now, 0,
+                                 "version_conflict", r.meta.id, cur.version});
         }
     }
 
@@ -172,13 +220,27 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
     for (const auto& [id, record] : latest) {
         const Current& cur = current.at(id);
         const auto day = record->date();
-        writes.push_back(RecordWrite{id, device.schoolCode, std::string(kindName(record->kind)), cur.version,
-                                     record->meta.deleted, day ? std::optional(day->toString()) : std::nullopt,
-                                     cur.json, device.id, now, false});
+        const bool deleted = record->meta.deleted || tombstoned.count(id) > 0;
+        const std::string key = deleted ? std::string{} : keyOf(*record);
+        writes.push_back(RecordWrite{id, device.schoolCode, std::string(kindName(record->kind)), cur.version, deleted,
+                                     day ? std::optional(day->toString()) : std::nullopt, cur.json, device.id, now,
+                                     false, 0, key.empty() ? std::nullopt : std::optional(key)});
     }
     std::sort(writes.begin(), writes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    std::vector<std::pair<std::string, std::int64_t>> renumbered;
+    for (const auto& id : resent)
+        if (!latest.count(id)) renumbered.emplace_back(id, 0);
+    // Last before the writes: the school's change counter stays locked only for the tail.
+    if (const auto changes = static_cast<std::int64_t>(writes.size() + conflicts.size() + renumbered.size());
+        changes > 0) {
+        std::int64_t next = tx->allocateChanges(device.schoolCode, changes);
+        for (auto& w : writes) w.changeSeq = next++;
+        for (auto& c : conflicts) c.changeSeq = next++;
+        for (auto& r : renumbered) r.second = next++;
+    }
     tx->writeRecords(writes);
     tx->writeConflicts(conflicts);
+    tx->renumberRecords(renumbered);
     if (daySummaries_) refreshDaySummaries(*tx, summaryFor, summaryScope);
 
     const Json ack{{"batch_id", row.batchId},

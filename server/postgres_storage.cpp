@@ -99,10 +99,45 @@ public:
         return found;
     }
 
+    std::unordered_map<std::string, KeyOwner> findKeyOwners(const std::string& schoolCode,
+                                                            const std::vector<std::string>& keys) override
+    {
+        std::unordered_map<std::string, KeyOwner> found;
+        if (keys.empty()) return found;
+        std::vector<PgParam> values(keys.begin(), keys.end());
+        // Like the record-id locks of findRecords, in ascending key order (no deadlock between
+        // batches sharing keys; all id locks are taken before any key lock).
+        c_->exec("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended($1 || '/' || key, 7382004)"
+                 " AS k FROM unnest($2::text[]) AS t(key)) AS keys ORDER BY k",
+                 {str(schoolCode), pgArray(values)});
+        auto r = c_->exec("SELECT natural_key, id, version FROM records WHERE school_code = $1"
+                          " AND natural_key = ANY($2::text[]) ORDER BY change_seq",
+                          {str(schoolCode), pgArray(values)});
+        for (int i = 0; i < r.rows(); ++i) found.emplace(r.text(i, 0), KeyOwner{r.text(i, 1), r.int64(i, 2)});
+        return found;
+    }
+
+    void renumberRecords(const std::vector<std::pair<std::string, std::int64_t>>& idToChange) override
+    {
+        for (const auto& [id, change] : idToChange)
+            c_->exec("UPDATE records SET change_seq = $1 WHERE id = $2", {num(change), str(id)});
+    }
+
+    std::int64_t allocateChanges(const std::string& schoolCode, std::int64_t count) override
+    {
+        // The row lock taken here is held until commit: a second batch of the school waits on it
+        // and then reads the first one's committed value (READ COMMITTED re-reads the row).
+        auto r = c_->exec("INSERT INTO school_changes(school_code, last_change) VALUES ($1, $2)"
+                          " ON CONFLICT (school_code) DO UPDATE SET last_change = school_changes.last_change + $2"
+                          " RETURNING last_change",
+                          {str(schoolCode), num(count)});
+        return r.int64(0, 0) - count + 1;
+    }
+
     void writeRecords(const std::vector<RecordWrite>& rows) override
     {
         if (rows.empty()) return;
-        std::vector<PgParam> cols[9];
+        std::vector<PgParam> cols[11];
         for (const auto& w : rows) {
             cols[0].push_back(w.id);
             cols[1].push_back(w.schoolCode);
@@ -113,16 +148,20 @@ public:
             cols[6].push_back(w.recordJson);
             cols[7].push_back(w.deviceId);
             cols[8].push_back(w.receivedAt);
+            cols[9].push_back(std::to_string(w.changeSeq));
+            cols[10].push_back(w.naturalKey);
         }
         std::vector<PgParam> params;
         for (auto& col : cols) params.push_back(pgArray(col));
         c_->exec(
             "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at,"
-            " first_received_at) SELECT *, r FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[],"
-            " $5::boolean[], $6::text[], $7::text[], $8::text[], $9::text[]) AS u(i, s, k, v, d, dy, j, dev, r)"
+            " first_received_at, change_seq, natural_key) SELECT i, s, k, v, d, dy, j, dev, r, r, cs, nk FROM"
+            " unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::boolean[], $6::text[], $7::text[],"
+            " $8::text[], $9::text[], $10::bigint[], $11::text[]) AS u(i, s, k, v, d, dy, j, dev, r, cs, nk)"
             " ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, version = EXCLUDED.version,"
             " deleted = EXCLUDED.deleted, day = EXCLUDED.day, record_json = EXCLUDED.record_json,"
-            " device_id = EXCLUDED.device_id, received_at = EXCLUDED.received_at"
+            " device_id = EXCLUDED.device_id, received_at = EXCLUDED.received_at, change_seq = EXCLUDED.change_seq,"
+            " natural_key = EXCLUDED.natural_key"
             " WHERE records.version < EXCLUDED.version AND records.school_code = EXCLUDED.school_code",
             params);
     }
@@ -131,10 +170,12 @@ public:
     {
         for (const auto& c : rows) {
             c_->exec("INSERT INTO conflicts(record_id, school_code, version, content_hash, record_json, device_id,"
-                     " batch_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+                     " batch_id, received_at, change_seq, code, winner_id, winner_version)"
+                     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
                      " ON CONFLICT (record_id, content_hash) DO NOTHING",
                      {str(c.recordId), str(c.schoolCode), num(c.version), str(sha256Hex(c.recordJson)),
-                      str(c.recordJson), str(c.deviceId), str(c.batchId), str(c.receivedAt)});
+                      str(c.recordJson), str(c.deviceId), str(c.batchId), str(c.receivedAt), num(c.changeSeq),
+                      str(c.code), str(c.winnerId), num(c.winnerVersion)});
         }
     }
 
@@ -354,12 +395,14 @@ public:
     std::vector<ConflictRow> listConflicts(const std::string& schoolCode) override
     {
         auto c = pool_.acquire();
-        auto r = c->exec("SELECT record_id, school_code, version, record_json, device_id, batch_id, received_at"
+        auto r = c->exec("SELECT record_id, school_code, version, record_json, device_id, batch_id, received_at,"
+                         " code, coalesce(winner_id, record_id), coalesce(winner_version, version)"
                          " FROM conflicts WHERE $1 = '' OR school_code = $1 ORDER BY seq",
                          {str(schoolCode)});
         std::vector<ConflictRow> out;
         for (int i = 0; i < r.rows(); ++i)
-            out.push_back({r.text(i, 0), r.text(i, 1), r.int64(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6)});
+            out.push_back({r.text(i, 0), r.text(i, 1), r.int64(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
+                           r.text(i, 6), r.text(i, 7), r.text(i, 8), r.int64(i, 9)});
         return out;
     }
 
@@ -405,6 +448,32 @@ public:
     {
         auto c = pool_.acquire();
         return pg_summaries::recordJsonsOfKind(*c, kind);
+    }
+
+    std::vector<ChangeEntry> changesAfter(const std::string& schoolCode, std::int64_t after, int limit,
+                                          std::int64_t maxBytes) override
+    {
+        auto c = pool_.acquire();
+        // One statement, one snapshot: numbers are committed in order, so it holds a prefix.
+        auto r = c->exec("SELECT change_seq, type, record_json, device_id, received_at, code, winner_id,"
+                         " winner_version FROM ("
+                         " SELECT change_seq, 'record' AS type, record_json, device_id, received_at, '' AS code,"
+                         " '' AS winner_id, 0::bigint AS winner_version FROM records"
+                         " WHERE school_code = $1 AND change_seq > $2"
+                         " UNION ALL SELECT change_seq, 'conflict', record_json, device_id, received_at, code,"
+                         " coalesce(winner_id, record_id), coalesce(winner_version, version) FROM conflicts"
+                         " WHERE school_code = $1 AND change_seq > $2) AS feed ORDER BY change_seq LIMIT $3",
+                         {str(schoolCode), num(after), num(limit)});
+        std::vector<ChangeEntry> out;
+        std::int64_t bytes = 0;
+        for (int i = 0; i < r.rows(); ++i) {
+            ChangeEntry e{r.int64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
+                          r.text(i, 5), r.text(i, 6), r.int64(i, 7)};
+            bytes += static_cast<std::int64_t>(e.recordJson.size());
+            if (!out.empty() && bytes > maxBytes) break;
+            out.push_back(std::move(e));
+        }
+        return out;
     }
 
     // ---- Console staff, sessions, throttling, audit ----

@@ -63,19 +63,57 @@ public:
         return found;
     }
 
+    std::unordered_map<std::string, KeyOwner> findKeyOwners(const std::string& schoolCode,
+                                                            const std::vector<std::string>& keys) override
+    {
+        std::unordered_map<std::string, KeyOwner> found;
+        auto st = db_.prepare("SELECT id, version FROM records WHERE school_code = ? AND natural_key = ?"
+                              " ORDER BY change_seq LIMIT 1");
+        for (const auto& key : keys) {
+            st.reset();
+            st.bind(1, schoolCode).bind(2, key);
+            if (st.step()) found.emplace(key, KeyOwner{st.text(0), st.int64(1)});
+        }
+        return found;
+    }
+
+    void renumberRecords(const std::vector<std::pair<std::string, std::int64_t>>& idToChange) override
+    {
+        auto st = db_.prepare("UPDATE records SET change_seq = ? WHERE id = ?");
+        for (const auto& [id, change] : idToChange) {
+            st.reset();
+            st.bind(1, change).bind(2, id);
+            st.run();
+        }
+    }
+
+    std::int64_t allocateChanges(const std::string& schoolCode, std::int64_t count) override
+    {
+        // Batches are written one at a time here (the mutex and the write transaction), so the
+        // numbers are in commit order without more.
+        auto st = db_.prepare("INSERT INTO school_changes(school_code, last_change) VALUES (?1, ?2)"
+                              " ON CONFLICT(school_code) DO UPDATE SET last_change = last_change + ?2"
+                              " RETURNING last_change");
+        st.bind(1, schoolCode).bind(2, count);
+        if (!st.step()) throw StorageError("the change counter of school " + schoolCode + " did not answer");
+        return st.int64(0) - count + 1;
+    }
+
     void writeRecords(const std::vector<RecordWrite>& rows) override
     {
         auto st = db_.prepare(
             "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at,"
-            " first_received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?9, ?9)"
+            " first_received_at, change_seq, natural_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)"
             " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, version = excluded.version,"
             " deleted = excluded.deleted, day = excluded.day, record_json = excluded.record_json,"
-            " device_id = excluded.device_id, received_at = excluded.received_at"
+            " device_id = excluded.device_id, received_at = excluded.received_at, change_seq = excluded.change_seq,"
+            " natural_key = excluded.natural_key"
             " WHERE records.version < excluded.version AND records.school_code = excluded.school_code");
         for (const auto& r : rows) {
             st.reset();
             st.bind(1, r.id).bind(2, r.schoolCode).bind(3, r.kind).bind(4, r.version).bind(5, r.deleted ? 1 : 0)
-                .bind(6, r.day).bind(7, r.recordJson).bind(8, r.deviceId).bind(9, r.receivedAt);
+                .bind(6, r.day).bind(7, r.recordJson).bind(8, r.deviceId).bind(9, r.receivedAt)
+                .bind(10, r.changeSeq).bind(11, r.naturalKey);
             st.run();
         }
     }
@@ -84,11 +122,13 @@ public:
     {
         auto st = db_.prepare(
             "INSERT INTO conflicts(record_id, school_code, version, content_hash, record_json, device_id, batch_id,"
-            " received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(record_id, content_hash) DO NOTHING");
+            " received_at, change_seq, code, winner_id, winner_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(record_id, content_hash) DO NOTHING");
         for (const auto& c : rows) {
             st.reset();
             st.bind(1, c.recordId).bind(2, c.schoolCode).bind(3, c.version).bind(4, sha256Hex(c.recordJson))
-                .bind(5, c.recordJson).bind(6, c.deviceId).bind(7, c.batchId).bind(8, c.receivedAt);
+                .bind(5, c.recordJson).bind(6, c.deviceId).bind(7, c.batchId).bind(8, c.receivedAt).bind(9, c.changeSeq)
+                .bind(10, c.code).bind(11, c.winnerId).bind(12, c.winnerVersion);
             st.run();
         }
     }
@@ -348,12 +388,14 @@ public:
     std::vector<ConflictRow> listConflicts(const std::string& schoolCode) override
     {
         std::lock_guard lock(readMu_);
-        auto st = readDb_.prepare("SELECT record_id, school_code, version, record_json, device_id, batch_id, received_at"
+        auto st = readDb_.prepare("SELECT record_id, school_code, version, record_json, device_id, batch_id, received_at,"
+                                  " code, coalesce(winner_id, record_id), coalesce(winner_version, version)"
                                   " FROM conflicts WHERE ?1 = '' OR school_code = ?1 ORDER BY seq");
         st.bind(1, schoolCode);
         std::vector<ConflictRow> out;
         while (st.step())
-            out.push_back({st.text(0), st.text(1), st.int64(2), st.text(3), st.text(4), st.text(5), st.text(6)});
+            out.push_back({st.text(0), st.text(1), st.int64(2), st.text(3), st.text(4), st.text(5), st.text(6),
+                           st.text(7), st.text(8), st.int64(9)});
         return out;
     }
 
@@ -404,6 +446,30 @@ public:
     {
         std::lock_guard lock(readMu_);
         return sqlite_summaries::recordJsonsOfKind(readDb_, kind);
+    }
+
+    std::vector<ChangeEntry> changesAfter(const std::string& schoolCode, std::int64_t after, int limit,
+                                          std::int64_t maxBytes) override
+    {
+        std::lock_guard lock(readMu_);
+        auto st = readDb_.prepare(
+            "SELECT change_seq, type, record_json, device_id, received_at, code, winner_id, winner_version FROM ("
+            " SELECT change_seq, 'record' AS type, record_json, device_id, received_at, '' AS code, '' AS winner_id,"
+            " 0 AS winner_version FROM records WHERE school_code = ?1 AND change_seq > ?2"
+            " UNION ALL SELECT change_seq, 'conflict', record_json, device_id, received_at, code,"
+            " coalesce(winner_id, record_id), coalesce(winner_version, version) FROM conflicts"
+            " WHERE school_code = ?1 AND change_seq > ?2) ORDER BY change_seq LIMIT ?3");
+        st.bind(1, schoolCode).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
+        std::vector<ChangeEntry> out;
+        std::int64_t bytes = 0;
+        while (st.step()) {
+            ChangeEntry e{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
+                          st.int64(7)};
+            bytes += static_cast<std::int64_t>(e.recordJson.size());
+            if (!out.empty() && bytes > maxBytes) break;
+            out.push_back(std::move(e));
+        }
+        return out;
     }
 
     // ---- Console staff, sessions, throttling, audit ----

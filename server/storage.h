@@ -46,6 +46,18 @@ public:
     // Reads the stored versions of these ids (sorted, unique) and holds them until commit: a
     // concurrent transaction asking for any of the same ids waits, then sees this one's writes.
     virtual std::unordered_map<std::string, StoredRecord> findRecords(const std::vector<std::string>& ids) = 0;
+    // The live records holding these natural keys (sorted, unique) in the school, by key. Holds
+    // the keys until commit like findRecords holds ids: two batches creating the same key at
+    // once are serialised, the second sees the first's record. Call after findRecords.
+    virtual std::unordered_map<std::string, KeyOwner> findKeyOwners(const std::string& schoolCode,
+                                                                    const std::vector<std::string>& keys) = 0;
+    // Gives stored records new change numbers without changing them: their current version
+    // travels again (a refused edit's computer then receives the county's version).
+    virtual void renumberRecords(const std::vector<std::pair<std::string, std::int64_t>>& idToChange) = 0;
+    // Takes `count` numbers of the school's change feed and returns the first. Row-locks the
+    // school's counter until commit: call it last, just before the writes that carry the numbers,
+    // so that a school's numbers are handed out in commit order (county migration 6).
+    virtual std::int64_t allocateChanges(const std::string& schoolCode, std::int64_t count) = 0;
     virtual void writeRecords(const std::vector<RecordWrite>& rows) = 0;
     virtual void writeConflicts(const std::vector<ConflictWrite>& rows) = 0;
     // Stores the ack in the claimed row and marks the device as synced.
@@ -116,6 +128,11 @@ public:
     virtual FirstArrivals firstArrivals(const std::string& schoolCode, const std::string& from, const std::string& to) = 0;
     // (school code, record JSON) of every school's current records of one kind.
     virtual std::vector<std::pair<std::string, std::string>> recordJsonsOfKind(const std::string& kind) = 0;
+
+    // The school's change feed: entries numbered above `after`, in order, at most `limit` of them
+    // and, past the first, at most about maxBytes of JSON. Only this school's rows, ever.
+    virtual std::vector<ChangeEntry> changesAfter(const std::string& schoolCode, std::int64_t after, int limit,
+                                                  std::int64_t maxBytes) = 0;
 
     // Console staff and sessions (server/console*.cpp).
     virtual void addStaff(const StaffRow& staff) = 0;  // AlreadyExists on a duplicate username

@@ -84,6 +84,8 @@ ApiResult<Enrollment> CountyClient::enroll(const std::string& schoolCode, const 
         e.deviceToken = j.at("device_token").get<std::string>();
         e.schoolCode = j.at("school_code").get<std::string>();
         e.schoolName = j.value("school_name", "");
+        e.countyCode = j.value("county_code", "");
+        e.schoolType = j.value("school_type", "");
         return e;
     });
 }
@@ -127,6 +129,25 @@ ApiResult<CountyConfig> CountyClient::config(const std::string& token, const std
         c.terms = j.value("terms", json::array());
         c.reviews = j.value("reviews", json::array());
         return c;
+    });
+}
+
+ApiResult<ChangesPage> CountyClient::changes(const std::string& token, std::int64_t after, int limit,
+                                             const std::atomic<bool>* cancel)
+{
+    auto req = get("/v1/changes?after=" + std::to_string(after) + "&limit=" + std::to_string(limit), token);
+    req.cancel = cancel;
+    req.acceptGzip = true;
+    return decode<ChangesPage>(transport_.send(req), 200, [](const json& j) {
+        ChangesPage page;
+        for (const auto& e : j.at("changes")) {
+            page.changes.push_back({e.at("change").get<std::int64_t>(), e.at("type").get<std::string>(), e.at("record"),
+                                    e.value("from_device", ""), e.value("received_at", ""), e.value("code", ""),
+                                    e.value("winner_id", ""), e.value("winner_version", std::int64_t{0})});
+        }
+        page.cursor = j.at("cursor").get<std::int64_t>();
+        page.more = j.value("more", false);
+        return page;
     });
 }
 

@@ -4,11 +4,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "http_transport.h"
 #include "outbox.h"
+#include "pull_apply.h"
 
 namespace taizhang::sync {
 
@@ -25,6 +27,8 @@ struct Enrollment {
     std::string deviceToken;  // handle with care: seal it, never log it
     std::string schoolCode;
     std::string schoolName;
+    std::string countyCode;  // "" from a county older than pull
+    std::string schoolType;
 };
 
 struct ServerState {
@@ -44,6 +48,13 @@ struct CountyConfig {
     nlohmann::json reviews = nlohmann::json::array();
 };
 
+// One page of GET /v1/changes.
+struct ChangesPage {
+    std::vector<PulledChange> changes;
+    std::int64_t cursor = 0;  // pull after this next time
+    bool more = false;
+};
+
 template <class T> struct ApiResult {
     TransportResult raw;
     std::optional<T> value;  // set when the status was the success status and the body parsed
@@ -61,6 +72,10 @@ public:
                                  const std::string& clientNonce = "");
     ApiResult<ServerState> state(const std::string& token, const std::atomic<bool>* cancel = nullptr);
     ApiResult<CountyConfig> config(const std::string& token, const std::string& etag,
+                                   const std::atomic<bool>* cancel = nullptr);
+    // The school's changes after `after` (docs/sync-protocol.md, "Pull"); 404 from a county older
+    // than the feed.
+    ApiResult<ChangesPage> changes(const std::string& token, std::int64_t after, int limit,
                                    const std::atomic<bool>* cancel = nullptr);
     // The frozen bytes, as they are, under Idempotency-Key = batch id.
     TransportResult postBatch(const std::string& token, const FrozenBatch& batch, const std::atomic<bool>* cancel,

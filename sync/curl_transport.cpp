@@ -175,6 +175,7 @@ TransportResult CurlTransport::send(const HttpRequest& request)
     curl_easy_setopt(h, CURLOPT_XFERINFODATA, &progress);
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    if (request.acceptGzip) curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "gzip");
 
     curl_slist* headers = nullptr;
     for (const auto& [name, value] : request.headers) headers = curl_slist_append(headers, (name + ": " + value).c_str());

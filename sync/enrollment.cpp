@@ -10,6 +10,7 @@
 #include "batch_codec.h"
 #include "county_client.h"
 #include "retry_policy.h"
+#include "school.h"
 #include "server_url.h"
 #include "sync_state.h"
 #include "token_vault.h"
@@ -70,6 +71,14 @@ void forgetPendingEnrollment(Database& db)
     auto tx = db.beginWrite();
     db.setSetting(kPendingKey, "");
     tx.commit();
+}
+bool adoptCountyProfile(Database& db, const Enrollment& e)
+{
+    if (loadSchoolProfile(db) || e.countyCode.empty() || e.schoolType.empty()) return false;
+    auto tx = db.beginWrite();
+    saveSchoolProfile(db, SchoolProfile{e.schoolCode, e.schoolName, e.countyCode, e.schoolType, kChinaUtcOffsetMinutes});
+    tx.commit();
+    return true;
 }
 }  // namespace
 
@@ -140,6 +149,11 @@ EnrollResult enrollDevice(Database& db, HttpTransport& transport, const EnrollRe
     s.allowInsecureHttp = request.allowInsecureHttp && !isLoopbackHost(urlHost(s.serverUrl));
     saveSyncSettings(db, s);
     forgetPendingEnrollment(db);
+    // Joining a school the county holds already: a computer that was never set up takes the
+    // school's profile from the county, and its first sync pass pulls the classes, teachers,
+    // terms and records (no local set-up, no second set of classes). A computer that was set
+    // up keeps its own profile.
+    out.joined = adoptCountyProfile(db, e);
     // Learn the limits now (best effort): the first sync pass then needs one round trip less.
     if (auto caps = client.capabilities(); caps.value) {
         SyncStateInfo st = loadSyncState(db);
@@ -154,6 +168,7 @@ EnrollResult enrollDevice(Database& db, HttpTransport& transport, const EnrollRe
     out.deviceId = e.deviceId;
     out.schoolName = e.schoolName;
     out.message = "enrolled as device " + e.deviceId + " of " + e.schoolCode + " " + e.schoolName;
+    if (out.joined) out.message += "; the school's ledger arrives with the first `taizhang sync`";
     return out;
 }
 

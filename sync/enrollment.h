@@ -29,6 +29,9 @@ struct EnrollResult {
     std::string message;       // English, for the CLI and logs
     std::string deviceId;
     std::string schoolName;
+    // This computer had no school profile and took the county's: it joins a school the county
+    // holds, and its first sync pass pulls the school's ledger.
+    bool joined = false;
 };
 
 // On success stores server URL, school, device id, sealed token and TLS options in one

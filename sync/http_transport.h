@@ -20,6 +20,8 @@ struct HttpRequest {
     const std::atomic<bool>* cancel = nullptr;  // set -> the transfer is aborted promptly
     // Upload progress (bytes sent, bytes total); may be empty.
     std::function<void(std::int64_t, std::int64_t)> onProgress;
+    // Ask for a gzip response and inflate it (the change feed: a school year is mostly text).
+    bool acceptGzip = false;
 };
 
 struct HttpResponse {

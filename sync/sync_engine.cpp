@@ -5,6 +5,7 @@
 
 #include "batch_codec.h"
 #include "policy_overrides.h"
+#include "pull_apply.h"
 #include "server_url.h"
 #include "token_vault.h"
 
@@ -352,6 +353,48 @@ void SyncEngine::sendBatches(Pass& pass)
     }
 }
 
+void SyncEngine::pullChanges(Pass& pass)
+{
+    pass.emit("receiving");
+    std::int64_t cursor = pullCursor(db_);
+    for (;;) {
+        if (pass.cancelled()) return pass.stop(SyncOutcome::Cancelled, "cancelled");
+        auto r = pass.client.changes(pass.token, cursor, pass.options.pullPageSize, pass.cancel);
+        noteServerTime(pass, r.raw);
+        if (r.raw.error == TransportError::Cancelled) return pass.stop(SyncOutcome::Cancelled, "cancelled");
+        if (r.raw.ok() && (r.raw.response.status == 401 || r.raw.response.status == 403)) return stopForAuth(pass, r.raw);
+        // A county from before the change feed: this computer only sends, as before.
+        if (r.raw.ok() && r.raw.response.status == 404) return;
+        if (!r.value) {
+            if (policy_.classify(r.raw) == Verdict::Fatal) {
+                pass.state.lastErrorKind = "tls";
+                return pass.stop(SyncOutcome::TlsProblem, r.raw.message);
+            }
+            // Like the county's configuration: what this computer sent is sent; the school's
+            // changes come with the next pass (the cursor stays where the last page left it).
+            pass.report.warnings.push_back("could not receive the school's changes from the county: " + r.error);
+            return;
+        }
+        if (r.value->cursor < cursor) {
+            // The county's numbers went back (its database restored from a backup): nothing here
+            // is lost; changes numbered up to our cursor again are not fetched twice.
+            pass.report.warnings.push_back("the county's change feed is behind this computer's cursor (" +
+                                           std::to_string(r.value->cursor) + " < " + std::to_string(cursor) +
+                                           "); the county database may have been restored from a backup");
+            break;
+        }
+        const PullPageResult applied = applyPulledPage(db_, r.value->changes, r.value->cursor);
+        pass.report.pulled += applied.applied;
+        pass.report.pulledConflicts += applied.conflicts;
+        pass.prog.message = std::to_string(pass.report.pulled) + " changes received";
+        pass.emit("receiving", pass.prog.message);
+        cursor = r.value->cursor;
+        if (!r.value->more) break;
+    }
+    pass.report.pullComplete = true;
+    pass.state.lastPullAt = formatUtcTimestamp(clock_.nowUnixMillis());
+}
+
 SyncReport SyncEngine::runOnce(const SyncOptions& options, const ProgressCallback& progress,
                                const std::atomic<bool>* cancel)
 {
@@ -386,6 +429,9 @@ SyncReport SyncEngine::runOnce(const SyncOptions& options, const ProgressCallbac
     if (fetchCapabilities(pass)) {
         if (options.checkState && !pass.stopped) checkServerState(pass);
         if (!pass.stopped) sendBatches(pass);
+        // Push first, then pull: what this computer changed is at the county before the
+        // school's ledger comes back, so the feed already carries the county's verdict on it.
+        if (options.pullChanges && !pass.stopped) pullChanges(pass);
         // Data first: on a slow line the county's configuration must not delay the records.
         if (options.pullConfig && !pass.stopped) pullConfig(pass);
     }

@@ -37,6 +37,8 @@ const char* outcomeName(SyncOutcome outcome);
 struct SyncOptions {
     bool checkState = true;   // GET /v1/state first (at program start)
     bool pullConfig = true;   // GET /v1/config with If-None-Match
+    bool pullChanges = true;  // GET /v1/changes after the batches (the school's other computers)
+    int pullPageSize = 1000;  // entries per GET /v1/changes (the county caps it at 1000)
     // How long this pass may spend waiting between attempts (backoff, Retry-After) before it
     // gives the rest back as Partial; the batch keeps its attempts and next_attempt_at. A
     // negative value waits as long as it takes (the client's background scheduler).
@@ -48,7 +50,7 @@ struct SyncOptions {
 };
 
 struct SyncProgress {
-    std::string phase;  // connecting | checking | config | sending | waiting | done
+    std::string phase;  // connecting | checking | config | sending | receiving | waiting | done
     std::int64_t recordsDone = 0;
     std::int64_t recordsTotal = 0;  // unsent when the pass started (grows with new data)
     int batchesDone = 0;
@@ -69,6 +71,10 @@ struct SyncReport {
     std::int64_t bytesSent = 0;         // request bytes on the wire (headers + bodies)
     std::int64_t remaining = 0;         // rows still unsent at the end
     std::int64_t newDeadLetters = 0;
+    // Pull: versions from the school's other computers written here, conflicts listed.
+    std::int64_t pulled = 0;
+    std::int64_t pulledConflicts = 0;
+    bool pullComplete = false;          // the feed was read to its end in this pass
     int exitCode() const { return exitCodeFor(outcome); }
 };
 
@@ -98,6 +104,7 @@ private:
     void checkServerState(Pass& pass);
     void pullConfig(Pass& pass);
     void sendBatches(Pass& pass);
+    void pullChanges(Pass& pass);
     void stopForAuth(Pass& pass, const TransportResult& result);
 
     Database& db_;

@@ -12,7 +12,9 @@
 #include "offline_bundle.h"
 #include "outbox.h"
 #include "platform/computer_name.h"
+#include "pull_apply.h"
 #include "platform/terminal.h"
+#include "writer.h"
 #include "sleeper.h"
 #include "sync_engine.h"
 #include "sync_state.h"
@@ -63,6 +65,8 @@ int syncPass(Context& ctx)
                         {"rejected", report.counts.rejected},
                         {"conflict", report.counts.conflict},
                         {"remaining", report.remaining},
+                        {"received", report.pulled},
+                        {"school_conflicts", report.pulledConflicts},
                         {"bytes_sent", report.bytesSent}}
                        .dump()
                 << "\n";
@@ -75,6 +79,10 @@ int syncPass(Context& ctx)
                     << report.counts.created << " new, " << report.counts.updated << " updated, "
                     << report.counts.duplicate << " already there, " << report.counts.rejected << " rejected, "
                     << report.counts.conflict << " conflicts\n";
+        if (report.pulled > 0 || report.pulledConflicts > 0)
+            ctx.out << "received " << report.pulled << " changes from the school's other computers"
+                    << (report.pulledConflicts > 0 ? ", " + std::to_string(report.pulledConflicts) + " conflicts listed" : "")
+                    << "\n";
         if (report.newDeadLetters > 0)
             ctx.err << report.newDeadLetters << " changes were refused by the county; see `taizhang sync dead-letters`\n";
     }
@@ -105,7 +113,9 @@ int syncStatus(Context& ctx)
                         {"last_error", st.lastError},
                         {"last_error_kind", st.lastErrorKind},
                         {"clock_skew_ms", st.clockSkewMs},
-                        {"restore_warning", st.restoreWarning}}
+                        {"restore_warning", st.restoreWarning},
+                        {"last_received_at", st.lastPullAt},
+                        {"school_conflicts", schoolConflicts(db).size()}}
                        .dump()
                 << "\n";
     } else {
@@ -118,7 +128,8 @@ int syncStatus(Context& ctx)
                 << "\nacknowledged:  " << o.acknowledged << "\ndead letters:  " << o.openDeadLetters
                 << "\nconflicts:     " << o.openConflicts << "\nlast attempt:  "
                 << (st.lastAttemptAt.empty() ? "never" : st.lastAttemptAt) << "\nlast success:  "
-                << (st.lastSuccessAt.empty() ? "never" : st.lastSuccessAt) << "\n";
+                << (st.lastSuccessAt.empty() ? "never" : st.lastSuccessAt) << "\nlast received: "
+                << (st.lastPullAt.empty() ? "never" : st.lastPullAt) << "\n";
         if (!st.lastError.empty()) ctx.out << "last error:    " << st.lastError << "\n";
         if (std::llabs(st.clockSkewMs) > kMaxClockSkewMillis)
             ctx.out << "warning:       this computer's clock differs from the county's by " << st.clockSkewMs / 60000
@@ -210,6 +221,66 @@ int syncDeadLetters(Context& ctx)
     return kExitOk;
 }
 
+// The school's conflicts, as the county's change feed listed them (docs/sync-protocol.md, Pull):
+// list them, or resolve one by saving its winner again, keeping it or taking the other version.
+int syncConflicts(Context& ctx)
+{
+    const std::string action = ctx.args.positionals.empty() ? "list" : ctx.args.positionals.front();
+    Database& db = ctx.db();
+    if (action == "keep" || action == "take") {
+        if (ctx.args.positionals.size() != 2) throw usageError("usage: taizhang sync conflicts " + action + " CHANGE");
+        std::int64_t change = 0;
+        try {
+            change = std::stoll(ctx.args.positionals[1]);
+        } catch (const std::exception&) {
+            throw usageError("conflict number must be a number");
+        }
+        ctx.args.expectNoMore(2);
+        ConflictResolution how;
+        try {
+            how = conflictResolution(db, change, action == "take");
+        } catch (const std::invalid_argument& e) {
+            throw CliError(kExitNotFound, e.what());
+        }
+        Writer writer(db, ctx.clock, "cli");
+        const auto r = writer.update(how.recordId, how.body, how.expectedVersion,
+                                     action == "take" ? "resolve conflict: take the other version"
+                                                      : "resolve conflict: keep the stored version");
+        if (!r.ok()) {
+            printIssues(ctx.err, r.issues);
+            return kExitInvalid;
+        }
+        ctx.out << "resolved: record " << how.recordId << " saved as version " << r.records.front().meta.version
+                << "; it reaches the county and the school's other computers with the next sync\n";
+        return kExitOk;
+    }
+    if (action != "list") throw usageError("usage: taizhang sync conflicts [list [--all] | keep CHANGE | take CHANGE]");
+    const bool all = ctx.args.flag("all");
+    ctx.args.expectNoMore(ctx.args.positionals.empty() ? 0 : 1);
+    Json arr = Json::array();
+    const auto conflicts = schoolConflicts(db);
+    std::size_t shown = 0;
+    for (const auto& c : conflicts) {
+        if (!c.open && !all) continue;
+        ++shown;
+        if (ctx.json) {
+            arr.push_back({{"change", c.change}, {"record_id", c.recordId}, {"kind", kindName(c.kind)},
+                           {"version", c.version}, {"code", c.code}, {"winner_id", c.winnerId},
+                           {"winner_version", c.winnerVersion}, {"from_device", c.fromDevice},
+                           {"received_at", c.receivedAt}, {"open", c.open}, {"record", c.record}});
+            continue;
+        }
+        ctx.out << c.change << "\t" << kindName(c.kind) << "\t" << c.recordId << " v" << c.version << "\t" << c.code
+                << "\tstored: " << c.winnerId << " v" << c.winnerVersion << (c.open ? "" : "\t(resolved)") << "\n";
+    }
+    if (ctx.json) ctx.out << arr.dump() << "\n";
+    else if (conflicts.empty()) ctx.out << "没有冲突 (no conflicts)\n";
+    else if (shown == 0)
+        ctx.out << "没有待处理的冲突；已处理 " << conflicts.size() << " 个，--all 列出 (no open conflicts; "
+                << conflicts.size() << " resolved, --all lists them)\n";
+    return kExitOk;
+}
+
 int syncBundle(Context& ctx)
 {
     const std::string out = ctx.args.required("out");
@@ -240,12 +311,14 @@ int runSync(Context& ctx)
         "usage: taizhang sync [--wait SECONDS] [--quiet] | sync --status | sync enroll --server URL --school CODE "
         "--code CODE [--name NAME] [--ca-file PEM] [--pin sha256//BASE64] [--proxy URL|none] "
         "[--allow-insecure-http] | sync dead-letters [list [--all] | resend ID|all | dismiss ID|all] | "
-        "sync bundle --out FILE\n  --allow-insecure-http: " + std::string(sync::kInsecureHttpRisk));
+        "sync conflicts [list [--all] | keep CHANGE | take CHANGE] | sync bundle --out FILE\n  --allow-insecure-http: " + std::string(sync::kInsecureHttpRisk));
     ctx.args.positionals.erase(ctx.args.positionals.begin());
     if (sub == "enroll") return syncEnroll(ctx);
     if (sub == "dead-letters") return syncDeadLetters(ctx);
     if (sub == "bundle") return syncBundle(ctx);
-    throw usageError("unknown sub-command '" + sub + "' of sync; use enroll | dead-letters | bundle, or none to sync");
+    if (sub == "conflicts") return syncConflicts(ctx);
+    throw usageError("unknown sub-command '" + sub +
+                     "' of sync; use enroll | dead-letters | conflicts | bundle, or none to sync");
 }
 
 }  // namespace taizhang::cli

@@ -47,7 +47,7 @@ QHash<int, QByteArray> RecordsModel::roleNames() const
     return {{IdRole, "recordId"},  {KindRole, "kind"},           {KindNameRole, "kindName"},
             {DayRole, "day"},      {ClassNameRole, "className"}, {SummaryRole, "summary"},
             {AuthorRole, "author"}, {UpdatedAtRole, "updatedAt"}, {VersionRole, "version"},
-            {DeletedRole, "deleted"}};
+            {DeletedRole, "deleted"}, {OriginRole, "origin"}};
 }
 
 QString RecordsModel::summarize(const AppContext& app, const Record& r)
@@ -78,6 +78,9 @@ QVariant RecordsModel::data(const QModelIndex& index, int role) const
     case UpdatedAtRole: return qs(r.meta.updatedAt);
     case VersionRole: return QVariant::fromValue<qlonglong>(r.meta.version);
     case DeletedRole: return r.meta.deleted;
+    // The record's device is the installation that made its last change: this one, or another
+    // computer of the school whose change arrived through the county (pull).
+    case OriginRole: return r.meta.device == app_->deviceId() ? tr("本机") : tr("其他电脑");
     default: return {};
     }
 }

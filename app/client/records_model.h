@@ -40,6 +40,7 @@ public:
         UpdatedAtRole,
         VersionRole,
         DeletedRole,
+        OriginRole,  // "本机" when this computer made the last change, else "其他电脑" (pulled)
     };
     Q_ENUM(Role)
     static constexpr std::size_t kLimit = 500;

@@ -163,7 +163,11 @@ RefusedRecordsModel::Row RefusedRecordsModel::describe(const DeadLetter& letter)
     }
 
     const std::string& code = letter.code;
-    if (conflict) {
+    if (conflict && code == "natural_key_conflict") {
+        // The school's conflict list (同步 page, SchoolConflictsModel) is where it is resolved.
+        row.reason = tr("本校另一台电脑已经记了同一班级、同一天的这项记录，区县保留了先到的那一条，本机这一条已在各台电脑上标为删除。");
+        row.advice = tr("请在上方“本校的冲突”里选择保留现有记录或采用本机这一条；处理后这条提示可以点“忽略”。");
+    } else if (conflict) {
         row.reason = tr("区县已有这条记录同一版本的另一份内容（可能在另一台电脑上改过，或本机从备份恢复后又改过），区县保留了原来的内容，这一份留待区县核对。");
         row.advice = tr("请核对这条记录：如果本机的内容是对的，打开它修改保存一次，新版本会覆盖区县的；如果区县的内容是对的，点“忽略”。");
     } else if (code == "record_too_large" || letter.status == "too_large") {

@@ -13,6 +13,7 @@
 #include "setup_controller.h"
 #include "sync_service.h"
 #include "refused_records_model.h"
+#include "school_conflicts_model.h"
 #include "timetable_model.h"
 #include "today_model.h"
 #include "training_model.h"
@@ -46,6 +47,7 @@ void registerBackendTypes(AppContext* app)
         return current;
     });
     qmlRegisterType<RefusedRecordsModel>(uri, 1, 0, "RefusedRecordsModel");
+    qmlRegisterType<SchoolConflictsModel>(uri, 1, 0, "SchoolConflictsModel");
     qmlRegisterType<HomeworkEntryModel>(uri, 1, 0, "HomeworkEntryModel");
     qmlRegisterType<TodayModel>(uri, 1, 0, "TodayModel");
     qmlRegisterType<DailyForm>(uri, 1, 0, "DailyForm");

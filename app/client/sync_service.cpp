@@ -1,5 +1,7 @@
 #include "sync_service.h"
 
+#include "pull_apply.h"
+
 #include <algorithm>
 
 #include <QNetworkInformation>
@@ -133,6 +135,9 @@ void SyncService::readCounts(const OutboxStatus& st)
     seenMaxSeq_ = std::max(seenMaxSeq_, st.maxSeq);
     const auto state = loadSyncState(app_.db());
     lastSuccessMillis_ = sync::parseUtcTimestamp(state.lastSuccessAt).value_or(0);
+    lastReceivedMillis_ = sync::parseUtcTimestamp(state.lastPullAt).value_or(0);
+    schoolConflicts_ = 0;
+    for (const auto& c : schoolConflicts(app_.db())) schoolConflicts_ += c.open ? 1 : 0;
     QStringList warnings;
     if (const QString skew = describeClockSkew(state.clockSkewMs); !skew.isEmpty()) warnings << skew;
     if (!state.restoreWarning.empty())
@@ -290,11 +295,16 @@ void SyncService::finishPass(const PassResult& r)
 
         QStringList parts;
         if (report.recordsSent > 0) parts << tr("本次发送 %1 条").arg(report.recordsSent);
+        if (report.pulled > 0) parts << tr("收到本校其他电脑的 %1 条").arg(report.pulled);
+        if (report.pulledConflicts > 0)
+            parts << tr("本校有 %1 处新的冲突，请在“同步”页选择保留哪一条").arg(report.pulledConflicts);
         if (r.newlyRefused > 0) parts << tr("%1 条被区县退回，请在“同步”页处理").arg(r.newlyRefused);
         if (report.counts.conflict > 0) parts << tr("%1 条与区县已有内容不一致，请在“同步”页核对").arg(report.counts.conflict);
         if (parts.isEmpty() && report.outcome == sync::SyncOutcome::AllSent) parts << tr("没有需要发送的新记录");
         resultText_ = parts.join(tr("；"));
         if (r.configChanged) app_.reloadProfile();  // county overrides or terms arrived
+        // The school's other computers' records arrived: Today, checks and lists read them too.
+        if (report.pulled > 0 || report.pulledConflicts > 0) app_.notifyDataChanged();
     }
     problemText_ = describeProblem(problem_, host_);
     // The worker counted the outbox on its own connection: no full-table count on the GUI thread.
@@ -347,6 +357,11 @@ QString SyncService::localTime(std::int64_t unixMillis) const
 QString SyncService::lastSuccessText() const
 {
     return lastSuccessMillis_ > 0 ? localTime(lastSuccessMillis_) : tr("从未");
+}
+
+QString SyncService::lastReceivedText() const
+{
+    return lastReceivedMillis_ > 0 ? localTime(lastReceivedMillis_) : tr("从未");
 }
 
 QString SyncService::nextTryText() const

@@ -34,6 +34,10 @@ class SyncService : public QObject {
     Q_PROPERTY(QString state READ state NOTIFY statusChanged)
     Q_PROPERTY(QString headline READ headline NOTIFY statusChanged)
     Q_PROPERTY(QString lastSuccessText READ lastSuccessText NOTIFY statusChanged)
+    // When this computer last received the school's changes from the county (pull), local time.
+    Q_PROPERTY(QString lastReceivedText READ lastReceivedText NOTIFY statusChanged)
+    // Open conflicts of the school (any computer's), as the county's change feed lists them.
+    Q_PROPERTY(int schoolConflictCount READ schoolConflictCount NOTIFY statusChanged)
     Q_PROPERTY(QString nextTryText READ nextTryText NOTIFY statusChanged)
     Q_PROPERTY(int unsentCount READ unsentCount NOTIFY statusChanged)
     Q_PROPERTY(int refusedCount READ refusedCount NOTIFY statusChanged)
@@ -66,6 +70,8 @@ public:
     QString state() const;
     QString headline() const;
     QString lastSuccessText() const;
+    QString lastReceivedText() const;
+    int schoolConflictCount() const { return schoolConflicts_; }
     QString nextTryText() const;
     int unsentCount() const { return unsent_; }
     int refusedCount() const { return refused_; }
@@ -119,6 +125,8 @@ private:
     int unsent_ = 0, refused_ = 0, conflicts_ = 0;
     std::int64_t seenMaxSeq_ = -1;
     std::int64_t lastSuccessMillis_ = 0;
+    std::int64_t lastReceivedMillis_ = 0;
+    int schoolConflicts_ = 0;
     SyncProblem problem_ = SyncProblem::None;
     ProblemText problemText_;
     QString resultText_;

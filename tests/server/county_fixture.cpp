@@ -1,5 +1,7 @@
 #include "county_fixture.h"
 
+#include "date.h"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -257,8 +259,19 @@ std::string newId()
     return newUuidV7(SystemClock::instance().nowUnixMillis() + tick++);
 }
 
-Json classRecord(const std::string& id, const std::string& device, int version, const std::string& name)
+namespace {
+// A day between 2013 and 2026-11-20 that is a function of the record id.
+std::string dayOf(const std::string& id)
 {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : id) h = (h ^ c) * 1099511628211ULL;
+    return taizhang::Date::parse("2026-11-20")->addDays(-static_cast<std::int64_t>(h % 5000)).toString();
+}
+}  // namespace
+
+Json classRecord(const std::string& id, const std::string& device, int version, const std::string& givenName)
+{
+    const std::string name = givenName.empty() ? "三年级" + id.substr(id.size() - 8) + "班" : givenName;
     return Json{{"id", id}, {"kind", "class"}, {"version", version}, {"created_at", "2026-11-20T08:00:00.000Z"},
                 {"updated_at", "2026-11-20T08:00:00.000Z"}, {"author", "admin"}, {"device", device},
                 {"deleted", false},
@@ -266,8 +279,9 @@ Json classRecord(const std::string& id, const std::string& device, int version, 
 }
 
 Json homeworkRecord(const std::string& id, const std::string& classId, const std::string& device, int version,
-                    int minutes, const std::string& date)
+                    int minutes, const std::string& givenDate)
 {
+    const std::string date = givenDate.empty() ? dayOf(id) : givenDate;
     return Json{{"id", id}, {"kind", "homework"}, {"version", version}, {"created_at", "2026-11-20T12:00:00.000Z"},
                 {"updated_at", "2026-11-20T12:00:00.000Z"}, {"author", "t01"}, {"device", device},
                 {"deleted", false},

@@ -104,9 +104,11 @@ Enrolled enroll(const TestDatabase& db, const ServerProcess& server, const std::
 
 // ---- building batches -------------------------------------------------------------------------
 
-Json classRecord(const std::string& id, const std::string& device, int version = 1, const std::string& name = "三年级1班");
+// Without a name / date, each record gets its own natural key (a class name, a day) derived from
+// its id: the county keeps one live record per key (docs/sync-protocol.md, natural_key_conflict).
+Json classRecord(const std::string& id, const std::string& device, int version = 1, const std::string& name = "");
 Json homeworkRecord(const std::string& id, const std::string& classId, const std::string& device, int version = 1,
-                    int minutes = 20, const std::string& date = "2026-11-20");
+                    int minutes = 20, const std::string& date = "");
 std::string newId();
 
 // Header + record lines (seq assigned from firstSeq upwards).

@@ -36,7 +36,8 @@ void race(const ServerProcess& server, Sent& a, Sent& b, const std::vector<std::
     auto send = [&](Sent& s) {
         const std::string key = newId();
         std::vector<Json> records;
-        for (const auto& id : ids) records.push_back(classRecord(id, s.device.deviceId, version, s.name));
+        // Each record its own class name (the county keeps one live class per name).
+        for (const auto& id : ids) records.push_back(classRecord(id, s.device.deviceId, version, s.name + "/" + id));
         if (&s == &b) std::reverse(records.begin(), records.end());
         const std::string body = makeBatch(s.device, key, records, s.seq);
         s.seq += static_cast<std::int64_t>(records.size());
@@ -69,7 +70,7 @@ TEST_P(ConcurrentEditTest, GIVEN_two_devices_WHEN_they_send_the_same_record_vers
             auto client = server.client();
             const std::string key = newId();
             std::vector<Json> v1;
-            for (const auto& id : ids) v1.push_back(classRecord(id, a.device.deviceId, 1, "v1"));
+            for (const auto& id : ids) v1.push_back(classRecord(id, a.device.deviceId, 1, "v1/" + id));
             auto res = postBatch(client, a.device, key, makeBatch(a.device, key, v1, a.seq));
             a.seq += 2;
             ASSERT_TRUE(res);
@@ -105,8 +106,9 @@ TEST_P(ConcurrentEditTest, GIVEN_two_devices_WHEN_they_send_the_same_record_vers
             ASSERT_TRUE(current);
             EXPECT_EQ((*current)["version"], version);
             const std::string winner = (*current)["body"]["name"];
-            ASSERT_TRUE(winner == a.name || winner == b.name) << winner;
-            const std::string loser = winner == a.name ? b.name : a.name;
+            const std::string byA = a.name + "/" + id, byB = b.name + "/" + id;
+            ASSERT_TRUE(winner == byA || winner == byB) << winner;
+            const std::string loser = winner == byA ? byB : byA;
             int rows = 0;
             for (const auto& c : conflicts) {
                 if (c.recordId != id) continue;

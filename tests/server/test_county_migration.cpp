@@ -88,9 +88,10 @@ TEST_P(CountyMigration, GIVEN_a_county_database_of_the_previous_schema_WHEN_the_
 
     addSchool(db, kSchool);  // the admin command opens the storage: migration 6 runs here
     const auto columns = recordColumns(db);
-    const std::vector<std::string> expected{"id",          "school_code", "kind",     "version",    "deleted",
-                                            "day",         "record_json", "device_id", "received_at",
-                                            "first_received_at"};
+    // Migration 8 (the change feed, issue 12) adds its two columns after migration 7's.
+    const std::vector<std::string> expected{"id",          "school_code",       "kind",       "version",
+                                            "deleted",     "day",               "record_json", "device_id",
+                                            "received_at", "first_received_at", "change_seq", "natural_key"};
     EXPECT_EQ(columns, expected);
     {
         auto storage = openStorage(db.target(), 1);

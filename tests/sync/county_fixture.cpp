@@ -10,7 +10,10 @@ namespace taizhang::testing {
 
 std::string binPath(const std::string& name) { return std::string(TAIZHANG_BIN_DIR) + "/" + name; }
 
-CountyServer::CountyServer(const TempDir& dir, std::string name) : data_(dir.file(name)), log_(dir.file(name + ".log")) {}
+CountyServer::CountyServer(const TempDir& dir, std::string name)
+    : data_(dir.file(name)), log_(dir.file(name + ".log")), storage_{"--data", data_}
+{
+}
 
 CountyServer::~CountyServer()
 {
@@ -20,8 +23,7 @@ CountyServer::~CountyServer()
 CommandResult CountyServer::admin(std::vector<std::string> args)
 {
     args.insert(args.begin(), binPath("taizhang-county"));
-    args.push_back("--data");
-    args.push_back(data_);
+    args.insert(args.end(), storage_.begin(), storage_.end());
     return runCommand(args);
 }
 
@@ -50,7 +52,7 @@ void CountyServer::revokeDevice(const std::string& deviceId)
 
 void CountyServer::start(const std::vector<std::string>& extra, int port)
 {
-    std::vector<std::string> argv{binPath("taizhang-county"), "serve", "--data", data_, "--listen",
+    std::vector<std::string> argv{binPath("taizhang-county"), "serve", storage_[0], storage_[1], "--listen",
                                   "127.0.0.1:" + std::to_string(port), "--threads", "4"};
     argv.insert(argv.end(), extra.begin(), extra.end());
     process_ = ChildProcess::start(argv, log_);
@@ -101,6 +103,20 @@ std::map<std::string, std::int64_t> CountyServer::records(const std::string& sch
     std::map<std::string, std::int64_t> out;
     while (sqlite3_step(s) == SQLITE_ROW)
         out[reinterpret_cast<const char*>(sqlite3_column_text(s, 0))] = sqlite3_column_int64(s, 1);
+    sqlite3_finalize(s);
+    return out;
+}
+
+std::map<std::string, std::string> CountyServer::recordJsons(const std::string& school) const
+{
+    ReadOnlyDb ro(data_);
+    sqlite3_stmt* s = nullptr;
+    sqlite3_prepare_v2(ro.db, "SELECT id, record_json FROM records WHERE school_code = ?", -1, &s, nullptr);
+    sqlite3_bind_text(s, 1, school.c_str(), -1, SQLITE_TRANSIENT);
+    std::map<std::string, std::string> out;
+    while (sqlite3_step(s) == SQLITE_ROW)
+        out[reinterpret_cast<const char*>(sqlite3_column_text(s, 0))] =
+            reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
     sqlite3_finalize(s);
     return out;
 }

@@ -19,6 +19,8 @@ std::string binPath(const std::string& name);
 class CountyServer {
 public:
     explicit CountyServer(const TempDir& dir, std::string name = "county.db");
+    // The county on PostgreSQL instead (a database URL); records()/recordJsons() are SQLite only.
+    void usePostgres(const std::string& url) { storage_ = {"--db", url}; }
     ~CountyServer();
 
     // Admin commands on the data file (the server may be running: SQLite WAL).
@@ -36,6 +38,8 @@ public:
 
     // id -> version of every record the county holds for a school (read from its database).
     std::map<std::string, std::int64_t> records(const std::string& school) const;
+    // id -> canonical record JSON the county holds for a school.
+    std::map<std::string, std::string> recordJsons(const std::string& school) const;
     std::int64_t count(const std::string& sql) const;
     // Test setup only: changes the county's data behind the server's back (e.g. expire a code).
     void execSql(const std::string& sql) const;
@@ -47,6 +51,7 @@ private:
     ChildProcess process_;
     int port_ = 0;
     std::vector<std::string> lastExtra_;
+    std::vector<std::string> storage_;
 };
 
 class FaultProxy {

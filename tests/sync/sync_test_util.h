@@ -15,7 +15,9 @@ inline Json homeworkBody(int i)
 {
     Homework h;
     h.classId = "0190a3b4-0000-7000-8000-000000000001";
-    h.date = *Date::parse("2026-11-20");
+    // One record per class, day and subject (the natural key the county enforces): two subjects
+    // a day, going back a day every two records.
+    h.date = Date::parse("2026-11-20")->addDays(-(i / 2));
     h.subject = i % 2 ? "math" : "chinese";
     h.minutes = 10 + i % 50;
     h.content = "练习册第" + std::to_string(i) + "页";
@@ -25,8 +27,12 @@ inline Json homeworkBody(int i)
 
 inline std::vector<Record> addHomework(RecordStore& store, int n, const std::string& device = "device-1")
 {
+    // Numbered after the homework already in the file, so a second call adds new class-days.
+    auto held = store.database().prepare("SELECT count(*) FROM records WHERE kind = 'homework'");
+    held.step();
+    const int first = static_cast<int>(held.int64(0));
     std::vector<NewRecord> rows;
-    for (int i = 0; i < n; ++i) rows.push_back({Kind::Homework, homeworkBody(i)});
+    for (int i = first; i < first + n; ++i) rows.push_back({Kind::Homework, homeworkBody(i)});
     return store.createMany(rows, ChangeContext{"teacher-1", device, ""});
 }
 

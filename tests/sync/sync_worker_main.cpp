@@ -1,6 +1,10 @@
-// The process the kill -9 test shoots: sync passes over a school database until everything is
+// The process the kill -9 tests shoot: sync passes over a school database until everything is
 // sent (exit 0), the county refuses the device (exit 11) or the test kills it.
+//   sync_worker DATABASE [PULL_PAGE_SIZE]
+// With a page size, every progress step is printed ("phase sending", "phase receiving", ...) so
+// a test can kill it in the middle of a push or a pull.
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 
 #include "curl_transport.h"
@@ -13,9 +17,18 @@ using namespace taizhang;
 
 int main(int argc, char** argv)
 {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: sync_worker DATABASE\n");
+    if (argc != 2 && argc != 3) {
+        std::fprintf(stderr, "usage: sync_worker DATABASE [PULL_PAGE_SIZE]\n");
         return 2;
+    }
+    sync::SyncOptions options;
+    sync::ProgressCallback progress;
+    if (argc == 3) {
+        options.pullPageSize = std::atoi(argv[2]);
+        progress = [](const sync::SyncProgress& p) {
+            std::printf("phase %s\n", p.phase.c_str());
+            std::fflush(stdout);
+        };
     }
     try {
         Database db = Database::open(argv[1]);
@@ -31,7 +44,7 @@ int main(int argc, char** argv)
         fast.capMillis = 100;
         engine.setRetryPolicy(fast);
         for (int pass = 0; pass < 1000; ++pass) {
-            const auto r = engine.runOnce();
+            const auto r = engine.runOnce(options, progress);
             if (r.outcome != sync::SyncOutcome::Partial) {
                 std::printf("%s %s\n", sync::outcomeName(r.outcome), r.message.c_str());
                 return r.exitCode();
