@@ -357,6 +357,7 @@ void SyncEngine::pullChanges(Pass& pass)
 {
     pass.emit("receiving");
     std::int64_t cursor = pullCursor(db_);
+    int failures = 0;  // in a row, for the backoff
     for (;;) {
         if (pass.cancelled()) return pass.stop(SyncOutcome::Cancelled, "cancelled");
         auto r = pass.client.changes(pass.token, cursor, pass.options.pullPageSize, pass.cancel);
@@ -366,15 +367,30 @@ void SyncEngine::pullChanges(Pass& pass)
         // A county from before the change feed: this computer only sends, as before.
         if (r.raw.ok() && r.raw.response.status == 404) return;
         if (!r.value) {
-            if (policy_.classify(r.raw) == Verdict::Fatal) {
+            const Verdict verdict = policy_.classify(r.raw);
+            if (verdict == Verdict::Fatal) {
                 pass.state.lastErrorKind = "tls";
                 return pass.stop(SyncOutcome::TlsProblem, r.raw.message);
             }
+            const std::string why = "could not receive the school's changes from the county: " + r.error;
+            if (verdict == Verdict::Backoff || verdict == Verdict::RetryAfter) {
+                // A dropped connection or a busy county on a poor line: the same page again after
+                // the backoff, within the pass's waiting budget (past it the pass ends partial
+                // and the next one goes on from the cursor; nothing applied is fetched twice).
+                ++failures;
+                const std::int64_t ms =
+                    (verdict == Verdict::RetryAfter ? policy_.retryAfterMillis(r.raw.response, clock_.nowUnixMillis())
+                                                    : std::nullopt)
+                        .value_or(policy_.backoffMillis(failures, random_));
+                if (!waitOrGiveUp(pass, ms, why)) return;
+                continue;
+            }
             // Like the county's configuration: what this computer sent is sent; the school's
             // changes come with the next pass (the cursor stays where the last page left it).
-            pass.report.warnings.push_back("could not receive the school's changes from the county: " + r.error);
+            pass.report.warnings.push_back(why);
             return;
         }
+        failures = 0;
         if (r.value->cursor < cursor) {
             // The county's numbers went back (its database restored from a backup): nothing here
             // is lost; changes numbered up to our cursor again are not fetched twice.

@@ -188,3 +188,31 @@ TEST_F(PullSync, GIVEN_two_computers_recording_the_same_class_day_and_subject_of
     EXPECT_EQ(a.store.find(mine.meta.id)->body["minutes"], 25);
     for (SchoolComputer* c : {&a, &b}) EXPECT_FALSE(schoolConflicts(c->db).front().open) << c->name;
 }
+
+TEST_F(PullSync, GIVEN_a_line_that_drops_and_refuses_requests_WHEN_a_computer_pulls_many_pages_THEN_one_pass_retries_each_page_and_receives_everything_once)
+{
+    addHomework(a.store, 40, a.deviceId);
+    ASSERT_EQ(a.sync().outcome, SyncOutcome::AllSent);
+
+    // Half of B's requests fail (dropped connections, lost answers, 5xx, 429): a page that does
+    // not arrive is asked for again after the backoff, not left for a pass in 15 minutes.
+    FaultProxy proxy(county.port());
+    proxy.command("random 0.5 12");
+    b.pointAt(proxy.url());
+    sync::TransportOptions o;
+    o.proxy = "none";
+    sync::CurlTransport t(o);
+    sync::SyncEngine engine(b.db, t, SystemClock::instance(), b.random, b.sleeper, b.keyFile());
+    engine.setRetryPolicy(fastRetries());
+    sync::SyncOptions opts;
+    opts.pullPageSize = 4;  // 10 pages
+    opts.maxWaitMillis = 600'000;
+    const auto r = engine.runOnce(opts);
+    ASSERT_EQ(r.outcome, SyncOutcome::AllSent) << r.message;
+    EXPECT_TRUE(r.pullComplete);
+    EXPECT_EQ(r.pulled, 40);
+    EXPECT_EQ(b.ledger(), a.ledger());
+    EXPECT_EQ(b.outboxRows(), 0) << "pulled changes must not go back into the outbox";
+    const auto faults = Json::parse(proxy.command("stats"));
+    EXPECT_GE(faults.value("requests", 0) - faults.value("pass", 0), 3) << faults.dump();
+}
