@@ -8,6 +8,8 @@ Page {
     id: wizard
     padding: 24
     property int step: 0
+    // Joining a school the county holds instead of setting one up (JoinSchoolForm).
+    property bool joining: false
 
     SetupController { id: setup }
 
@@ -19,10 +21,17 @@ Page {
         spacing: 12
 
         PageHeader {
-            title: qsTr("首次设置")
-            subtitle: qsTr("第 %1 步，共 4 步").arg(wizard.step + 1)
+            title: wizard.joining ? qsTr("加入已有的学校") : qsTr("首次设置")
+            subtitle: wizard.joining ? qsTr("本校的台账从区县下载") : qsTr("第 %1 步，共 4 步").arg(wizard.step + 1)
+            Button {
+                objectName: "joinSchoolButton"
+                visible: !wizard.joining
+                text: qsTr("加入已有的学校…")
+                onClicked: wizard.joining = true
+            }
             Button {
                 objectName: "fillDemoButton"
+                visible: !wizard.joining
                 text: qsTr("填入示例学校")
                 onClicked: {
                     setup.fillDemo()
@@ -31,9 +40,17 @@ Page {
             }
         }
 
+        JoinSchoolForm {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: wizard.joining
+            onBack: wizard.joining = false
+        }
+
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            visible: !wizard.joining
             currentIndex: wizard.step
 
             ColumnLayout {
@@ -198,6 +215,7 @@ Page {
 
         RowLayout {
             Layout.fillWidth: true
+            visible: !wizard.joining
             Button {
                 objectName: "backButton"
                 text: qsTr("上一步")

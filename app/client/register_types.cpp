@@ -6,6 +6,7 @@
 #include "app_context.h"
 #include "daily_form.h"
 #include "homework_entry_model.h"
+#include "join_controller.h"
 #include "publication_controller.h"
 #include "records_model.h"
 #include "reports_controller.h"
@@ -48,6 +49,7 @@ void registerBackendTypes(AppContext* app)
     });
     qmlRegisterType<RefusedRecordsModel>(uri, 1, 0, "RefusedRecordsModel");
     qmlRegisterType<SchoolConflictsModel>(uri, 1, 0, "SchoolConflictsModel");
+    qmlRegisterType<JoinController>(uri, 1, 0, "JoinController");
     qmlRegisterType<HomeworkEntryModel>(uri, 1, 0, "HomeworkEntryModel");
     qmlRegisterType<TodayModel>(uri, 1, 0, "TodayModel");
     qmlRegisterType<DailyForm>(uri, 1, 0, "DailyForm");
