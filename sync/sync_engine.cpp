@@ -375,13 +375,19 @@ void SyncEngine::pullChanges(Pass& pass)
             const std::string why = "could not receive the school's changes from the county: " + r.error;
             if (verdict == Verdict::Backoff || verdict == Verdict::RetryAfter) {
                 // A dropped connection or a busy county on a poor line: the same page again after
-                // the backoff, within the pass's waiting budget (past it the pass ends partial
-                // and the next one goes on from the cursor; nothing applied is fetched twice).
+                // the backoff, within the pass's waiting budget (the next pass goes on from the
+                // cursor; nothing applied is fetched twice).
                 ++failures;
                 const std::int64_t ms =
                     (verdict == Verdict::RetryAfter ? policy_.retryAfterMillis(r.raw.response, clock_.nowUnixMillis())
                                                     : std::nullopt)
                         .value_or(policy_.backoffMillis(failures, random_));
+                if (pass.options.maxWaitMillis >= 0 && pass.waited + ms > pass.options.maxWaitMillis) {
+                    // Longer than this pass may wait (the county is down, not a dropped page):
+                    // what was sent is sent, the pass is not failed for it, the next one goes on.
+                    pass.report.warnings.push_back(why);
+                    return;
+                }
                 if (!waitOrGiveUp(pass, ms, why)) return;
                 continue;
             }
