@@ -36,6 +36,15 @@ inline std::vector<Record> addHomework(RecordStore& store, int n, const std::str
     return store.createMany(rows, ChangeContext{"teacher-1", device, ""});
 }
 
+// The county's answer that takes every record of the batch as created.
+inline Ack ackAll(const FrozenBatch& b)
+{
+    Ack a;
+    a.batchId = b.batchId;
+    a.counts.created = b.count;
+    return a;
+}
+
 inline BatchEncoder testEncoder()
 {
     return sync::makeBatchEncoder({"dev-1", "3201020001"});

@@ -23,13 +23,6 @@ struct OutboxFixture : ::testing::Test {
         s.step();
         return s.int64(0);
     }
-    Ack ackAll(const FrozenBatch& b)
-    {
-        Ack a;
-        a.batchId = b.batchId;
-        a.counts.created = b.count;
-        return a;
-    }
 };
 }  // namespace
 

@@ -21,14 +21,6 @@ std::int64_t scalar(Database& db, const std::string& sql)
     return s.int64(0);
 }
 
-Ack ackAll(const FrozenBatch& b)
-{
-    Ack a;
-    a.batchId = b.batchId;
-    a.counts.created = b.count;
-    return a;
-}
-
 // Bytes the main file holds once the WAL is folded in.
 std::int64_t fileBytes(Database& db, const std::string& path)
 {
