@@ -1,5 +1,7 @@
 #include "county_schema.h"
 
+#include "records_packing.h"
+
 namespace taizhang::server {
 namespace {
 
@@ -174,10 +176,47 @@ std::string schemaV8(bool postgres)
            "UPDATE conflicts SET winner_id = record_id, winner_version = version;";
 }
 
+
+// A record at rest, smaller (issue 15): the canonical JSON packed (server/record_body.h: format
+// byte, raw deflate with a preset dictionary), timestamps as unix milliseconds, the sending
+// device as a small number (record_devices), the natural key as a 64-bit hash of school and
+// key, the id as 16 bytes (SQLite BLOB, PostgreSQL uuid), and on SQLite a rowid table again:
+// with four secondary indexes, each entry carries a 1-4 byte rowid instead of the id. The
+// county_* SQL functions are C++ (records_packing.cpp); a row they cannot convert (a timestamp
+// not in the server's own form, an id that is not a canonical UUID) stops the migration and
+// leaves the file as it was.
+const char* const kPackedRecordsSqlite =
+    "CREATE TABLE record_devices (ref INTEGER PRIMARY KEY, device_id TEXT NOT NULL UNIQUE);"
+    "INSERT INTO record_devices(device_id) SELECT DISTINCT device_id FROM records ORDER BY device_id;"
+    "CREATE TABLE records_packed ("
+    " rid INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE, school_code TEXT NOT NULL, kind TEXT NOT NULL,"
+    " version INTEGER NOT NULL, deleted INTEGER NOT NULL, day TEXT, body BLOB NOT NULL, device_ref INTEGER NOT NULL,"
+    " received_ms INTEGER NOT NULL, first_received_ms INTEGER, change_seq INTEGER, key_hash INTEGER);"
+    "INSERT INTO records_packed(id, school_code, kind, version, deleted, day, body, device_ref, received_ms,"
+    " first_received_ms, change_seq, key_hash)"
+    " SELECT county_uuid_bytes(r.id), r.school_code, r.kind, r.version, r.deleted, r.day, county_pack_body(r.record_json, r.id),"
+    " d.ref, county_utc_ms(r.received_at), county_utc_ms(r.first_received_at), r.change_seq, county_key_hash(r.school_code, r.natural_key)"
+    " FROM records r JOIN record_devices d ON d.device_id = r.device_id ORDER BY r.school_code, r.change_seq;"
+    "DROP TABLE records;"
+    "ALTER TABLE records_packed RENAME TO records;"
+    "CREATE INDEX records_school_kind_day ON records(school_code, kind, day);"
+    "CREATE INDEX records_device ON records(device_ref);"
+    "CREATE INDEX records_school_change ON records(school_code, change_seq);"
+    "CREATE INDEX records_natural_key ON records(key_hash, change_seq) WHERE key_hash IS NOT NULL;";
+// PostgreSQL has no deflate in SQL: this creates the tables, records_packing.cpp fills
+// records_packed from records in C++ and swaps the tables, in the same transaction.
+const char* const kPackedRecordsPostgres =
+    "CREATE TABLE record_devices (ref BIGSERIAL PRIMARY KEY, device_id TEXT NOT NULL UNIQUE);"
+    "INSERT INTO record_devices(device_id) SELECT DISTINCT device_id FROM records ORDER BY device_id;"
+    "CREATE TABLE records_packed ("
+    " id UUID PRIMARY KEY, school_code TEXT NOT NULL, kind TEXT NOT NULL, version BIGINT NOT NULL,"
+    " deleted BOOLEAN NOT NULL, day TEXT, body BYTEA NOT NULL, device_ref BIGINT NOT NULL, received_ms BIGINT NOT NULL,"
+    " first_received_ms BIGINT, change_seq BIGINT, key_hash BIGINT);";
 }  // namespace
 
 const std::vector<Migration>& sqliteCountyMigrations()
 {
+    registerSqlitePackingFunctions();  // migration 9 calls them; every opener of the list gets them
     static const std::vector<Migration> migrations{{1, "county schema v1", schemaV1(false)},
                                                    {2, "console staff, sessions, audit", schemaV2(false)},
                                                    {3, "period reviews", schemaV3()},
@@ -185,7 +224,8 @@ const std::vector<Migration>& sqliteCountyMigrations()
                                                    {5, "day summaries", schemaV5(false)},
                                                    {6, "a record stored once", kRecordsOnceSqlite},
                                                    {7, "first arrival, late class-days", schemaV7(false)},
-                                                   {8, "change feed numbers, natural keys", schemaV8(false)}};
+                                                   {8, "change feed numbers, natural keys", schemaV8(false)},
+                                                   {9, "records packed", kPackedRecordsSqlite}};
     return migrations;
 }
 
@@ -198,7 +238,8 @@ const std::vector<Migration>& postgresCountyMigrations()
                                                    {5, "day summaries", schemaV5(true)},
                                                    {6, "a record stored once", kRecordsOncePostgres},
                                                    {7, "first arrival, late class-days", schemaV7(true)},
-                                                   {8, "change feed numbers, natural keys", schemaV8(true)}};
+                                                   {8, "change feed numbers, natural keys", schemaV8(true)},
+                                                   {9, "records packed", kPackedRecordsPostgres}};
     return migrations;
 }
 

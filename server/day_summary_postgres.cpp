@@ -1,6 +1,8 @@
 // Day summaries on PostgreSQL (see day_summary.h). Writes on the ingest transaction's
 // connection, reads on a pooled connection of the backend.
+#include "clock.h"
 #include "day_summary_sql.h"
+#include "record_body.h"
 #include "pg_connection.h"
 
 namespace taizhang::server::pg_summaries {
@@ -18,13 +20,13 @@ void lock(PgConnection& c, const std::string& schoolCode)
 
 std::vector<std::string> schoolRecordJsons(PgConnection& c, const RecordQuery& q)
 {
-    auto r = c.exec("SELECT record_json FROM records WHERE school_code = $1 AND ($2::text IS NULL OR kind = $2)"
+    auto r = c.exec("SELECT body, id FROM records WHERE school_code = $1 AND ($2::text IS NULL OR kind = $2)"
                     " AND (day IS NULL OR (($3::text IS NULL OR day >= $3) AND ($4::text IS NULL OR day <= $4)))"
                     " ORDER BY id",
                     {q.schoolCode, q.kind, q.from, q.to});
     std::vector<std::string> out;
     out.reserve(r.rows());
-    for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
+    for (int i = 0; i < r.rows(); ++i) out.push_back(unpackRecordBody(byteaFromHex(r.text(i, 0)), r.text(i, 1)));
     return out;
 }
 
@@ -40,12 +42,13 @@ DaySpan daySpan(PgConnection& c, const std::string& schoolCode)
 
 FirstArrivals firstArrivals(PgConnection& c, const std::string& schoolCode, const std::string& from, const std::string& to)
 {
-    auto r = c.exec("SELECT id, first_received_at FROM records WHERE school_code = $1 AND kind IN ('homework', 'activity')"
+    auto r = c.exec("SELECT id, first_received_ms FROM records WHERE school_code = $1 AND kind IN ('homework', 'activity')"
                     " AND day >= $2 AND day <= $3",
                     {schoolCode, from, to});
     FirstArrivals out;
     out.reserve(r.rows());
-    for (int i = 0; i < r.rows(); ++i) out.emplace(r.text(i, 0), r.isNull(i, 1) ? std::nullopt : std::optional(r.text(i, 1)));
+    for (int i = 0; i < r.rows(); ++i)
+        out.emplace(r.text(i, 0), r.isNull(i, 1) ? std::nullopt : std::optional(formatUtcTimestamp(r.int64(i, 1))));
     return out;
 }
 
@@ -126,11 +129,12 @@ std::map<std::string, std::string> lastSyncs(PgConnection& c)
 
 std::vector<std::pair<std::string, std::string>> recordJsonsOfKind(PgConnection& c, const std::string& kind)
 {
-    auto r = c.exec("SELECT school_code, record_json FROM records"
+    auto r = c.exec("SELECT school_code, body, id FROM records"
                     " WHERE school_code IN (SELECT code FROM schools) AND kind = $1 ORDER BY school_code, id",
                     {kind});
     std::vector<std::pair<std::string, std::string>> out;
-    for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.text(i, 0), r.text(i, 1));
+    for (int i = 0; i < r.rows(); ++i)
+        out.emplace_back(r.text(i, 0), unpackRecordBody(byteaFromHex(r.text(i, 1)), r.text(i, 2)));
     return out;
 }
 

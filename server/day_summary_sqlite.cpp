@@ -1,7 +1,9 @@
 // Day summaries on SQLite (see day_summary.h). Called under the backend's own locks: writes on
 // the writer connection inside the ingest transaction, reads on the reader connection.
 #include "database.h"
+#include "clock.h"
 #include "day_summary_sql.h"
+#include "record_body.h"
 
 namespace taizhang::server::sqlite_summaries {
 
@@ -12,11 +14,11 @@ constexpr const char* kDailyKinds = "('homework', 'sleep', 'activity')";
 std::vector<std::string> schoolRecordJsons(Database& db, const RecordQuery& q)
 {
     auto st = db.prepare(
-        "SELECT record_json FROM records WHERE school_code = ? AND (?2 IS NULL OR kind = ?2)"
+        "SELECT body, id FROM records WHERE school_code = ? AND (?2 IS NULL OR kind = ?2)"
         " AND (day IS NULL OR ((?3 IS NULL OR day >= ?3) AND (?4 IS NULL OR day <= ?4))) ORDER BY id");
     st.bind(1, q.schoolCode).bind(2, q.kind).bind(3, q.from).bind(4, q.to);
     std::vector<std::string> out;
-    while (st.step()) out.push_back(st.text(0));
+    while (st.step()) out.push_back(unpackRecordBody(st.blob(0), uuidText(st.blob(1))));
     return out;
 }
 
@@ -32,11 +34,11 @@ DaySpan daySpan(Database& db, const std::string& schoolCode)
 
 FirstArrivals firstArrivals(Database& db, const std::string& schoolCode, const std::string& from, const std::string& to)
 {
-    auto st = db.prepare("SELECT id, first_received_at FROM records WHERE school_code = ? AND kind IN ('homework', 'activity')"
+    auto st = db.prepare("SELECT id, first_received_ms FROM records WHERE school_code = ? AND kind IN ('homework', 'activity')"
                          " AND day >= ? AND day <= ?");
     st.bind(1, schoolCode).bind(2, from).bind(3, to);
     FirstArrivals out;
-    while (st.step()) out.emplace(st.text(0), st.isNull(1) ? std::nullopt : std::optional(st.text(1)));
+    while (st.step()) out.emplace(uuidText(st.blob(0)), st.isNull(1) ? std::nullopt : std::optional(formatUtcTimestamp(st.int64(1))));
     return out;
 }
 
@@ -102,11 +104,11 @@ std::map<std::string, std::string> lastSyncs(Database& db)
 // Through the (school_code, kind, day) index, school by school, rather than a scan of all records.
 std::vector<std::pair<std::string, std::string>> recordJsonsOfKind(Database& db, const std::string& kind)
 {
-    auto st = db.prepare("SELECT school_code, record_json FROM records"
+    auto st = db.prepare("SELECT school_code, body, id FROM records"
                          " WHERE school_code IN (SELECT code FROM schools) AND kind = ? ORDER BY school_code, id");
     st.bind(1, kind);
     std::vector<std::pair<std::string, std::string>> out;
-    while (st.step()) out.emplace_back(st.text(0), st.text(1));
+    while (st.step()) out.emplace_back(st.text(0), unpackRecordBody(st.blob(1), uuidText(st.blob(2))));
     return out;
 }
 

@@ -1,9 +1,12 @@
 #include "postgres_storage.h"
 
+#include "clock.h"
 #include "county_schema.h"
 #include "crypto.h"
 #include "day_summary_sql.h"
 #include "pg_connection.h"
+#include "record_body.h"
+#include "records_packing.h"
 
 namespace taizhang::server {
 namespace {
@@ -93,9 +96,13 @@ public:
         c_->exec("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 7382002) AS k"
                  " FROM unnest($1::text[]) AS t(id)) AS keys ORDER BY k",
                  {pgArray(values)});
-        auto r = c_->exec("SELECT id, school_code, version, record_json FROM records WHERE id = ANY($1::text[])",
+        auto r = c_->exec("SELECT id, school_code, version, body FROM records WHERE id = ANY($1::uuid[])",
                           {pgArray(values)});
-        for (int i = 0; i < r.rows(); ++i) found.emplace(r.text(i, 0), StoredRecord{r.text(i, 1), r.int64(i, 2), r.text(i, 3)});
+        for (int i = 0; i < r.rows(); ++i) {
+            const std::string id = r.text(i, 0);
+            found.emplace(id, StoredRecord{r.text(i, 1), r.int64(i, 2),
+                                           unpackRecordBody(byteaFromHex(r.text(i, 3)), id)});
+        }
         return found;
     }
 
@@ -110,17 +117,28 @@ public:
         c_->exec("SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended($1 || '/' || key, 7382004)"
                  " AS k FROM unnest($2::text[]) AS t(key)) AS keys ORDER BY k",
                  {str(schoolCode), pgArray(values)});
-        auto r = c_->exec("SELECT natural_key, id, version FROM records WHERE school_code = $1"
-                          " AND natural_key = ANY($2::text[]) ORDER BY change_seq",
-                          {str(schoolCode), pgArray(values)});
-        for (int i = 0; i < r.rows(); ++i) found.emplace(r.text(i, 0), KeyOwner{r.text(i, 1), r.int64(i, 2)});
+        // Stored as 64-bit hashes (record_body.h); the oldest owner of each hash, as before.
+        std::map<std::int64_t, std::string> byHash;
+        std::vector<PgParam> hashes;
+        for (const auto& key : keys) {
+            const auto h = naturalKeyHash(schoolCode, key);
+            byHash.emplace(h, key);
+            hashes.push_back(std::to_string(h));
+        }
+        auto r = c_->exec("SELECT key_hash, id, version FROM records WHERE key_hash = ANY($2::bigint[])"
+                          " AND school_code = $1 ORDER BY change_seq",
+                          {str(schoolCode), pgArray(hashes)});
+        for (int i = 0; i < r.rows(); ++i) {
+            const auto key = byHash.find(r.int64(i, 0));
+            if (key != byHash.end()) found.emplace(key->second, KeyOwner{r.text(i, 1), r.int64(i, 2)});
+        }
         return found;
     }
 
     void renumberRecords(const std::vector<std::pair<std::string, std::int64_t>>& idToChange) override
     {
         for (const auto& [id, change] : idToChange)
-            c_->exec("UPDATE records SET change_seq = $1 WHERE id = $2", {num(change), str(id)});
+            c_->exec("UPDATE records SET change_seq = $1 WHERE id = $2::uuid", {num(change), str(id)});
     }
 
     std::int64_t allocateChanges(const std::string& schoolCode, std::int64_t count) override
@@ -137,33 +155,46 @@ public:
     void writeRecords(const std::vector<RecordWrite>& rows) override
     {
         if (rows.empty()) return;
+        std::map<std::string, std::int64_t> refs;
         std::vector<PgParam> cols[11];
         for (const auto& w : rows) {
+            auto ref = refs.find(w.deviceId);
+            if (ref == refs.end()) ref = refs.emplace(w.deviceId, deviceRef(w.deviceId)).first;
             cols[0].push_back(w.id);
             cols[1].push_back(w.schoolCode);
             cols[2].push_back(w.kind);
             cols[3].push_back(std::to_string(w.version));
             cols[4].push_back(std::string(w.deleted ? "t" : "f"));
             cols[5].push_back(w.day);
-            cols[6].push_back(w.recordJson);
-            cols[7].push_back(w.deviceId);
-            cols[8].push_back(w.receivedAt);
+            cols[6].push_back(byteaHex(packRecordBody(w.recordJson, w.id)));
+            cols[7].push_back(std::to_string(ref->second));
+            cols[8].push_back(std::to_string(utcMillisOf(w.receivedAt)));
             cols[9].push_back(std::to_string(w.changeSeq));
-            cols[10].push_back(w.naturalKey);
+            cols[10].push_back(w.naturalKey ? PgParam(std::to_string(naturalKeyHash(w.schoolCode, *w.naturalKey))) : PgParam());
         }
         std::vector<PgParam> params;
         for (auto& col : cols) params.push_back(pgArray(col));
         c_->exec(
-            "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at,"
-            " first_received_at, change_seq, natural_key) SELECT i, s, k, v, d, dy, j, dev, r, r, cs, nk FROM"
-            " unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::boolean[], $6::text[], $7::text[],"
-            " $8::text[], $9::text[], $10::bigint[], $11::text[]) AS u(i, s, k, v, d, dy, j, dev, r, cs, nk)"
+            "INSERT INTO records(id, school_code, kind, version, deleted, day, body, device_ref, received_ms,"
+            " first_received_ms, change_seq, key_hash) SELECT i, s, k, v, d, dy, b, dev, r, r, cs, kh FROM"
+            " unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::boolean[], $6::text[], $7::bytea[],"
+            " $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[]) AS u(i, s, k, v, d, dy, b, dev, r, cs, kh)"
             " ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, version = EXCLUDED.version,"
-            " deleted = EXCLUDED.deleted, day = EXCLUDED.day, record_json = EXCLUDED.record_json,"
-            " device_id = EXCLUDED.device_id, received_at = EXCLUDED.received_at, change_seq = EXCLUDED.change_seq,"
-            " natural_key = EXCLUDED.natural_key"
+            " deleted = EXCLUDED.deleted, day = EXCLUDED.day, body = EXCLUDED.body,"
+            " device_ref = EXCLUDED.device_ref, received_ms = EXCLUDED.received_ms, change_seq = EXCLUDED.change_seq,"
+            " key_hash = EXCLUDED.key_hash"
             " WHERE records.version < EXCLUDED.version AND records.school_code = EXCLUDED.school_code",
             params);
+    }
+
+    // The number standing for a device in records (see the SQLite backend). A concurrent batch
+    // inserting the same device waits on the unique index, then finds its row.
+    std::int64_t deviceRef(const std::string& deviceId)
+    {
+        c_->exec("INSERT INTO record_devices(device_id) VALUES ($1) ON CONFLICT (device_id) DO NOTHING", {str(deviceId)});
+        auto r = c_->exec("SELECT ref FROM record_devices WHERE device_id = $1", {str(deviceId)});
+        if (r.rows() == 0) throw StorageError("device " + deviceId + " has no number in record_devices");
+        return r.int64(0, 0);
     }
 
     void writeConflicts(const std::vector<ConflictWrite>& rows) override
@@ -342,7 +373,10 @@ public:
                          " ORDER BY first_seq",
                          {str(deviceId)});
         for (int i = 0; i < r.rows(); ++i) state.ranges.push_back({r.int64(i, 0), r.int64(i, 1)});
-        state.records = c->exec("SELECT count(*) FROM records WHERE device_id = $1", {str(deviceId)}).int64(0, 0);
+        state.records = c->exec("SELECT count(*) FROM records"
+                                " WHERE device_ref = (SELECT ref FROM record_devices WHERE device_id = $1)",
+                                {str(deviceId)})
+                            .int64(0, 0);
         return state;
     }
 
@@ -367,13 +401,7 @@ public:
     std::vector<std::string> recordJsons(const RecordQuery& q) override
     {
         auto c = pool_.acquire();
-        auto r = c->exec("SELECT record_json FROM records WHERE school_code = $1 AND ($2::text IS NULL OR kind = $2)"
-                         " AND (day IS NULL OR (($3::text IS NULL OR day >= $3) AND ($4::text IS NULL OR day <= $4)))"
-                         " ORDER BY id",
-                         {str(q.schoolCode), q.kind, q.from, q.to});
-        std::vector<std::string> out;
-        for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
-        return out;
+        return pg_summaries::schoolRecordJsons(*c, q);
     }
 
     std::map<std::string, std::int64_t> countByKind(const std::string& schoolCode) override
@@ -455,20 +483,29 @@ public:
     {
         auto c = pool_.acquire();
         // One statement, one snapshot: numbers are committed in order, so it holds a prefix.
-        auto r = c->exec("SELECT change_seq, type, record_json, device_id, received_at, code, winner_id,"
+        // A record's row: its packed body, received_ms and id; a conflict's: its JSON and received_at.
+        auto r = c->exec("SELECT change_seq, type, data, json, device_id, received_ms, received_at, id, code, winner_id,"
                          " winner_version FROM ("
-                         " SELECT change_seq, 'record' AS type, record_json, device_id, received_at, '' AS code,"
-                         " '' AS winner_id, 0::bigint AS winner_version FROM records"
-                         " WHERE school_code = $1 AND change_seq > $2"
-                         " UNION ALL SELECT change_seq, 'conflict', record_json, device_id, received_at, code,"
-                         " coalesce(winner_id, record_id), coalesce(winner_version, version) FROM conflicts"
-                         " WHERE school_code = $1 AND change_seq > $2) AS feed ORDER BY change_seq LIMIT $3",
+                         " SELECT r.change_seq, 'record' AS type, r.body AS data, NULL::text AS json, d.device_id,"
+                         " r.received_ms, NULL::text AS received_at, r.id::text, '' AS code, '' AS winner_id,"
+                         " 0::bigint AS winner_version FROM records r JOIN record_devices d ON d.ref = r.device_ref"
+                         " WHERE r.school_code = $1 AND r.change_seq > $2"
+                         " UNION ALL SELECT change_seq, 'conflict', NULL::bytea, record_json, device_id, NULL::bigint,"
+                         " received_at, record_id, code, coalesce(winner_id, record_id), coalesce(winner_version, version)"
+                         " FROM conflicts WHERE school_code = $1 AND change_seq > $2) AS feed ORDER BY change_seq LIMIT $3",
                          {str(schoolCode), num(after), num(limit)});
         std::vector<ChangeEntry> out;
         std::int64_t bytes = 0;
         for (int i = 0; i < r.rows(); ++i) {
-            ChangeEntry e{r.int64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
-                          r.text(i, 5), r.text(i, 6), r.int64(i, 7)};
+            const bool record = r.text(i, 1) == "record";
+            ChangeEntry e{r.int64(i, 0),
+                          r.text(i, 1),
+                          record ? unpackRecordBody(byteaFromHex(r.text(i, 2)), r.text(i, 7)) : r.text(i, 3),
+                          r.text(i, 4),
+                          record ? formatUtcTimestamp(r.int64(i, 5)) : r.text(i, 6),
+                          r.text(i, 8),
+                          r.text(i, 9),
+                          r.int64(i, 10)};
             bytes += static_cast<std::int64_t>(e.recordJson.size());
             if (!out.empty() && bytes > maxBytes) break;
             out.push_back(std::move(e));
@@ -613,6 +650,7 @@ private:
                 if (m.version <= current) continue;
                 c->exec("BEGIN");
                 c->execScript(m.sql);
+                if (m.version == kPackedRecordsMigration) packRecordsOnPostgres(*c);
                 c->exec("INSERT INTO county_schema(version) VALUES ($1)", {num(m.version)});
                 c->exec("COMMIT");
             }

@@ -2,11 +2,13 @@
 
 #include <mutex>
 
+#include "clock.h"
 #include "county_schema.h"
 #include "crypto.h"
 #include "database.h"
 #include "day_summary_sql.h"
 #include "platform/private_file.h"
+#include "record_body.h"
 
 namespace taizhang::server {
 namespace {
@@ -54,11 +56,12 @@ public:
     std::unordered_map<std::string, StoredRecord> findRecords(const std::vector<std::string>& ids) override
     {
         std::unordered_map<std::string, StoredRecord> found;
-        auto st = db_.prepare("SELECT school_code, version, record_json FROM records WHERE id = ?");
+        auto st = db_.prepare("SELECT school_code, version, body FROM records WHERE id = ?");
         for (const auto& id : ids) {
             st.reset();
-            st.bind(1, id);
-            if (st.step()) found.emplace(id, StoredRecord{st.text(0), st.int64(1), st.text(2)});
+            const std::string key = uuidBytes(id);
+            st.bindBlob(1, key.data(), key.size());
+            if (st.step()) found.emplace(id, StoredRecord{st.text(0), st.int64(1), unpackRecordBody(st.blob(2), id)});
         }
         return found;
     }
@@ -67,12 +70,12 @@ public:
                                                             const std::vector<std::string>& keys) override
     {
         std::unordered_map<std::string, KeyOwner> found;
-        auto st = db_.prepare("SELECT id, version FROM records WHERE school_code = ? AND natural_key = ?"
+        auto st = db_.prepare("SELECT id, version FROM records WHERE key_hash = ? AND school_code = ?"
                               " ORDER BY change_seq LIMIT 1");
         for (const auto& key : keys) {
             st.reset();
-            st.bind(1, schoolCode).bind(2, key);
-            if (st.step()) found.emplace(key, KeyOwner{st.text(0), st.int64(1)});
+            st.bind(1, naturalKeyHash(schoolCode, key)).bind(2, schoolCode);
+            if (st.step()) found.emplace(key, KeyOwner{uuidText(st.blob(0)), st.int64(1)});
         }
         return found;
     }
@@ -81,8 +84,9 @@ public:
     {
         auto st = db_.prepare("UPDATE records SET change_seq = ? WHERE id = ?");
         for (const auto& [id, change] : idToChange) {
+            const std::string key = uuidBytes(id);
             st.reset();
-            st.bind(1, change).bind(2, id);
+            st.bind(1, change).bindBlob(2, key.data(), key.size());
             st.run();
         }
     }
@@ -102,20 +106,38 @@ public:
     void writeRecords(const std::vector<RecordWrite>& rows) override
     {
         auto st = db_.prepare(
-            "INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id, received_at,"
-            " first_received_at, change_seq, natural_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)"
+            "INSERT INTO records(id, school_code, kind, version, deleted, day, body, device_ref, received_ms,"
+            " first_received_ms, change_seq, key_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)"
             " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, version = excluded.version,"
-            " deleted = excluded.deleted, day = excluded.day, record_json = excluded.record_json,"
-            " device_id = excluded.device_id, received_at = excluded.received_at, change_seq = excluded.change_seq,"
-            " natural_key = excluded.natural_key"
+            " deleted = excluded.deleted, day = excluded.day, body = excluded.body,"
+            " device_ref = excluded.device_ref, received_ms = excluded.received_ms, change_seq = excluded.change_seq,"
+            " key_hash = excluded.key_hash"
             " WHERE records.version < excluded.version AND records.school_code = excluded.school_code");
+        std::map<std::string, std::int64_t> refs;
         for (const auto& r : rows) {
+            auto ref = refs.find(r.deviceId);
+            if (ref == refs.end()) ref = refs.emplace(r.deviceId, deviceRef(r.deviceId)).first;
+            const std::string body = packRecordBody(r.recordJson, r.id);
+            const std::string key = uuidBytes(r.id);
             st.reset();
-            st.bind(1, r.id).bind(2, r.schoolCode).bind(3, r.kind).bind(4, r.version).bind(5, r.deleted ? 1 : 0)
-                .bind(6, r.day).bind(7, r.recordJson).bind(8, r.deviceId).bind(9, r.receivedAt)
-                .bind(10, r.changeSeq).bind(11, r.naturalKey);
+            st.bindBlob(1, key.data(), key.size()).bind(2, r.schoolCode).bind(3, r.kind).bind(4, r.version).bind(5, r.deleted ? 1 : 0)
+                .bind(6, r.day).bindBlob(7, body.data(), body.size()).bind(8, ref->second)
+                .bind(9, utcMillisOf(r.receivedAt)).bind(10, r.changeSeq);
+            if (r.naturalKey) st.bind(11, naturalKeyHash(r.schoolCode, *r.naturalKey));
+            else st.bind(11, nullptr);
             st.run();
         }
+    }
+
+    // The number standing for a device in records (record_devices).
+    std::int64_t deviceRef(const std::string& deviceId)
+    {
+        db_.prepare("INSERT INTO record_devices(device_id) VALUES (?) ON CONFLICT(device_id) DO NOTHING")
+            .bind(1, deviceId).run();
+        auto st = db_.prepare("SELECT ref FROM record_devices WHERE device_id = ?");
+        st.bind(1, deviceId);
+        if (!st.step()) throw StorageError("device " + deviceId + " has no number in record_devices");
+        return st.int64(0);
     }
 
     void writeConflicts(const std::vector<ConflictWrite>& rows) override
@@ -326,7 +348,8 @@ public:
                               " ORDER BY first_seq");
         st.bind(1, deviceId);
         while (st.step()) state.ranges.push_back({st.int64(0), st.int64(1)});
-        auto count = readDb_.prepare("SELECT count(*) FROM records WHERE device_id = ?");
+        auto count = readDb_.prepare("SELECT count(*) FROM records"
+                                     " WHERE device_ref = (SELECT ref FROM record_devices WHERE device_id = ?)");
         count.bind(1, deviceId);
         count.step();
         state.records = count.int64(0);
@@ -357,13 +380,7 @@ public:
     std::vector<std::string> recordJsons(const RecordQuery& q) override
     {
         std::lock_guard lock(readMu_);
-        auto st = readDb_.prepare(
-            "SELECT record_json FROM records WHERE school_code = ? AND (?2 IS NULL OR kind = ?2)"
-            " AND (day IS NULL OR ((?3 IS NULL OR day >= ?3) AND (?4 IS NULL OR day <= ?4))) ORDER BY id");
-        st.bind(1, q.schoolCode).bind(2, q.kind).bind(3, q.from).bind(4, q.to);
-        std::vector<std::string> out;
-        while (st.step()) out.push_back(st.text(0));
-        return out;
+        return sqlite_summaries::schoolRecordJsons(readDb_, q);
     }
 
     std::map<std::string, std::int64_t> countByKind(const std::string& schoolCode) override
@@ -452,19 +469,28 @@ public:
                                           std::int64_t maxBytes) override
     {
         std::lock_guard lock(readMu_);
+        // A record's row: its packed body, received_ms and id; a conflict's: its JSON and received_at.
         auto st = readDb_.prepare(
-            "SELECT change_seq, type, record_json, device_id, received_at, code, winner_id, winner_version FROM ("
-            " SELECT change_seq, 'record' AS type, record_json, device_id, received_at, '' AS code, '' AS winner_id,"
-            " 0 AS winner_version FROM records WHERE school_code = ?1 AND change_seq > ?2"
-            " UNION ALL SELECT change_seq, 'conflict', record_json, device_id, received_at, code,"
+            "SELECT change_seq, type, data, device_id, received_ms, received_at, id, code, winner_id, winner_version FROM ("
+            " SELECT r.change_seq, 'record' AS type, r.body AS data, d.device_id, r.received_ms, NULL AS received_at,"
+            " r.id, '' AS code, '' AS winner_id, 0 AS winner_version FROM records r"
+            " JOIN record_devices d ON d.ref = r.device_ref WHERE r.school_code = ?1 AND r.change_seq > ?2"
+            " UNION ALL SELECT change_seq, 'conflict', record_json, device_id, NULL, received_at, record_id, code,"
             " coalesce(winner_id, record_id), coalesce(winner_version, version) FROM conflicts"
             " WHERE school_code = ?1 AND change_seq > ?2) ORDER BY change_seq LIMIT ?3");
         st.bind(1, schoolCode).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
         std::vector<ChangeEntry> out;
         std::int64_t bytes = 0;
         while (st.step()) {
-            ChangeEntry e{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
-                          st.int64(7)};
+            const bool record = st.text(1) == "record";
+            ChangeEntry e{st.int64(0),
+                          st.text(1),
+                          record ? unpackRecordBody(st.blob(2), uuidText(st.blob(6))) : st.text(2),
+                          st.text(3),
+                          record ? formatUtcTimestamp(st.int64(4)) : st.text(5),
+                          st.text(7),
+                          st.text(8),
+                          st.int64(9)};
             bytes += static_cast<std::int64_t>(e.recordJson.size());
             if (!out.empty() && bytes > maxBytes) break;
             out.push_back(std::move(e));
