@@ -29,20 +29,34 @@ constexpr std::string_view kDictionaryV1 =
     R"dict({"author":"","body":{"after_school_minutes":60,"class_id":"","date":"2026-09-01","long_break_minutes":30,"long_break_sessions":2,"out_of_school_minutes":60,"pe_lesson_minutes":40},"created_at":"2026-","deleted":false,"device":"","id":"","kind":"activity","updated_at":"2026-","version":1})dict"
     R"dict({"author":"","body":{"at_home":true,"class_id":"","content":"","date":"2026-09-01","minutes":20,"over_cap_reason":"","subject":"chinese","teacher_id":"","written":true},"created_at":"2026-","deleted":false,"device":"","id":"","kind":"homework","updated_at":"2026-","version":1})dict";
 
+std::string idMarker(std::string_view id)
+{
+    std::string marker = "\"id\":\"";
+    marker += id;
+    marker += '"';
+    return marker;
+}
+
 // The body's "device" is the device that made the record, not the one that sent it (the
 // row's device), so only the id is worth adding.
 std::string rowDictionary(std::string_view id)
 {
     std::string dict(kDictionaryV1);
-    dict += "\"id\":\"";
-    dict += id;
-    dict += '"';
+    dict += idMarker(id);
     return dict;
 }
 
 // A record at the county is at most a batch's byte limit; this bounds what one damaged row can
 // make the server allocate.
 constexpr std::size_t kMaxRecordBytes = 16u << 20;
+
+constexpr std::size_t kHeaderBytes = 5;  // format byte, CRC-32
+
+std::uint32_t crcOf(std::string_view text)
+{
+    return static_cast<std::uint32_t>(
+        crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(text.data()), static_cast<uInt>(text.size())));
+}
 
 }  // namespace
 
@@ -53,31 +67,33 @@ std::string packRecordBody(std::string_view json, std::string_view id)
         throw StorageError("cannot pack a record body (deflateInit2)");
     const std::string dict = rowDictionary(id);
     deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
-    std::string out(1 + deflateBound(&z, static_cast<uLong>(json.size())), '\0');
+    std::string out(kHeaderBytes + deflateBound(&z, static_cast<uLong>(json.size())), '\0');
     out[0] = static_cast<char>(kRecordBodyFormat);
+    const auto crc = crcOf(json);
+    for (int i = 0; i < 4; ++i) out[1 + i] = static_cast<char>(crc >> (24 - 8 * i) & 0xff);
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(json.data()));
     z.avail_in = static_cast<uInt>(json.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data() + 1);
-    z.avail_out = static_cast<uInt>(out.size() - 1);
+    z.next_out = reinterpret_cast<Bytef*>(out.data() + kHeaderBytes);
+    z.avail_out = static_cast<uInt>(out.size() - kHeaderBytes);
     const int rc = deflate(&z, Z_FINISH);
     const auto written = z.total_out;
     deflateEnd(&z);
     if (rc != Z_STREAM_END) throw StorageError("cannot pack a record body (deflate " + std::to_string(rc) + ")");
-    out.resize(1 + written);
+    out.resize(kHeaderBytes + written);
     return out;
 }
 
 std::string unpackRecordBody(std::string_view packed, std::string_view id)
 {
-    if (packed.empty() || static_cast<unsigned char>(packed[0]) != kRecordBodyFormat)
+    if (packed.size() < kHeaderBytes || static_cast<unsigned char>(packed[0]) != kRecordBodyFormat)
         throw StorageError("record " + std::string(id) + ": stored body of unknown format " +
                            (packed.empty() ? std::string("(empty)") : std::to_string(static_cast<unsigned char>(packed[0]))));
     z_stream z{};
     if (inflateInit2(&z, -15) != Z_OK) throw StorageError("cannot unpack a record body (inflateInit2)");
     const std::string dict = rowDictionary(id);
     inflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size()));
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data() + 1));
-    z.avail_in = static_cast<uInt>(packed.size() - 1);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data() + kHeaderBytes));
+    z.avail_in = static_cast<uInt>(packed.size() - kHeaderBytes);
     std::string out;
     std::array<char, 4096> chunk{};
     int rc = Z_OK;
@@ -96,6 +112,10 @@ std::string unpackRecordBody(std::string_view packed, std::string_view id)
     inflateEnd(&z);
     if (rc != Z_STREAM_END || trailing)
         throw StorageError("record " + std::string(id) + ": stored body is damaged (inflate " + std::to_string(rc) + ")");
+    std::uint32_t stored = 0;
+    for (int i = 1; i <= 4; ++i) stored = stored << 8 | static_cast<unsigned char>(packed[i]);
+    if (stored != crcOf(out))
+        throw StorageError("record " + std::string(id) + ": stored body does not unpack to this record (CRC)");
     return out;
 }
 

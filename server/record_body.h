@@ -1,8 +1,9 @@
 #pragma once
 // How the county keeps a record at rest (county migration 9, docs/server.md "Storage"). The
 // canonical JSON a device sent is what every reader gets back, byte for byte; on disk it is
-// packed: a format byte, then raw deflate with a preset dictionary (the record kinds' key
-// skeletons, frozen per format, followed by the row's own id, which every body repeats). Both backends pack in writeRecords and unpack where a stored row becomes a
+// packed: a format byte, the CRC-32 of the JSON, then raw deflate with a preset dictionary (the
+// record kinds' key skeletons, frozen per format, followed by the row's own id, which every body
+// repeats). Both backends pack in writeRecords and unpack where a stored row becomes a
 // record again, nowhere else.
 #include <cstdint>
 #include <string>
@@ -10,13 +11,15 @@
 
 namespace taizhang::server {
 
-// Format 1: raw deflate, dictionary kDictionaryV1 + "\"id\":\"<id>\"".
+// Format 1: byte 1, CRC-32 of the JSON (4 bytes, big-endian), raw deflate with the dictionary
+// kDictionaryV1 + "\"id\":\"<id>\"". The CRC is there because deflate has none: a body read with
+// another row's id (another dictionary) or damaged bytes would otherwise unpack to wrong text.
 // A later dictionary gets a new format byte; format 1 bodies stay readable.
 inline constexpr unsigned char kRecordBodyFormat = 1;
 
 // id is the row's own id column: unpacking needs the same string.
 std::string packRecordBody(std::string_view json, std::string_view id);
-// Throws StorageError for an unknown format byte or damaged bytes.
+// Throws StorageError for an unknown format byte, damaged bytes or another row's id.
 std::string unpackRecordBody(std::string_view packed, std::string_view id);
 
 // The 64-bit hash stored for a school's natural key (core's uniquenessKey): the first 8 bytes

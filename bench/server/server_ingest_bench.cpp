@@ -29,6 +29,7 @@
 #include "crypto.h"
 #include "county_schema.h"
 #include "database.h"
+#include "record_body.h"
 #include "records.h"
 #include "storage.h"
 #include "uuid.h"
@@ -121,7 +122,8 @@ void stopServer(Server& s)
     waitpid(s.pid, &status, 0);
 }
 
-// The rows the server writes for these records, as COPY text or INSERT values.
+// The rows the server writes for these records, as COPY text or INSERT values, in the stored
+// form of county migration 9 (server/record_body.h): the packing is part of storing a row.
 struct Row {
     std::string id, school, kind, day, json, device;
     std::int64_t version;
@@ -133,12 +135,15 @@ double bareSqlite(const std::string& path, const std::vector<Row>& rows, const s
     auto db = Database::open(path, sqliteCountyMigrations());
     const auto start = Steady::now();
     auto tx = db.beginWrite();
-    auto st = db.prepare("INSERT INTO records(id, school_code, kind, version, deleted, day, record_json, device_id,"
-                         " received_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)");
+    db.prepare("INSERT INTO record_devices(ref, device_id) VALUES (1, ?)").bind(1, rows.front().device).run();
+    auto st = db.prepare("INSERT INTO records(id, school_code, kind, version, deleted, day, body, device_ref,"
+                         " received_ms) VALUES (?, ?, ?, ?, 0, ?, ?, 1, ?)");
+    const auto nowMs = server::utcMillisOf(now);
     for (const auto& r : rows) {
+        const std::string id = server::uuidBytes(r.id), body = server::packRecordBody(r.json, r.id);
         st.reset();
-        st.bind(1, r.id).bind(2, r.school).bind(3, r.kind).bind(4, r.version).bind(5, r.day).bind(6, r.json)
-            .bind(7, r.device).bind(8, now);
+        st.bindBlob(1, id.data(), id.size()).bind(2, r.school).bind(3, r.kind).bind(4, r.version).bind(5, r.day)
+            .bindBlob(6, body.data(), body.size()).bind(7, nowMs);
         st.run();
     }
     tx.commit();
@@ -162,16 +167,18 @@ double barePostgres(const std::string& url, const std::vector<Row>& rows, const 
 {
     { auto s = openStorage(url, 1); }
     PGconn* c = PQconnectdb(url.c_str());
+    const std::string nowMs = std::to_string(server::utcMillisOf(now));
     const auto start = Steady::now();
     PQclear(PQexec(c, "BEGIN"));
-    PGresult* r = PQexec(c, "COPY records(id, school_code, kind, version, deleted, day, record_json, device_id,"
-                            " received_at) FROM STDIN");
+    PQclear(PQexec(c, "INSERT INTO record_devices(ref, device_id) VALUES (1, 'bench-device')"));
+    PGresult* r = PQexec(c, "COPY records(id, school_code, kind, version, deleted, day, body, device_ref,"
+                            " received_ms) FROM STDIN");
     if (PQresultStatus(r) != PGRES_COPY_IN) throw std::runtime_error(PQerrorMessage(c));
     PQclear(r);
     std::string chunk;
     for (const auto& row : rows) {
         chunk += row.id + "\t" + row.school + "\t" + row.kind + "\t" + std::to_string(row.version) + "\tf\t" + row.day +
-                 "\t" + copyEscape(row.json) + "\t" + row.device + "\t" + now + "\n";
+                 "\t" + copyEscape(server::byteaHex(server::packRecordBody(row.json, row.id))) + "\t1\t" + nowMs + "\n";
         if (chunk.size() > (1 << 20)) {
             PQputCopyData(c, chunk.data(), static_cast<int>(chunk.size()));
             chunk.clear();

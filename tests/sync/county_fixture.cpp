@@ -6,6 +6,8 @@
 #include <regex>
 #include <stdexcept>
 
+#include "record_body.h"
+
 namespace taizhang::testing {
 
 std::string binPath(const std::string& name) { return std::string(TAIZHANG_BIN_DIR) + "/" + name; }
@@ -92,6 +94,12 @@ struct ReadOnlyDb {
     ~ReadOnlyDb() { sqlite3_close_v2(db); }
     sqlite3* db = nullptr;
 };
+
+// The county keeps ids as 16 bytes and bodies packed (server/record_body.h, county migration 9).
+std::string blobOf(sqlite3_stmt* s, int column)
+{
+    return {static_cast<const char*>(sqlite3_column_blob(s, column)), static_cast<std::size_t>(sqlite3_column_bytes(s, column))};
+}
 }  // namespace
 
 std::map<std::string, std::int64_t> CountyServer::records(const std::string& school) const
@@ -101,8 +109,7 @@ std::map<std::string, std::int64_t> CountyServer::records(const std::string& sch
     sqlite3_prepare_v2(ro.db, "SELECT id, version FROM records WHERE school_code = ?", -1, &s, nullptr);
     sqlite3_bind_text(s, 1, school.c_str(), -1, SQLITE_TRANSIENT);
     std::map<std::string, std::int64_t> out;
-    while (sqlite3_step(s) == SQLITE_ROW)
-        out[reinterpret_cast<const char*>(sqlite3_column_text(s, 0))] = sqlite3_column_int64(s, 1);
+    while (sqlite3_step(s) == SQLITE_ROW) out[server::uuidText(blobOf(s, 0))] = sqlite3_column_int64(s, 1);
     sqlite3_finalize(s);
     return out;
 }
@@ -111,12 +118,13 @@ std::map<std::string, std::string> CountyServer::recordJsons(const std::string& 
 {
     ReadOnlyDb ro(data_);
     sqlite3_stmt* s = nullptr;
-    sqlite3_prepare_v2(ro.db, "SELECT id, record_json FROM records WHERE school_code = ?", -1, &s, nullptr);
+    sqlite3_prepare_v2(ro.db, "SELECT id, body FROM records WHERE school_code = ?", -1, &s, nullptr);
     sqlite3_bind_text(s, 1, school.c_str(), -1, SQLITE_TRANSIENT);
     std::map<std::string, std::string> out;
-    while (sqlite3_step(s) == SQLITE_ROW)
-        out[reinterpret_cast<const char*>(sqlite3_column_text(s, 0))] =
-            reinterpret_cast<const char*>(sqlite3_column_text(s, 1));
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const std::string id = server::uuidText(blobOf(s, 0));
+        out[id] = server::unpackRecordBody(blobOf(s, 1), id);
+    }
     sqlite3_finalize(s);
     return out;
 }

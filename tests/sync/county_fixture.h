@@ -36,7 +36,9 @@ public:
     int port() const { return port_; }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
-    // id -> version of every record the county holds for a school (read from its database).
+    // id -> version of every record the county holds for a school (read from its database; the
+    // records table keeps ids as 16 bytes and bodies packed, so SQL on it cannot name an id or
+    // search a body: use these).
     std::map<std::string, std::int64_t> records(const std::string& school) const;
     // id -> canonical record JSON the county holds for a school.
     std::map<std::string, std::string> recordJsons(const std::string& school) const;
