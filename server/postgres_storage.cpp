@@ -1,6 +1,7 @@
 #include "postgres_storage.h"
 
 #include "clock.h"
+#include "change_feed_sql.h"
 #include "county_schema.h"
 #include "crypto.h"
 #include "day_summary_sql.h"
@@ -482,35 +483,7 @@ public:
                                           std::int64_t maxBytes) override
     {
         auto c = pool_.acquire();
-        // One statement, one snapshot: numbers are committed in order, so it holds a prefix.
-        // A record's row: its packed body, received_ms and id; a conflict's: its JSON and received_at.
-        auto r = c->exec("SELECT change_seq, type, data, json, device_id, received_ms, received_at, id, code, winner_id,"
-                         " winner_version FROM ("
-                         " SELECT r.change_seq, 'record' AS type, r.body AS data, NULL::text AS json, d.device_id,"
-                         " r.received_ms, NULL::text AS received_at, r.id::text, '' AS code, '' AS winner_id,"
-                         " 0::bigint AS winner_version FROM records r JOIN record_devices d ON d.ref = r.device_ref"
-                         " WHERE r.school_code = $1 AND r.change_seq > $2"
-                         " UNION ALL SELECT change_seq, 'conflict', NULL::bytea, record_json, device_id, NULL::bigint,"
-                         " received_at, record_id, code, coalesce(winner_id, record_id), coalesce(winner_version, version)"
-                         " FROM conflicts WHERE school_code = $1 AND change_seq > $2) AS feed ORDER BY change_seq LIMIT $3",
-                         {str(schoolCode), num(after), num(limit)});
-        std::vector<ChangeEntry> out;
-        std::int64_t bytes = 0;
-        for (int i = 0; i < r.rows(); ++i) {
-            const bool record = r.text(i, 1) == "record";
-            ChangeEntry e{r.int64(i, 0),
-                          r.text(i, 1),
-                          record ? unpackRecordBody(byteaFromHex(r.text(i, 2)), r.text(i, 7)) : r.text(i, 3),
-                          r.text(i, 4),
-                          record ? formatUtcTimestamp(r.int64(i, 5)) : r.text(i, 6),
-                          r.text(i, 8),
-                          r.text(i, 9),
-                          r.int64(i, 10)};
-            bytes += static_cast<std::int64_t>(e.recordJson.size());
-            if (!out.empty() && bytes > maxBytes) break;
-            out.push_back(std::move(e));
-        }
-        return out;
+        return pg_feed::changesAfter(*c, schoolCode, after, limit, maxBytes);
     }
 
     // ---- Console staff, sessions, throttling, audit ----

@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "clock.h"
+#include "change_feed_sql.h"
 #include "county_schema.h"
 #include "crypto.h"
 #include "database.h"
@@ -469,33 +470,7 @@ public:
                                           std::int64_t maxBytes) override
     {
         std::lock_guard lock(readMu_);
-        // A record's row: its packed body, received_ms and id; a conflict's: its JSON and received_at.
-        auto st = readDb_.prepare(
-            "SELECT change_seq, type, data, device_id, received_ms, received_at, id, code, winner_id, winner_version FROM ("
-            " SELECT r.change_seq, 'record' AS type, r.body AS data, d.device_id, r.received_ms, NULL AS received_at,"
-            " r.id, '' AS code, '' AS winner_id, 0 AS winner_version FROM records r"
-            " JOIN record_devices d ON d.ref = r.device_ref WHERE r.school_code = ?1 AND r.change_seq > ?2"
-            " UNION ALL SELECT change_seq, 'conflict', record_json, device_id, NULL, received_at, record_id, code,"
-            " coalesce(winner_id, record_id), coalesce(winner_version, version) FROM conflicts"
-            " WHERE school_code = ?1 AND change_seq > ?2) ORDER BY change_seq LIMIT ?3");
-        st.bind(1, schoolCode).bind(2, after).bind(3, static_cast<std::int64_t>(limit));
-        std::vector<ChangeEntry> out;
-        std::int64_t bytes = 0;
-        while (st.step()) {
-            const bool record = st.text(1) == "record";
-            ChangeEntry e{st.int64(0),
-                          st.text(1),
-                          record ? unpackRecordBody(st.blob(2), uuidText(st.blob(6))) : st.text(2),
-                          st.text(3),
-                          record ? formatUtcTimestamp(st.int64(4)) : st.text(5),
-                          st.text(7),
-                          st.text(8),
-                          st.int64(9)};
-            bytes += static_cast<std::int64_t>(e.recordJson.size());
-            if (!out.empty() && bytes > maxBytes) break;
-            out.push_back(std::move(e));
-        }
-        return out;
+        return sqlite_feed::changesAfter(readDb_, schoolCode, after, limit, maxBytes);
     }
 
     // ---- Console staff, sessions, throttling, audit ----

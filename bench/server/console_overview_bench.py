@@ -11,8 +11,9 @@ as a viewer and asks for the overview of this week and of the whole seeded range
 the "ms" of the server's own access log line. The overview reads the day summaries ingest keeps
 (server/day_summary.cpp). Baselines in the same run: core's checks over every record of the range
 as the overview computed them per request before the summaries (`taizhang-county report`, same
-code path, wall time), and a bare read of the same rows (SELECT of every record_json dated in
-the range), which any overview computed per request from the records must at least do."""
+code path, wall time), and a bare read of the same rows (SELECT of every stored body dated in
+the range; packed since county migration 9, read without unpacking), which any overview computed
+per request from the records must at least do."""
 import argparse
 import datetime
 import json
@@ -98,7 +99,7 @@ def main():
             return statistics.median(times)
 
         def bare_ms(frm, to):
-            sql = (f"SELECT record_json FROM records WHERE day >= '{frm.isoformat()}' AND day <= '{to.isoformat()}'"
+            sql = (f"SELECT body FROM records WHERE day >= '{frm.isoformat()}' AND day <= '{to.isoformat()}'"
                    " ORDER BY school_code, id")
             times = []
             for _ in range(a.runs):

@@ -86,13 +86,15 @@ cn=$(sqlite3 "$work/county.db" "SELECT count(*) FROM records")
 cb=$(file_bytes "$work/county.db")
 echo "county (SQLite): $cn records, $cb bytes = $(per_record "$cb" "$cn") B/record"
 echo "  tables: $(table_bytes "$work/county.db")"
-# The queries the county runs on records (server/sqlite_storage.cpp), and the index each uses.
+# The queries the county runs on records (server/sqlite_storage.cpp, day_summary_sqlite.cpp; the
+# stored form of county migration 9), and the index each uses.
 plans_sqlite() {
-  local dev; dev=$(sqlite3 "$1" "SELECT id FROM devices LIMIT 1")
-  for q in "SELECT school_code, version, record_json FROM records WHERE id = 'x'" \
-           "SELECT record_json FROM records WHERE school_code = '2133010601' AND kind = 'homework' AND (day IS NULL OR (day >= '2026-09-01' AND day <= '2026-09-30')) ORDER BY id" \
+  for q in "SELECT school_code, version, body FROM records WHERE id = x'01a22d7ba3127417adc6fd3874d748d7'" \
+           "SELECT body, id FROM records WHERE school_code = '2133010601' AND kind = 'homework' AND (day IS NULL OR (day >= '2026-09-01' AND day <= '2026-09-30')) ORDER BY id" \
            "SELECT kind, count(*) FROM records WHERE school_code = '2133010601' AND deleted = 0 GROUP BY kind" \
-           "SELECT count(*) FROM records WHERE device_id = '$dev'"; do
+           "SELECT count(*) FROM records WHERE device_ref = (SELECT ref FROM record_devices WHERE device_id = 'x')" \
+           "SELECT r.change_seq, r.body, d.device_id, r.received_ms, r.id FROM records r JOIN record_devices d ON d.ref = r.device_ref WHERE r.school_code = '2133010601' AND r.change_seq > 0 ORDER BY r.change_seq LIMIT 1000" \
+           "SELECT id, version FROM records WHERE key_hash = 42 AND school_code = '2133010601' ORDER BY change_seq LIMIT 1"; do
     echo "  plan: ${q:0:90}... -> $(sqlite3 "$1" "EXPLAIN QUERY PLAN $q" | grep -o 'SEARCH.*\|SCAN.*' | tr '\n' ';')"
   done
 }
@@ -109,10 +111,12 @@ if [ "$pg" = 1 ]; then
                             WHERE c.relkind = 'r' AND s.nspname = 'public'")
   rec=$(psql "$url" -Atc "SELECT pg_total_relation_size('records')")
   echo "county (PostgreSQL): $pn records, all tables $total bytes = $(per_record "$total" "$pn") B/record; records table $(per_record "$rec" "$pn") B/record"
-  for q in "SELECT school_code, version, record_json FROM records WHERE id = ANY('{x}'::text[])" \
-           "SELECT record_json FROM records WHERE school_code = '2133010601' AND kind = 'homework' AND (day IS NULL OR (day >= '2026-09-01' AND day <= '2026-09-30')) ORDER BY id" \
-           "SELECT count(*) FROM records WHERE device_id = (SELECT id FROM devices LIMIT 1)"; do
-    echo "  plan: ${q:0:90}... -> $(psql "$url" -Atc "EXPLAIN (COSTS OFF) $q" | grep -io 'index[a-z ]* scan[^(]*\|seq scan[^(]*' | tr '\n' ';')"
+  for q in "SELECT id, school_code, version, body FROM records WHERE id = ANY('{01a22d7b-a312-7417-adc6-fd3874d748d7}'::uuid[])" \
+           "SELECT body, id FROM records WHERE school_code = '2133010601' AND kind = 'homework' AND (day IS NULL OR (day >= '2026-09-01' AND day <= '2026-09-30')) ORDER BY id" \
+           "SELECT count(*) FROM records WHERE device_ref = (SELECT ref FROM record_devices WHERE device_id = 'x')" \
+           "SELECT r.change_seq, r.body, d.device_id FROM records r JOIN record_devices d ON d.ref = r.device_ref WHERE r.school_code = '2133010601' AND r.change_seq > 10000 ORDER BY r.change_seq LIMIT 100" \
+           "SELECT key_hash, id, version FROM records WHERE key_hash = ANY('{42}'::bigint[]) AND school_code = '2133010601' ORDER BY change_seq"; do
+    echo "  plan: ${q:0:90}... -> $(psql "$url" -Atc "EXPLAIN (COSTS OFF) $q" | grep -io 'index[a-z ]* scan[^(]*\|seq scan[^(]*\|bitmap[a-z ]* scan[^(]*' | tr '\n' ';')"
   done
   echo "  tables: $(psql "$url" -Atc "SELECT relname || '|' || pg_total_relation_size(oid) FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY pg_total_relation_size(oid) DESC LIMIT 6" | tr '\n' ' ')"
 fi
