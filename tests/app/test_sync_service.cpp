@@ -142,7 +142,7 @@ TEST_F(AutoSyncTest, GIVEN_a_record_over_the_countys_size_limit_WHEN_synced_THEN
     EXPECT_EQ(service->refusedCount(), 0) << "the accepted newer version resolves the refusal";
     EXPECT_EQ(service->headline(), QStringLiteral("已全部发送"));
     EXPECT_EQ(refused.count(), 0);
-    EXPECT_EQ(county.count("SELECT count(*) FROM records WHERE id = '" + big.meta.id + "'"), 1);
+    EXPECT_EQ(county.records(demo.school.code).count(big.meta.id), 1u);
     EXPECT_EQ(county.records(demo.school.code).at(big.meta.id), 2);
 }
 
