@@ -1,6 +1,8 @@
 #pragma once
 // The clock is a seam: tests and the sync client's skew detection substitute their own.
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <string>
 
 #include "date.h"
@@ -36,6 +38,9 @@ inline constexpr int kChinaUtcOffsetMinutes = 8 * 60;
 
 // "2026-11-22T15:04:05.123Z": how every timestamp is written in records, audit and logs.
 std::string formatUtcTimestamp(std::int64_t unixMillis);
+// The instant of a text formatUtcTimestamp() wrote; nullopt for any other text (so that
+// formatUtcTimestamp(*parseUtcTimestamp(t)) == t whenever it returns a value).
+std::optional<std::int64_t> parseUtcTimestamp(std::string_view text);
 // The school-local calendar date at this instant.
 Date localDate(std::int64_t unixMillis, int utcOffsetMinutes = kChinaUtcOffsetMinutes);
 // The instant (unix millis) when the school-local clock shows `hour`:00 on `date`, for a school

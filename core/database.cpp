@@ -94,6 +94,7 @@ void Statement::reset()
 }
 
 bool Statement::isNull(int c) const { return sqlite3_column_type(stmt_, c) == SQLITE_NULL; }
+bool Statement::isInteger(int c) const { return sqlite3_column_type(stmt_, c) == SQLITE_INTEGER; }
 std::int64_t Statement::int64(int c) const { return sqlite3_column_int64(stmt_, c); }
 double Statement::real(int c) const { return sqlite3_column_double(stmt_, c); }
 std::string Statement::text(int c) const

@@ -68,6 +68,7 @@ public:
     void reset();  // ready to step again; keeps bindings until rebound
 
     bool isNull(int column) const;
+    bool isInteger(int column) const;  // the value is stored as an INTEGER
     std::int64_t int64(int column) const;
     int int32(int column) const { return static_cast<int>(int64(column)); }
     double real(int column) const;

@@ -11,8 +11,7 @@ constexpr const char* kCursorKey = "sync.pull_cursor";
 
 std::optional<Record> findRecord(Database& db, const std::string& id)
 {
-    auto s = db.prepare("SELECT id, kind, version, created_at, updated_at, author, device, deleted, body "
-                        "FROM records WHERE id = ?");
+    auto s = db.prepare(std::string(recordSelectSql()) + "WHERE r.id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     return recordFromRow(s);
@@ -21,7 +20,8 @@ std::optional<Record> findRecord(Database& db, const std::string& id)
 // The highest version of this record still waiting in the outbox (not acknowledged), 0 if none.
 std::int64_t waitingVersion(Database& db, const std::string& id)
 {
-    auto s = db.prepare("SELECT coalesce(max(version), 0) FROM outbox WHERE record_id = ? AND acked_at IS NULL");
+    auto s = db.prepare("SELECT coalesce(max(version), 0) FROM outbox WHERE rec = (SELECT rec FROM records WHERE id = ?) "
+                        "AND acked_at IS NULL");
     s.bind(1, id);
     s.step();
     return s.int64(0);
@@ -47,7 +47,8 @@ PullPageResult applyPulledPage(Database& db, const std::vector<PulledChange>& pa
     auto addConflict = db.prepare(
         "INSERT INTO school_conflicts(change, record_id, kind, version, payload, from_device, received_at, code,"
         " winner_id, winner_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(change) DO NOTHING");
-    auto keepUnsent = db.prepare("UPDATE outbox SET payload = ? WHERE record_id = ? AND version = ? AND payload = ''"
+    auto keepUnsent = db.prepare("UPDATE outbox SET payload = ? WHERE rec = (SELECT rec FROM records WHERE id = ?) AND version = ? "
+                                 "AND payload = ''"
                                  " AND acked_at IS NULL");
     for (const auto& entry : page) {
         Record r;
@@ -125,8 +126,7 @@ ConflictResolution conflictResolution(const Database& db, std::int64_t change, b
     if (!conflict)
         throw std::invalid_argument("没有编号为 " + std::to_string(change) + " 的冲突 (no conflict " +
                                     std::to_string(change) + ")");
-    auto s = db.prepare("SELECT id, kind, version, created_at, updated_at, author, device, deleted, body "
-                        "FROM records WHERE id = ?");
+    auto s = db.prepare(std::string(recordSelectSql()) + "WHERE r.id = ?");
     s.bind(1, conflict->winnerId);
     std::optional<Record> winner;
     if (s.step()) winner = recordFromRow(s);

@@ -1,5 +1,7 @@
 #include "record_store.h"
 
+#include <map>
+
 #include "uuid.h"
 
 namespace taizhang {
@@ -13,27 +15,19 @@ Kind storedKind(const std::string& name, const std::string& recordId)
                             " has unknown kind '" + name + "'; the database was probably written by a newer taizhang)");
 }
 
+constexpr const char* kRecordColumns =
+    "r.id, r.kind, r.version, r.created_at, r.updated_at, a.name, d.name, r.deleted, r.day, r.class_id, "
+    "r.teacher_id, r.body";
 constexpr const char* kSelectColumns =
-    "SELECT id, kind, version, created_at, updated_at, author, device, deleted, body FROM records ";
+    "SELECT r.id, r.kind, r.version, r.created_at, r.updated_at, a.name, d.name, r.deleted, r.day, r.class_id, "
+    "r.teacher_id, r.body FROM records r JOIN actors a ON a.n = r.author JOIN actors d ON d.n = r.device ";
 
-// The prepared INSERTs of one write; prepared once per transaction so bulk writes reuse them.
-struct ChangeWriter {
-    explicit ChangeWriter(Database& db)
-        : upsertRecord(db.prepare(
-              "INSERT INTO records(id, kind, version, created_at, updated_at, author, device, deleted, day, "
-              "class_id, teacher_id, body) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
-              "ON CONFLICT(id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at, "
-              "author = excluded.author, device = excluded.device, deleted = excluded.deleted, day = excluded.day, "
-              "class_id = excluded.class_id, teacher_id = excluded.teacher_id, body = excluded.body")),
-          insertAudit(db.prepare("INSERT INTO audit(record_id, kind, version, action, at, author, device, before, "
-                                 "after, reason) VALUES(?,?,?,?,?,?,?,?,?,?)")),
-          insertOutbox(db.prepare(
-              "INSERT INTO outbox(record_id, kind, version, payload, created_at) VALUES(?,?,?,?,?)"))
-    {
-    }
-    Statement upsertRecord;
-    Statement insertAudit;
-    Statement insertOutbox;
+// The columns a record's fields are lifted into; the body keeps a field only when its column
+// does not hold it (not a string, or a date not in canonical form).
+struct Lifted {
+    std::optional<std::string> day;  // the kind's dateKey field
+    std::optional<std::string> classId;
+    std::optional<std::string> teacherId;
 };
 
 std::optional<std::string> nonEmpty(std::string s)
@@ -42,43 +36,131 @@ std::optional<std::string> nonEmpty(std::string s)
     return s;
 }
 
+Lifted liftedOf(const Record& r)
+{
+    const auto day = r.date();
+    return {day ? std::optional<std::string>(day->toString()) : std::nullopt, nonEmpty(r.classId()),
+            nonEmpty(r.teacherId())};
+}
+
+bool isLifted(const std::string& key, const Json& value, std::string_view dateKey, const Lifted& l)
+{
+    if (!value.is_string()) return false;
+    const auto& text = value.get_ref<const std::string&>();
+    if (key == "class_id") return l.classId && *l.classId == text;
+    if (key == "teacher_id") return l.teacherId && *l.teacherId == text;
+    return !dateKey.empty() && key == dateKey && l.day && *l.day == text;
+}
+
+// body.dump() without the lifted fields, written member by member (a sorted object dumps as
+// '{' key ':' value, ... '}') so no copy of the tree is made.
+std::string storedBodyText(const Record& r, const Lifted& l)
+{
+    if (!r.body.is_object()) return r.body.dump();
+    const std::string_view dateKey = describe(r.kind).dateKey;
+    std::string out = "{";
+    for (auto it = r.body.begin(); it != r.body.end(); ++it) {
+        if (isLifted(it.key(), it.value(), dateKey, l)) continue;
+        if (out.size() > 1) out += ',';
+        out += Json(it.key()).dump();
+        out += ':';
+        out += it.value().dump();
+    }
+    out += '}';
+    return out;
+}
+
+// Rows from which createMany keeps dirty pages in memory until the commit.
+constexpr std::size_t kBulkRows = 2000;
+
+class NoCacheSpill {
+public:
+    NoCacheSpill(Database& db, bool on) : db_(on ? &db : nullptr)
+    {
+        if (db_) db_->exec("PRAGMA cache_spill = OFF");
+    }
+    ~NoCacheSpill()
+    {
+        try {
+            if (db_) db_->exec("PRAGMA cache_spill = ON");
+        } catch (...) {
+        }
+    }
+    NoCacheSpill(const NoCacheSpill&) = delete;
+    NoCacheSpill& operator=(const NoCacheSpill&) = delete;
+
+private:
+    Database* db_;
+};
+
+// The prepared statements of one write; prepared once per transaction so bulk writes reuse them.
+struct ChangeWriter {
+    explicit ChangeWriter(Database& db)
+        : upsertRecord(db.prepare(
+              "INSERT INTO records(id, kind, version, created_at, updated_at, author, device, deleted, day, "
+              "class_id, teacher_id, body) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
+              "ON CONFLICT(id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at, "
+              "author = excluded.author, device = excluded.device, deleted = excluded.deleted, day = excluded.day, "
+              "class_id = excluded.class_id, teacher_id = excluded.teacher_id, body = excluded.body RETURNING rec")),
+          insertAudit(db.prepare("INSERT INTO audit(rec, kind, version, action, at, author, device, before, "
+                                 "after, reason) VALUES(?,?,?,?,?,?,?,?,?,?)")),
+          insertOutbox(db.prepare("INSERT INTO outbox(rec, version, payload, created_at) VALUES(?,?,?,?)")),
+          findActor(db.prepare("SELECT n FROM actors WHERE name = ?")),
+          insertActor(db.prepare("INSERT INTO actors(name) VALUES(?) RETURNING n"))
+    {
+    }
+    // The number of an author or device name, added on first use.
+    std::int64_t actor(const std::string& name)
+    {
+        if (auto it = actors.find(name); it != actors.end()) return it->second;
+        findActor.reset();
+        findActor.bind(1, name);
+        Statement& s = findActor.step() ? findActor : (insertActor.reset(), insertActor.bind(1, name), insertActor);
+        if (&s == &insertActor && !insertActor.step()) throw DbError("cannot add actor " + name);
+        const std::int64_t n = s.int64(0);
+        s.reset();
+        actors.emplace(name, n);
+        return n;
+    }
+    Statement upsertRecord;
+    Statement insertAudit;
+    Statement insertOutbox;
+    Statement findActor;
+    Statement insertActor;
+    std::map<std::string, std::int64_t> actors;
+};
+
 // queue = false: a version pulled from the county, which must not travel back (no outbox row).
 void write(ChangeWriter& w, const Record& after, const std::optional<Record>& before, std::string_view action,
            const ChangeContext& ctx, const std::function<void(std::string_view)>& faultHook, bool queue = true)
 {
     const std::string kind(kindName(after.kind));
-    const std::string body = after.body.dump();
-    const auto day = after.date();
+    const Lifted lifted = liftedOf(after);
     w.upsertRecord.reset();
-    w.upsertRecord.bind(1, after.meta.id)
-        .bind(2, kind)
-        .bind(3, after.meta.version)
-        .bind(4, after.meta.createdAt)
-        .bind(5, after.meta.updatedAt)
-        .bind(6, after.meta.author)
-        .bind(7, after.meta.device)
+    w.upsertRecord.bind(1, after.meta.id).bind(2, kind).bind(3, after.meta.version);
+    bindStoredTime(w.upsertRecord, 4, after.meta.createdAt);
+    bindStoredTime(w.upsertRecord, 5, after.meta.updatedAt);
+    w.upsertRecord.bind(6, w.actor(after.meta.author))
+        .bind(7, w.actor(after.meta.device))
         .bind(8, after.meta.deleted ? 1 : 0)
-        .bind(9, day ? std::optional<std::string>(day->toString()) : std::nullopt)
-        .bind(10, nonEmpty(after.classId()))
-        .bind(11, nonEmpty(after.teacherId()))
-        .bind(12, body)
-        .run();
+        .bind(9, lifted.day)
+        .bind(10, lifted.classId)
+        .bind(11, lifted.teacherId)
+        .bind(12, storedBodyText(after, lifted));
+    if (!w.upsertRecord.step()) throw DbError("record " + after.meta.id + " was not written");
+    const std::int64_t rec = w.upsertRecord.int64(0);
+    w.upsertRecord.reset();
     if (faultHook) faultHook("record_written");
 
     // A creation's audit row does not repeat the record (history() reads version 1 back from the
     // record or from the next change's "before"); a change keeps both sides.
-    const std::optional<std::string> afterJson =
-        before ? std::optional<std::string>(recordJsonText(after, body)) : std::nullopt;
     w.insertAudit.reset();
-    w.insertAudit.bind(1, after.meta.id)
-        .bind(2, kind)
-        .bind(3, after.meta.version)
-        .bind(4, action)
-        .bind(5, after.meta.updatedAt)
-        .bind(6, ctx.author)
-        .bind(7, ctx.device)
+    w.insertAudit.bind(1, rec).bind(2, kind).bind(3, after.meta.version).bind(4, action);
+    bindStoredTime(w.insertAudit, 5, after.meta.updatedAt);
+    w.insertAudit.bind(6, w.actor(ctx.author))
+        .bind(7, w.actor(ctx.device))
         .bind(8, before ? std::optional<std::string>(recordToJson(*before).dump()) : std::nullopt)
-        .bind(9, afterJson)
+        .bind(9, before ? std::optional<std::string>(recordToJson(after).dump()) : std::nullopt)
         .bind(10, ctx.reason)
         .run();
     if (faultHook) faultHook("audit_written");
@@ -86,27 +168,52 @@ void write(ChangeWriter& w, const Record& after, const std::optional<Record>& be
 
     // payload '' = the record row at this version (migration 3): the text is built when frozen.
     w.insertOutbox.reset();
-    w.insertOutbox.bind(1, after.meta.id)
-        .bind(2, kind)
-        .bind(3, after.meta.version)
-        .bind(4, std::string_view(""))
-        .bind(5, after.meta.updatedAt)
-        .run();
+    w.insertOutbox.bind(1, rec).bind(2, after.meta.version).bind(3, std::string_view(""));
+    bindStoredTime(w.insertOutbox, 4, after.meta.updatedAt);
+    w.insertOutbox.run();
 }
 }  // namespace
 
-Record recordFromRow(const Statement& s)
+const char* recordSelectSql() { return kSelectColumns; }
+const char* recordColumnsSql() { return kRecordColumns; }
+
+void bindStoredTime(Statement& s, int index, const std::string& timestamp)
+{
+    if (auto ms = parseUtcTimestamp(timestamp))
+        s.bind(index, *ms);
+    else
+        s.bind(index, timestamp);
+}
+
+std::string storedTimeText(const Statement& s, int column)
+{
+    return s.isInteger(column) ? formatUtcTimestamp(s.int64(column)) : s.text(column);
+}
+
+Record recordFromRow(const Statement& s, int c)
 {
     Record r;
-    r.meta.id = s.text(0);
-    r.kind = storedKind(s.text(1), r.meta.id);
-    r.meta.version = s.int64(2);
-    r.meta.createdAt = s.text(3);
-    r.meta.updatedAt = s.text(4);
-    r.meta.author = s.text(5);
-    r.meta.device = s.text(6);
-    r.meta.deleted = s.int64(7) != 0;
-    r.body = Json::parse(s.text(8));
+    r.meta.id = s.text(c);
+    r.kind = storedKind(s.text(c + 1), r.meta.id);
+    r.meta.version = s.int64(c + 2);
+    r.meta.createdAt = storedTimeText(s, c + 3);
+    r.meta.updatedAt = storedTimeText(s, c + 4);
+    r.meta.author = s.text(c + 5);
+    r.meta.device = s.text(c + 6);
+    r.meta.deleted = s.int64(c + 7) != 0;
+    r.body = Json::parse(s.text(c + 11));
+    // Put back what the columns hold and the stored body left out.
+    if (r.body.is_object()) {
+        const std::string_view dateKey = describe(r.kind).dateKey;
+        auto restore = [&](std::string_view key, int column) {
+            if (key.empty() || s.isNull(column)) return;
+            const std::string k(key);
+            if (!r.body.contains(k)) r.body[k] = s.text(column);
+        };
+        restore(dateKey, c + 8);
+        restore("class_id", c + 9);
+        restore("teacher_id", c + 10);
+    }
     return r;
 }
 
@@ -160,6 +267,10 @@ std::vector<Record> RecordStore::createMany(std::vector<NewRecord>&& records, co
     std::vector<Record> out;
     out.reserve(records.size());
     auto tx = db_.beginWrite();
+    // A bulk write (an import of a whole file) dirties more pages than the page cache holds;
+    // spilling them to the WAL mid-transaction writes many index pages several times over
+    // (docs/performance.md, "Storage"). The cache may grow for this transaction instead.
+    const NoCacheSpill noSpill(db_, records.size() >= kBulkRows);
     ChangeWriter w(db_);
     const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
     for (auto& nr : records) {
@@ -212,7 +323,7 @@ Record RecordStore::remove(std::string_view id, std::int64_t expectedVersion, co
 
 std::optional<Record> RecordStore::find(std::string_view id) const
 {
-    auto s = db_.prepare(std::string(kSelectColumns) + "WHERE id = ?");
+    auto s = db_.prepare(std::string(kSelectColumns) + "WHERE r.id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     return recordFromRow(s);
@@ -222,14 +333,14 @@ std::vector<Record> RecordStore::query(const RecordQuery& q) const
 {
     std::string sql = kSelectColumns;
     sql += "WHERE 1 = 1";
-    if (q.kind) sql += " AND kind = :kind";
-    if (q.from) sql += " AND day >= :from";
-    if (q.to) sql += " AND day <= :to";
-    if (!q.classId.empty()) sql += " AND class_id = :class";
-    if (!q.teacherId.empty()) sql += " AND teacher_id = :teacher";
-    if (!q.author.empty()) sql += " AND author = :author";
-    if (!q.includeDeleted) sql += " AND deleted = 0";
-    sql += " ORDER BY day, created_at, id";
+    if (q.kind) sql += " AND r.kind = :kind";
+    if (q.from) sql += " AND r.day >= :from";
+    if (q.to) sql += " AND r.day <= :to";
+    if (!q.classId.empty()) sql += " AND r.class_id = :class";
+    if (!q.teacherId.empty()) sql += " AND r.teacher_id = :teacher";
+    if (!q.author.empty()) sql += " AND a.name = :author";
+    if (!q.includeDeleted) sql += " AND r.deleted = 0";
+    sql += " ORDER BY r.day, r.created_at, r.id";
     if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
     auto s = db_.prepare(sql);
     int i = 0;
@@ -246,8 +357,9 @@ std::vector<Record> RecordStore::query(const RecordQuery& q) const
 
 std::vector<AuditEntry> RecordStore::history(std::string_view id) const
 {
-    auto s = db_.prepare("SELECT id, record_id, kind, version, action, at, author, device, before, after, reason "
-                         "FROM audit WHERE record_id = ? ORDER BY id");
+    auto s = db_.prepare("SELECT a.id, r.id, a.kind, a.version, a.action, a.at, au.name, d.name, a.before, a.after, "
+                         "a.reason FROM audit a JOIN records r ON r.rec = a.rec JOIN actors au ON au.n = a.author "
+                         "JOIN actors d ON d.n = a.device WHERE r.id = ? ORDER BY a.id");
     s.bind(1, id);
     std::vector<AuditEntry> out;
     while (s.step()) {
@@ -257,7 +369,7 @@ std::vector<AuditEntry> RecordStore::history(std::string_view id) const
         e.kind = storedKind(s.text(2), e.recordId);
         e.version = s.int64(3);
         e.action = s.text(4);
-        e.at = s.text(5);
+        e.at = storedTimeText(s, 5);
         e.author = s.text(6);
         e.device = s.text(7);
         if (!s.isNull(8)) e.before = Json::parse(s.text(8));

@@ -124,7 +124,21 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Reads one record row in the column order used by RecordStore's SELECTs.
-Record recordFromRow(const Statement& row);
+// How a record is stored (client migration 5, docs/sync-protocol.md "Storage"): a rowid table
+// whose `rec` the audit log and the outbox refer to; author and device by number (actors);
+// timestamps as milliseconds when canonical; the body without the fields held in the day,
+// class_id and teacher_id columns. recordFromRow is the one place a row becomes a Record again.
+
+// "SELECT <the record's columns> FROM records r JOIN actors ...": append a WHERE on r.
+// Columns in the order recordFromRow reads them (12 columns).
+const char* recordSelectSql();
+// The same twelve columns, as a list to put into another SELECT over `records r` joined to
+// actors a (author) and d (device).
+const char* recordColumnsSql();
+Record recordFromRow(const Statement& row, int firstColumn = 0);
+
+// A timestamp as stored: an INTEGER (ms since the epoch) when the text is canonical, else the text.
+void bindStoredTime(Statement& s, int index, const std::string& timestamp);
+std::string storedTimeText(const Statement& s, int column);
 
 }  // namespace taizhang

@@ -99,8 +99,10 @@ static void BM_PolicyChecksSchoolYearFromDatabase(benchmark::State& state)
     // Reference rows whose record ids match the ids the daily bodies use.
     {
         auto tx = db.beginWrite();
+        db.exec("INSERT OR IGNORE INTO actors(name) VALUES('bench')");
         auto insert = db.prepare("INSERT INTO records(id, kind, version, created_at, updated_at, author, device, "
-                                 "deleted, body) VALUES(?,?,1,'','','bench','bench',0,?)");
+                                 "deleted, body) VALUES(?,?,1,'','',(SELECT n FROM actors WHERE name = 'bench'),"
+                                 "(SELECT n FROM actors WHERE name = 'bench'),0,?)");
         for (const auto& [id, c] : y.data.classes) insert.reset(), insert.bind(1, id).bind(2, "class").bind(3, Json(c).dump()).run();
         for (const auto& [id, t] : y.data.teachers) insert.reset(), insert.bind(1, id).bind(2, "teacher").bind(3, Json(t).dump()).run();
         for (const auto& [id, t] : y.data.terms) insert.reset(), insert.bind(1, id).bind(2, "term").bind(3, Json(t).dump()).run();

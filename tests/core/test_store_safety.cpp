@@ -37,7 +37,7 @@ TEST_F(SafetyFixture, GIVEN_a_row_of_an_unknown_kind_written_by_raw_sql_WHEN_rea
 {
     const auto r = store.create(Kind::Homework, homeworkBody(), ctx);
     db.exec("UPDATE records SET kind = 'lunch_menu' WHERE id = '" + r.meta.id + "'");
-    db.exec("UPDATE audit SET kind = 'lunch_menu' WHERE record_id = '" + r.meta.id + "'");
+    db.exec("UPDATE audit SET kind = 'lunch_menu' WHERE rec = (SELECT rec FROM records WHERE id = '" + r.meta.id + "')");
 
     try {
         store.find(r.meta.id);

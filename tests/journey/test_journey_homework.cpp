@@ -63,7 +63,7 @@ TEST_F(HomeworkJourney, GIVEN_a_subject_teacher_WHEN_her_entry_takes_the_class_o
     ASSERT_TRUE(waitFor([&] { return status->property("text").toString().contains("已保存 1 条"); }))
         << status->property("text").toString().toStdString();
 
-    const auto audited = column("SELECT a.reason FROM audit a JOIN records r ON r.id = a.record_id "
+    const auto audited = column("SELECT a.reason FROM audit a JOIN records r ON r.rec = a.rec "
                                 "WHERE r.kind = 'homework' AND json_extract(r.body, '$.minutes') = " + std::to_string(mine) +
                                 " AND json_extract(r.body, '$.content') = '绘画：我的家乡'");
     ASSERT_EQ(audited.size(), 1u);

@@ -91,10 +91,14 @@ TEST_F(Storage, GIVEN_an_unsent_version_WHEN_a_later_version_arrives_from_elsewh
     const auto v1 = addHomework(store, 1).front();
     Json body = v1.body;
     body["minutes"] = 50;
-    auto rec = db.prepare("UPDATE records SET version = 3, body = ?, device = 'other-computer' WHERE id = ?");
+    db.exec("INSERT INTO actors(name) VALUES('other-computer'), ('u')");
+    auto rec = db.prepare("UPDATE records SET version = 3, body = ?, device = (SELECT n FROM actors WHERE name = "
+                          "'other-computer') WHERE id = ?");
     rec.bind(1, body.dump()).bind(2, v1.meta.id).run();
-    auto audit = db.prepare("INSERT INTO audit(record_id, kind, version, action, at, author, device, before, after) "
-                            "VALUES(?, 'homework', 3, 'update', '2026-11-20T09:00:00.000Z', 'u', 'other-computer', ?, NULL)");
+    auto audit = db.prepare("INSERT INTO audit(rec, kind, version, action, at, author, device, before, after) "
+                            "VALUES((SELECT rec FROM records WHERE id = ?), 'homework', 3, 'update', 1795251600000, "
+                            "(SELECT n FROM actors WHERE name = 'u'), (SELECT n FROM actors WHERE name = "
+                            "'other-computer'), ?, NULL)");
     audit.bind(1, v1.meta.id).bind(2, recordToJson(v1).dump()).run();
 
     const auto b = outbox.freezeNext({}, testEncoder());

@@ -29,7 +29,7 @@ struct ForwardCompat : SyncFixture {
     {
         Json text = recordToJson(rec);
         text["schema"] = schema;
-        auto s = db.prepare("UPDATE outbox SET payload = ? WHERE record_id = ?");
+        auto s = db.prepare("UPDATE outbox SET payload = ? WHERE rec = (SELECT rec FROM records WHERE id = ?)");
         s.bind(1, text.dump()).bind(2, rec.meta.id).run();
     }
 };
