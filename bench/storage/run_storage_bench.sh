@@ -56,6 +56,22 @@ start_county() {  # $@: storage options; the URL goes to $work/url
 }
 stop_county() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 
+# The queries the client runs on its ledger (core/record_store.cpp, outbox.cpp, pull_apply.cpp),
+# and the index each uses (schema of client migration 5).
+plans_client() {
+  sqlite3 "$1" "SELECT 1 FROM actors LIMIT 1" >/dev/null 2>&1 || return 0
+  local j="FROM records r JOIN actors a ON a.n = r.author JOIN actors d ON d.n = r.device"
+  for q in "SELECT r.body $j WHERE r.id = 'x'" \
+           "SELECT r.body $j WHERE r.kind = 'homework' AND r.day >= '2026-09-01' AND r.day <= '2026-09-30' AND r.deleted = 0 ORDER BY r.day, r.created_at, r.id" \
+           "SELECT r.body $j WHERE r.class_id = 'c' AND r.day >= '2026-09-01' AND r.deleted = 0 ORDER BY r.day, r.created_at, r.id" \
+           "SELECT r.body $j WHERE r.teacher_id = 't' AND r.deleted = 0 ORDER BY r.day, r.created_at, r.id" \
+           "SELECT a.before FROM audit a JOIN records r ON r.rec = a.rec WHERE r.id = 'x' ORDER BY a.id" \
+           "SELECT o.seq, r.body FROM outbox o LEFT JOIN records r ON r.rec = o.rec WHERE o.batch_id IS NULL ORDER BY o.seq LIMIT 1000" \
+           "SELECT o.seq, r.body FROM outbox o LEFT JOIN records r ON r.rec = o.rec WHERE o.batch_id = 'b' ORDER BY o.seq"; do
+    echo "  plan: ${q:0:100}... -> $(sqlite3 "$1" "EXPLAIN QUERY PLAN $q" | grep -o 'SEARCH.*\|SCAN.*' | tr '\n' ';')"
+  done
+}
+
 # One school: init the demo, measure, enroll + sync to the county given by $@, measure again.
 client_run() {  # $1 = label, rest: county storage options
   local label=$1; shift
@@ -65,6 +81,7 @@ client_run() {  # $1 = label, rest: county storage options
   local before; before=$(file_bytes "$db")
   echo "client ($label): $n records, before sync $before bytes = $(per_record "$before" "$n") B/record"
   echo "  tables: $(table_bytes "$db")"
+  plans_client "$db"
   "$bin/taizhang-county" "$@" school add --code 2133010601 --name 西湖区青禾实验学校 --county 330106 --type nine_year >/dev/null 2>&1
   local code; code=$("$bin/taizhang-county" "$@" enroll-code issue --school 2133010601 2>/dev/null | grep -o '[A-Z0-9]\{4\}-[A-Z0-9]\{4\}-[A-Z0-9]\{4\}' | head -1)
   start_county "$@"; local url; url=$(cat "$work/url")
