@@ -1,5 +1,7 @@
 #include "outbox.h"
 
+#include <algorithm>
+
 #include <map>
 #include <set>
 
@@ -224,14 +226,54 @@ std::optional<FrozenBatch> Outbox::freezeNext(const BatchLimits& limits, const B
     auto tx = db_.beginWrite();
     if (!alsoWhenPending)
         if (auto pending = pendingBatch()) return pending;  // another process froze one meanwhile
-    const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
+    const auto rows = chooseUnbatched(limits, false);
+    if (rows.empty()) {
+        tx.commit();  // keeps any dead letters written while choosing
+        return std::nullopt;
+    }
+    auto batch = freezeRows(rows, limits, encode);
+    tx.commit();
+    return batch;
+}
 
+std::optional<FrozenBatch> Outbox::freezeAlongside(const BatchLimits& limits, const BatchEncoder& encode,
+                                                   const std::vector<std::string>& inFlight)
+{
+    if (inFlight.empty()) return std::nullopt;
+    FullSync full(db_);
+    auto tx = db_.beginWrite();
+    // A batch waiting for its retry goes first, and alone.
+    auto pending = db_.prepare("SELECT batch_id FROM sync_batches WHERE state = 'pending'");
+    while (pending.step())
+        if (std::find(inFlight.begin(), inFlight.end(), pending.text(0)) == inFlight.end()) return std::nullopt;
+    pending.reset();
+    auto edits = db_.prepare("SELECT 1 FROM outbox WHERE batch_id = ? AND version > 1 LIMIT 1");
+    for (const auto& id : inFlight) {
+        edits.reset();
+        edits.bind(1, id);
+        if (edits.step()) return std::nullopt;
+    }
+    edits.reset();
+    const auto rows = chooseUnbatched(limits, true);
+    if (rows.empty()) {
+        tx.commit();
+        return std::nullopt;
+    }
+    auto batch = freezeRows(rows, limits, encode);
+    tx.commit();
+    return batch;
+}
+
+std::vector<OutboxRow> Outbox::chooseUnbatched(const BatchLimits& limits, bool creationsOnly)
+{
+    const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
     const std::size_t maxRecords = std::max<std::size_t>(1, limits.maxRecords);
     auto s = db_.prepare(rowColumnsSql() + "WHERE o.batch_id IS NULL ORDER BY o.seq LIMIT ?");
     s.bind(1, static_cast<std::int64_t>(maxRecords));
     std::vector<OutboxRow> rows;
     std::size_t bytes = kHeaderAllowance;
     while (s.step()) {
+        if (creationsOnly && s.int64(3) != 1) break;  // o.version: an edit or a deletion waits
         OutboxRow row = outboxRowFrom(db_, s);
         const std::size_t lineBytes = row.payload.size() + 32;  // + ,"seq":N and the newline
         if (lineBytes > limits.maxRecordBytes) {
@@ -248,13 +290,7 @@ std::optional<FrozenBatch> Outbox::freezeNext(const BatchLimits& limits, const B
         rows.push_back(std::move(row));
     }
     s.reset();
-    if (rows.empty()) {
-        tx.commit();  // keeps any dead letters written above
-        return std::nullopt;
-    }
-    auto batch = freezeRows(rows, limits, encode);
-    tx.commit();
-    return batch;
+    return rows;
 }
 
 std::optional<FrozenBatch> Outbox::freezeRows(const std::vector<OutboxRow>& chosen, const BatchLimits& limits,

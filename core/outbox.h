@@ -123,7 +123,7 @@ class Outbox {
 public:
     Outbox(Database& db, const Clock& clock);
 
-    // The oldest pending batch (one batch in flight: it must be acknowledged before the next).
+    // The oldest pending batch (a retry is sent before anything new is frozen).
     std::optional<FrozenBatch> pendingBatch() const;
     // Freezes the oldest unbatched rows (at most limits.maxRecords, and at most
     // limits.maxDecompressedBytes of payload) into a new batch in one transaction committed
@@ -134,6 +134,18 @@ public:
     // transaction instead of being sent. nullopt when nothing is left to send.
     std::optional<FrozenBatch> freezeNext(const BatchLimits& limits, const BatchEncoder& encode,
                                           bool alsoWhenPending = false);
+
+    // On a slow line the next batch travels while the county stores the ones before it
+    // (docs/sync-protocol.md, "Batches in flight"). Freezes a further batch while the batches
+    // `inFlight` are on their way, only where the order in which the county stores them cannot
+    // matter: every in-flight batch and every row of the new one creates a record (version 1;
+    // new records have distinct ids, and this computer's rules kept their natural keys apart),
+    // so an edit can never overtake its record's creation nor a deletion the record recreated
+    // after it. The new batch takes the oldest unbatched rows up to the first that is not a
+    // creation. nullopt when a batch not in flight is pending (a retry goes first, alone), when
+    // an in-flight batch holds an edit or a deletion, or when the next row is one.
+    std::optional<FrozenBatch> freezeAlongside(const BatchLimits& limits, const BatchEncoder& encode,
+                                               const std::vector<std::string>& inFlight);
 
     // A failed attempt: attempts + 1, when to retry, why.
     void recordFailure(const std::string& batchId, std::string_view error, std::int64_t nextAttemptAt);
@@ -175,6 +187,9 @@ public:
     std::int64_t ensureSequenceAbove(std::int64_t floor);
 
 private:
+    // The oldest unbatched rows within the limits (dead-lettering any row too large to ever be
+    // accepted); with creationsOnly, up to the first row that is not a version 1.
+    std::vector<OutboxRow> chooseUnbatched(const BatchLimits& limits, bool creationsOnly);
     std::optional<FrozenBatch> freezeRows(const std::vector<OutboxRow>& rows, const BatchLimits& limits,
                                           const BatchEncoder& encode);
     Database& db_;

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "batch_codec.h"
+#include "batch_flights.h"
 #include "policy_overrides.h"
 #include "pull_apply.h"
 #include "server_url.h"
@@ -91,6 +92,7 @@ SyncEngine::SyncEngine(Database& db, HttpTransport& transport, const Clock& cloc
 
 bool SyncEngine::waitOrGiveUp(Pass& pass, std::int64_t ms, const std::string& why)
 {
+    if (pass.stopped) return false;  // answers of batches still in flight after a stop: no waiting
     if (pass.options.maxWaitMillis >= 0 && pass.waited + ms > pass.options.maxWaitMillis) {
         pass.stop(SyncOutcome::Partial, why + "; will retry later");
         return false;
@@ -262,94 +264,139 @@ void SyncEngine::sendBatches(Pass& pass)
     const auto encoder = makeBatchEncoder({pass.settings.deviceId, pass.settings.schoolCode});
     pass.prog.recordsTotal = outbox.status().unsent();
     pass.emit("sending");
+    BatchFlights flights(transport_, moreTransports_, std::max(1, pass.options.batchesInFlight),
+                         pass.settings.serverUrl, pass.token, pass.cancel);
+    const auto roomForAnother = [&] {
+        return pass.options.maxBatches <= 0 ||
+               pass.report.batchesSent + static_cast<int>(flights.size()) < pass.options.maxBatches;
+    };
+    // A failed batch waits for its retry only once nothing else is on its way: the answers of
+    // the others are applied first, and while a batch waits no other goes alongside it.
+    std::int64_t retryAt = 0;
+    std::string retryWhy;
+    const WaitFor deferWait = [&](std::int64_t ms, const std::string& why) {
+        if (clock_.nowUnixMillis() + ms > retryAt) {
+            retryAt = clock_.nowUnixMillis() + ms;
+            retryWhy = why;
+        }
+    };
+    const WaitFor waitNow = [&](std::int64_t ms, const std::string& why) { waitOrGiveUp(pass, ms, why); };
     while (!pass.stopped) {
-        if (pass.cancelled()) return pass.stop(SyncOutcome::Cancelled, "cancelled");
-        if (pass.options.maxBatches > 0 && pass.report.batchesSent >= pass.options.maxBatches) return;
-        const auto batch = outbox.freezeNext(pass.limits, encoder);
-        if (!batch) return;
-        auto r = pass.client.postBatch(pass.token, *batch, pass.cancel, {});
-        ++pass.report.attempts;
-        pass.report.bytesSent += r.bytesSent;
-        pass.prog.bytesSent += r.bytesSent;
-        noteServerTime(pass, r);
-        if (r.error == TransportError::Cancelled) return pass.stop(SyncOutcome::Cancelled, "cancelled");
-
-        const auto now = clock_.nowUnixMillis();
-        const auto backoffFor = [&](const std::string& why) {
-            const std::int64_t ms = policy_.backoffMillis(batch->attempts + 1, random_);
-            outbox.recordFailure(batch->batchId, why, now + ms);
-            pass.state.lastError = why;
-            waitOrGiveUp(pass, ms, why);
-        };
-        switch (policy_.classify(r)) {
-        case Verdict::Accepted: {
-            std::vector<DeadLetter> dead;
-            try {
-                dead = outbox.applyAck(*batch, parseAck(r.response.body));
-            } catch (const AckMismatch& e) {
-                pass.state.lastErrorKind = "protocol";
-                backoffFor(std::string("the county's acknowledgement does not add up: ") + e.what());
-                break;
+        if (pass.cancelled()) {
+            pass.stop(SyncOutcome::Cancelled, "cancelled");
+            break;
+        }
+        if (flights.empty()) {
+            if (retryAt > 0) {
+                const std::int64_t ms = std::max<std::int64_t>(0, retryAt - clock_.nowUnixMillis());
+                retryAt = 0;
+                if (!waitOrGiveUp(pass, ms, retryWhy)) break;
             }
-            const Ack ack = parseAck(r.response.body);
-            pass.report.counts.created += ack.counts.created;
-            pass.report.counts.updated += ack.counts.updated;
-            pass.report.counts.duplicate += ack.counts.duplicate;
-            pass.report.counts.rejected += ack.counts.rejected;
-            pass.report.counts.conflict += ack.counts.conflict;
-            pass.report.recordsSent += batch->count;
-            pass.report.newDeadLetters += static_cast<std::int64_t>(dead.size());
-            ++pass.report.batchesSent;
-            pass.prog.recordsDone += batch->count;
-            ++pass.prog.batchesDone;
-            pass.emit("sending");
+            if (!roomForAnother()) return;
+            auto batch = outbox.freezeNext(pass.limits, encoder);
+            if (!batch) return;
+            flights.launch(std::move(*batch));
+        }
+        while (static_cast<int>(flights.size()) < flights.room() && roomForAnother()) {
+            auto another = outbox.freezeAlongside(pass.limits, encoder, flights.batchIds());
+            if (!another) break;
+            flights.launch(std::move(*another));
+        }
+        auto landed = flights.takeNext();
+        handleBatchAnswer(pass, outbox, encoder, landed.batch, landed.result, flights.empty() ? waitNow : deferWait);
+    }
+    // Stopped (auth, TLS, cancelled, out of waiting time) with batches still on their way: what
+    // the county answered is applied, so an accepted batch is not sent again next pass.
+    while (!flights.empty()) {
+        auto landed = flights.takeNext();
+        handleBatchAnswer(pass, outbox, encoder, landed.batch, landed.result, deferWait);
+    }
+}
+
+void SyncEngine::handleBatchAnswer(Pass& pass, Outbox& outbox, const BatchEncoder& encoder,
+                                   const FrozenBatch& batch, const TransportResult& r, const WaitFor& wait)
+{
+    ++pass.report.attempts;
+    pass.report.bytesSent += r.bytesSent;
+    pass.prog.bytesSent += r.bytesSent;
+    noteServerTime(pass, r);
+    if (r.error == TransportError::Cancelled) return pass.stop(SyncOutcome::Cancelled, "cancelled");
+
+    const auto now = clock_.nowUnixMillis();
+    const auto backoffFor = [&](const std::string& why) {
+        const std::int64_t ms = policy_.backoffMillis(batch.attempts + 1, random_);
+        outbox.recordFailure(batch.batchId, why, now + ms);
+        pass.state.lastError = why;
+        wait(ms, why);
+    };
+    switch (policy_.classify(r)) {
+    case Verdict::Accepted: {
+        std::vector<DeadLetter> dead;
+        try {
+            dead = outbox.applyAck(batch, parseAck(r.response.body));
+        } catch (const AckMismatch& e) {
+            pass.state.lastErrorKind = "protocol";
+            backoffFor(std::string("the county's acknowledgement does not add up: ") + e.what());
             break;
         }
-        case Verdict::Split: {
-            std::string code = errorCodeOf(r.response.body);
-            if (batch->count == 1 || code.empty()) code = batch->count == 1 ? "record_too_large" : "batch_too_large";
-            pass.state.capabilitiesAt = 0;  // the county's limits changed: ask again next pass
-            outbox.split(*batch, encoder, code, describeErrorBody(r.response.body));
-            break;
-        }
-        case Verdict::RetryAfter: {
-            const std::int64_t ms = policy_.retryAfterMillis(r.response, now)
-                                        .value_or(policy_.backoffMillis(batch->attempts + 1, random_));
-            const std::string why = "the county asked to wait (HTTP " + std::to_string(r.response.status) + ")";
-            outbox.recordFailure(batch->batchId, why, now + ms);
-            pass.state.lastErrorKind = "server";
-            waitOrGiveUp(pass, ms, why);
-            break;
-        }
-        case Verdict::Backoff:
-            pass.state.lastErrorKind = r.ok() ? "server" : "network";
-            backoffFor(r.ok() ? "HTTP " + std::to_string(r.response.status) + " " + describeErrorBody(r.response.body)
-                              : r.message);
-            break;
-        case Verdict::Refused: {
-            // The county will refuse these bytes every time: its reason goes with each record
-            // into the dead letters and the queue moves on (docs/sync-protocol.md, Errors).
-            const std::string code = errorCodeOf(r.response.body);
-            const std::string message = "HTTP " + std::to_string(r.response.status) + ": " +
-                                        describeErrorBody(r.response.body);
-            const auto dead = outbox.refuseBatch(*batch, code, message);
-            pass.report.newDeadLetters += static_cast<std::int64_t>(dead.size());
-            pass.report.counts.rejected += static_cast<int>(dead.size());
-            pass.report.warnings.push_back("the county refused a batch of " + std::to_string(dead.size()) +
-                                           " changes (" + message + "); they are in the dead letters");
-            break;
-        }
-        case Verdict::Supersede: outbox.supersede(batch->batchId); break;
-        case Verdict::Unauthorized:
-        case Verdict::Forbidden:
-            pass.state.lastErrorKind = r.response.status == 401 ? "auth" : "forbidden";
-            outbox.recordFailure(batch->batchId, describeErrorBody(r.response.body), now);
-            return stopForAuth(pass, r);
-        case Verdict::Fatal:
-            pass.state.lastErrorKind = "tls";
-            outbox.recordFailure(batch->batchId, r.message, now);
-            return pass.stop(SyncOutcome::TlsProblem, r.message);
-        }
+        const Ack ack = parseAck(r.response.body);
+        pass.report.counts.created += ack.counts.created;
+        pass.report.counts.updated += ack.counts.updated;
+        pass.report.counts.duplicate += ack.counts.duplicate;
+        pass.report.counts.rejected += ack.counts.rejected;
+        pass.report.counts.conflict += ack.counts.conflict;
+        pass.report.recordsSent += batch.count;
+        pass.report.newDeadLetters += static_cast<std::int64_t>(dead.size());
+        ++pass.report.batchesSent;
+        pass.prog.recordsDone += batch.count;
+        ++pass.prog.batchesDone;
+        pass.emit("sending");
+        break;
+    }
+    case Verdict::Split: {
+        std::string code = errorCodeOf(r.response.body);
+        if (batch.count == 1 || code.empty()) code = batch.count == 1 ? "record_too_large" : "batch_too_large";
+        pass.state.capabilitiesAt = 0;  // the county's limits changed: ask again next pass
+        outbox.split(batch, encoder, code, describeErrorBody(r.response.body));
+        break;
+    }
+    case Verdict::RetryAfter: {
+        const std::int64_t ms = policy_.retryAfterMillis(r.response, now)
+                                    .value_or(policy_.backoffMillis(batch.attempts + 1, random_));
+        const std::string why = "the county asked to wait (HTTP " + std::to_string(r.response.status) + ")";
+        outbox.recordFailure(batch.batchId, why, now + ms);
+        pass.state.lastErrorKind = "server";
+        wait(ms, why);
+        break;
+    }
+    case Verdict::Backoff:
+        pass.state.lastErrorKind = r.ok() ? "server" : "network";
+        backoffFor(r.ok() ? "HTTP " + std::to_string(r.response.status) + " " + describeErrorBody(r.response.body)
+                          : r.message);
+        break;
+    case Verdict::Refused: {
+        // The county will refuse these bytes every time: its reason goes with each record
+        // into the dead letters and the queue moves on (docs/sync-protocol.md, Errors).
+        const std::string code = errorCodeOf(r.response.body);
+        const std::string message = "HTTP " + std::to_string(r.response.status) + ": " +
+                                    describeErrorBody(r.response.body);
+        const auto dead = outbox.refuseBatch(batch, code, message);
+        pass.report.newDeadLetters += static_cast<std::int64_t>(dead.size());
+        pass.report.counts.rejected += static_cast<int>(dead.size());
+        pass.report.warnings.push_back("the county refused a batch of " + std::to_string(dead.size()) +
+                                       " changes (" + message + "); they are in the dead letters");
+        break;
+    }
+    case Verdict::Supersede: outbox.supersede(batch.batchId); break;
+    case Verdict::Unauthorized:
+    case Verdict::Forbidden:
+        pass.state.lastErrorKind = r.response.status == 401 ? "auth" : "forbidden";
+        outbox.recordFailure(batch.batchId, describeErrorBody(r.response.body), now);
+        return stopForAuth(pass, r);
+    case Verdict::Fatal:
+        pass.state.lastErrorKind = "tls";
+        outbox.recordFailure(batch.batchId, r.message, now);
+        return pass.stop(SyncOutcome::TlsProblem, r.message);
     }
 }
 

@@ -1,15 +1,17 @@
 #pragma once
 // One sync pass, the API the CLI (`taizhang sync`) and the Qt client's sync panel wrap:
-// capabilities -> state (restored-disk check) -> config (ETag) -> freeze/send/ack batches one at a
-// time until the outbox is empty, the pass budget for waiting is used up, or the county refuses
-// this device. Thread-compatible: one pass at a time per engine; progress is reported from the
-// calling thread; cancel is a flag any thread may set.
+// capabilities -> state (restored-disk check) -> freeze/send/ack batches (two in flight where they
+// only create records) until the outbox is empty, the pass budget for waiting is used up, or the
+// county refuses this device -> pull -> config (ETag). Thread-compatible: one pass at a time per
+// engine; the database and progress stay on the calling thread (batches in flight only use their
+// connections in threads of their own); cancel is a flag any thread may set.
 #include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "batch_flights.h"
 #include "clock.h"
 #include "county_client.h"
 #include "curl_transport.h"
@@ -44,6 +46,11 @@ struct SyncOptions {
     // negative value waits as long as it takes (the client's background scheduler).
     std::int64_t maxWaitMillis = 60'000;
     int maxBatches = 0;  // 0 = until empty
+    // Batches on their way at the same time (docs/sync-protocol.md, "Batches in flight"): while
+    // the county stores some and its answers travel back, the others keep the line busy. More
+    // than one needs setTransportFactory; only batches that create records go together, so the
+    // order in which the county stores them cannot matter.
+    int batchesInFlight = 4;
     // The advertised limits are reused this long (a round trip saved per pass on a slow line);
     // a 413 forgets them. 0 = always ask.
     std::int64_t capabilitiesMaxAgeMillis = 6 * 3600 * 1000;
@@ -92,6 +99,9 @@ public:
                        const std::atomic<bool>* cancel = nullptr);
 
     void setRetryPolicy(RetryPolicy policy) { policy_ = policy; }
+    // Opens the connections for batches in flight beside the first (SyncOptions::batchesInFlight);
+    // without it batches go one at a time over the engine's transport.
+    void setTransportFactory(TransportFactory more) { moreTransports_ = std::move(more); }
     // Called with the county overrides JSON when a new config arrives; throw to refuse it
     // Default: core's parseCountyOverrides; refused overrides are not stored (a warning says why).
     void setOverridesValidator(std::function<void(const std::string&)> validate) { validate_ = std::move(validate); }
@@ -104,6 +114,10 @@ private:
     void checkServerState(Pass& pass);
     void pullConfig(Pass& pass);
     void sendBatches(Pass& pass);
+    // Waits (or gives up the pass) before a failed batch is sent again.
+    using WaitFor = std::function<void(std::int64_t ms, const std::string& why)>;
+    void handleBatchAnswer(Pass& pass, Outbox& outbox, const BatchEncoder& encoder, const FrozenBatch& batch,
+                           const TransportResult& result, const WaitFor& wait);
     void pullChanges(Pass& pass);
     void stopForAuth(Pass& pass, const TransportResult& result);
 
@@ -115,6 +129,7 @@ private:
     std::string keyFile_;
     RetryPolicy policy_;
     std::function<void(const std::string&)> validate_;
+    TransportFactory moreTransports_;
 };
 
 // Transport options from the stored settings (CA file, pinned key, proxy).

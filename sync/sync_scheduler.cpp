@@ -1,5 +1,7 @@
 #include "sync_scheduler.h"
 
+#include <memory>
+
 #include "token_vault.h"
 
 namespace taizhang::sync {
@@ -115,10 +117,12 @@ void SyncScheduler::loop()
             OpenOptions openOptions;
             openOptions.writeWaitMs = 60'000;
             Database db = Database::open(options_.databasePath, openOptions);
-            CurlTransport transport(transportOptionsFrom(loadSyncSettings(db)));
+            const TransportOptions connection = transportOptionsFrom(loadSyncSettings(db));
+            CurlTransport transport(connection);
             SodiumRandom random;
             SyncEngine engine(db, transport, SystemClock::instance(), random, sleeper_,
                               TokenVault::keyFileFor(options_.databasePath));
+            engine.setTransportFactory([connection] { return std::make_unique<CurlTransport>(connection); });
             SyncOptions opts;
             opts.maxWaitMillis = -1;  // the background pass never gives up; triggers wake its waits
             ProgressCallback progress;

@@ -4,6 +4,7 @@
 // this device (revoked, unknown, wrong school, school disabled), 12 not enrolled, 13 TLS
 // verification or pinning failed, 14 cancelled; 2 usage; 4 database.
 #include <iostream>
+#include <memory>
 
 #include "commands.h"
 #include "curl_transport.h"
@@ -39,10 +40,12 @@ int syncPass(Context& ctx)
     const bool quiet = ctx.args.flag("quiet");
     ctx.args.expectNoMore(0);
     Database& db = ctx.db();
-    CurlTransport transport(transportOptionsFrom(loadSyncSettings(db)));
+    const TransportOptions connection = transportOptionsFrom(loadSyncSettings(db));
+    CurlTransport transport(connection);
     SodiumRandom random;
     RealSleeper sleeper;
     SyncEngine engine(db, transport, ctx.clock, random, sleeper, keyFile(ctx));
+    engine.setTransportFactory([connection] { return std::make_unique<CurlTransport>(connection); });
     const bool tty = platform::stderrIsTerminal();
     const auto report = engine.runOnce(options, [&](const SyncProgress& p) {
         if (quiet || ctx.json) return;

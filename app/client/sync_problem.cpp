@@ -232,6 +232,24 @@ QString describeReturnedWeeks(const std::string& reviewsJson)
     return lines.join(QLatin1Char('\n'));
 }
 
+ObservingTransport::ObservingTransport(sync::HttpTransport& inner) : inner_(inner), seen_(std::make_shared<Seen>()) {}
+
+ObservingTransport::ObservingTransport(std::unique_ptr<sync::HttpTransport> owned, std::shared_ptr<Seen> seen)
+    : owned_(std::move(owned)), inner_(*owned_), seen_(std::move(seen))
+{
+}
+
+std::unique_ptr<sync::HttpTransport> ObservingTransport::alongside(std::unique_ptr<sync::HttpTransport> inner) const
+{
+    return std::unique_ptr<sync::HttpTransport>(new ObservingTransport(std::move(inner), seen_));
+}
+
+std::optional<FailureFacts> ObservingTransport::lastFailure() const
+{
+    std::lock_guard lock(seen_->mu);
+    return seen_->last;
+}
+
 sync::TransportResult ObservingTransport::send(const sync::HttpRequest& request)
 {
     sync::TransportResult r = inner_.send(request);
@@ -247,7 +265,8 @@ sync::TransportResult ObservingTransport::send(const sync::HttpRequest& request)
         } else {
             f.technical = r.message;
         }
-        lastFailure_ = std::move(f);
+        std::lock_guard lock(seen_->mu);
+        seen_->last = std::move(f);
     }
     return r;
 }

@@ -4,6 +4,8 @@
 // problem to a plain sentence and what to do (Chinese source strings, English in the catalogue).
 // The technical text (curl's message, the county's English error) goes to the log only.
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -71,17 +73,27 @@ QString describeClockSkew(std::int64_t skewMillis);
 QString describeReturnedWeeks(const std::string& reviewsJson);
 
 // Records the last failed request of a pass on the way through to the real transport, so the
-// pass's outcome can be explained without parsing English messages of the engine.
+// pass's outcome can be explained without parsing English messages of the engine. The
+// connections of batches in flight (alongside) report into the same record, from their threads.
 class ObservingTransport final : public sync::HttpTransport {
 public:
-    explicit ObservingTransport(sync::HttpTransport& inner) : inner_(inner) {}
+    explicit ObservingTransport(sync::HttpTransport& inner);
+    // Another connection, owned by the result, whose failures count as this one's.
+    std::unique_ptr<sync::HttpTransport> alongside(std::unique_ptr<sync::HttpTransport> inner) const;
     sync::TransportResult send(const sync::HttpRequest& request) override;
-    const std::optional<FailureFacts>& lastFailure() const { return lastFailure_; }
+    std::optional<FailureFacts> lastFailure() const;
 
 private:
+    struct Seen {
+        std::mutex mu;
+        std::optional<FailureFacts> last;  // guarded by mu
+    };
+    ObservingTransport(std::unique_ptr<sync::HttpTransport> owned, std::shared_ptr<Seen> seen);
+
+    std::unique_ptr<sync::HttpTransport> owned_;
     sync::HttpTransport& inner_;
     sync::RetryPolicy policy_;
-    std::optional<FailureFacts> lastFailure_;
+    std::shared_ptr<Seen> seen_;
 };
 
 }  // namespace taizhang

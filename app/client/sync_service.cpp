@@ -3,6 +3,7 @@
 #include "pull_apply.h"
 
 #include <algorithm>
+#include <memory>
 
 #include <QNetworkInformation>
 #include <QUrl>
@@ -223,12 +224,16 @@ void SyncService::startPass()
             const SyncStateInfo before = loadSyncState(db);
             const std::string etagBefore = before.configEtag;
             const auto refusedBefore = Outbox(db, SystemClock::instance()).status().openDeadLetters;
-            sync::CurlTransport curl(sync::transportOptionsFrom(loadSyncSettings(db)));
+            const sync::TransportOptions connection = sync::transportOptionsFrom(loadSyncSettings(db));
+            sync::CurlTransport curl(connection);
             ObservingTransport transport(curl);
             sync::SodiumRandom random;
             sync::RealSleeper sleeper;
             sync::SyncEngine engine(db, transport, SystemClock::instance(), random, sleeper,
                                     sync::TokenVault::keyFileFor(dbPath));
+            engine.setTransportFactory([&transport, connection] {
+                return transport.alongside(std::make_unique<sync::CurlTransport>(connection));
+            });
             sync::SyncOptions options;
             options.maxWaitMillis = 0;  // the plan waits between passes, where triggers can end the wait
             result.report = engine.runOnce(options, [this](const sync::SyncProgress& p) {

@@ -14,14 +14,15 @@ can decide per request what goes wrong. Faults:
                        Retry-After RA seconds if given; the server never sees the request
 
 plus link shaping for every connection: --delay-ms (added once per direction per request),
---bandwidth-bps (bytes per second, each direction) and --drop-rate (probability that a
-connection is dropped at a random point of the request or of the response).
+--bandwidth-bps (bytes per second each direction, shared by all connections) and --drop-rate
+(probability that a connection is dropped at a random point of the request or of the response).
 
 Control: a line protocol on the control port (printed at start):
   plan a,b,c        the next requests get these faults in order, then "pass"
   random P SEED     from now on each request gets a random fault with probability P
   shape DELAY_MS BPS DROP_RATE
-  stats             one JSON line: counters per fault, bytes each way
+  stats             one JSON line: counters per fault, bytes each way, the most requests that
+                    were open at once (max_open)
   upstream PORT     forward to another port from now on (a restarted server)
   reset             back to pass, no shaping, counters kept
 Each command answers one line ("ok" or JSON).
@@ -49,7 +50,9 @@ class Proxy:
         self.delay = args.delay_ms / 1000.0
         self.bps = args.bandwidth_bps
         self.drop_rate = args.drop_rate
-        self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0}
+        self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "max_open": 0}
+        self.open = 0
+        self.link_free = {"up": 0.0, "down": 0.0}  # loop time at which each direction is free
 
     def count(self, key):
         self.stats[key] = self.stats.get(key, 0) + 1
@@ -71,12 +74,18 @@ class Proxy:
             writer.write(data)
             await writer.drain()
             return
+        # One link, not one per connection: connections open at the same time share the
+        # bandwidth (each chunk takes the next free slot of its direction), as they would on a
+        # school's real line, so requests in flight together cannot make it look faster.
+        loop = asyncio.get_running_loop()
         chunk = max(512, bps // 50)
         for i in range(0, len(data), chunk):
             part = data[i:i + chunk]
+            slot_start = max(loop.time(), self.link_free[direction])
+            self.link_free[direction] = slot_start + len(part) / bps
+            await asyncio.sleep(self.link_free[direction] - loop.time())
             writer.write(part)
             await writer.drain()
-            await asyncio.sleep(len(part) / bps)
 
     @staticmethod
     def hard_close(writer):
@@ -107,6 +116,14 @@ class Proxy:
         return ("\r\n".join(kept) + "\r\n\r\n").encode("latin-1") + body
 
     async def handle(self, creader, cwriter):
+        self.open += 1
+        self.stats["max_open"] = max(self.stats["max_open"], self.open)
+        try:
+            await self.relay(creader, cwriter)
+        finally:
+            self.open -= 1
+
+    async def relay(self, creader, cwriter):
         fault = self.next_fault()
         self.stats["requests"] += 1
         self.count(fault.split(":")[0] if not fault.startswith("http") else fault)

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <set>
 #include <thread>
 
@@ -81,7 +82,10 @@ struct SyncFixture : ::testing::Test {
         s.serverUrl = url;
         saveSyncSettings(db, s);
     }
-    sync::SyncReport syncOnce(std::int64_t maxWaitMillis = 5000, const Clock& clock = SystemClock::instance())
+    // As the CLI runs a pass: batches of new records go several at a time, each on its own
+    // connection (inFlight, SyncOptions::batchesInFlight).
+    sync::SyncReport syncOnce(std::int64_t maxWaitMillis = 5000, const Clock& clock = SystemClock::instance(),
+                              int inFlight = sync::SyncOptions{}.batchesInFlight)
     {
         sync::TransportOptions o;
         o.proxy = "none";
@@ -89,8 +93,10 @@ struct SyncFixture : ::testing::Test {
         sync::CurlTransport t(o);
         sync::SyncEngine engine(db, t, clock, random, sleeper, keyFile());
         engine.setRetryPolicy(fastRetries());
+        engine.setTransportFactory([o] { return std::make_unique<sync::CurlTransport>(o); });
         sync::SyncOptions opts;
         opts.maxWaitMillis = maxWaitMillis;
+        opts.batchesInFlight = inFlight;
         return engine.runOnce(opts);
     }
     // Passes until nothing is left (bounded), as cron would run them.

@@ -5,6 +5,7 @@
 // a test can kill it in the middle of a push or a pull.
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <exception>
 
 #include "curl_transport.h"
@@ -39,6 +40,8 @@ int main(int argc, char** argv)
         sync::RealSleeper sleeper;
         sync::SyncEngine engine(db, transport, SystemClock::instance(), random, sleeper,
                                 sync::TokenVault::keyFileFor(argv[1]));
+        // As the CLI: batches of new records several at a time, so a kill lands among them.
+        engine.setTransportFactory([o] { return std::make_unique<sync::CurlTransport>(o); });
         sync::RetryPolicy fast;
         fast.baseMillis = 10;
         fast.capMillis = 100;

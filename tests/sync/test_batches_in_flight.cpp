@@ -1,0 +1,142 @@
+// Batches in flight (issue 15, docs/sync-protocol.md "Batches in flight"): which batches may travel
+// together (only creations, never past a batch waiting for its retry), and that a real pass over a
+// shaped link really has several on their way at once and still delivers each record once.
+#include <gtest/gtest.h>
+
+#include "outbox.h"
+#include "record_store.h"
+#include "sync_client_fixture.h"
+#include "sync_test_util.h"
+#include "temp_dir.h"
+
+using namespace taizhang;
+using namespace taizhang::testing;
+
+namespace {
+struct Alongside : ::testing::Test {
+    TempDir dir;
+    ManualClock clock{unixMillisAt(*Date::parse("2026-11-20"))};
+    Database db = Database::open(dir.file("school.db"));
+    RecordStore store{db, clock};
+    Outbox outbox{db, clock};
+    BatchLimits limits = [] {
+        BatchLimits l;
+        l.maxRecords = 10;
+        return l;
+    }();
+};
+}  // namespace
+
+TEST_F(Alongside, GIVEN_new_records_and_a_batch_of_creations_in_flight_WHEN_another_is_asked_for_THEN_the_next_rows_go)
+{
+    addHomework(store, 25);
+    const auto first = outbox.freezeNext(limits, testEncoder());
+    ASSERT_TRUE(first);
+    const auto second = outbox.freezeAlongside(limits, testEncoder(), {first->batchId});
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->firstSeq, 11);
+    EXPECT_EQ(second->lastSeq, 20);
+    const auto third = outbox.freezeAlongside(limits, testEncoder(), {first->batchId, second->batchId});
+    ASSERT_TRUE(third);
+    EXPECT_EQ(third->count, 5);
+    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder(), {first->batchId, second->batchId, third->batchId}));
+}
+
+TEST_F(Alongside, GIVEN_an_edit_among_the_next_rows_WHEN_another_batch_is_asked_for_THEN_it_stops_before_the_edit)
+{
+    const auto made = addHomework(store, 15);
+    const auto first = outbox.freezeNext(limits, testEncoder());  // seq 1-10
+    ASSERT_TRUE(first);
+    // seq 16: an edit of record 12, whose creation (seq 12) is not yet sent.
+    store.update(made[12].meta.id, homeworkBody(12), 1, {"teacher-1", "device-1", ""});
+    addHomework(store, 3);  // seq 17-19, creations after the edit
+    const auto second = outbox.freezeAlongside(limits, testEncoder(), {first->batchId});
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->firstSeq, 11);
+    EXPECT_EQ(second->lastSeq, 15);  // the edit and everything after it wait for a batch alone
+    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder(), {first->batchId, second->batchId}));
+}
+
+TEST_F(Alongside, GIVEN_a_batch_in_flight_that_edits_or_deletes_WHEN_another_is_asked_for_THEN_none_goes_with_it)
+{
+    const auto made = addHomework(store, 2);
+    const auto sent = outbox.freezeNext(limits, testEncoder());
+    ASSERT_TRUE(sent);
+    outbox.applyAck(*sent, ackAll(*sent));
+    store.remove(made[0].meta.id, 1, {"teacher-1", "device-1", ""});
+    addHomework(store, 5);
+    const auto deleting = outbox.freezeNext(limits, testEncoder());
+    ASSERT_TRUE(deleting);
+    // The deletion and the creations behind it share one batch; nothing may overtake it.
+    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder(), {deleting->batchId}));
+}
+
+TEST_F(Alongside, GIVEN_a_batch_waiting_for_its_retry_WHEN_another_is_asked_for_THEN_none_goes_until_the_retry)
+{
+    addHomework(store, 30);
+    const auto first = outbox.freezeNext(limits, testEncoder());
+    const auto second = outbox.freezeAlongside(limits, testEncoder(), {first->batchId});
+    ASSERT_TRUE(first && second);
+    outbox.recordFailure(first->batchId, "connection dropped", clock.nowUnixMillis() + 2000);
+    // Only the second is still on its way: the first waits for its retry and goes first, alone.
+    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder(), {second->batchId}));
+    EXPECT_EQ(outbox.freezeNext(limits, testEncoder())->batchId, first->batchId);
+}
+
+TEST_F(SyncFixture, GIVEN_many_new_records_on_a_slow_line_WHEN_synced_THEN_batches_travel_together_and_each_arrives_once)
+{
+    startCounty({"--max-batch-records", "50", "--rate-limit", "100000"});
+    enrollOk();
+    addHomework(store, 400);
+    FaultProxy proxy(county.port(), {"--delay-ms", "20", "--bandwidth-bps", "200000"});
+    pointAt(proxy.url());
+    const auto r = syncOnce(30'000, SystemClock::instance(), 4);
+    EXPECT_EQ(r.outcome, sync::SyncOutcome::AllSent) << r.message;
+    EXPECT_EQ(r.batchesSent, 8);
+    const auto stats = Json::parse(proxy.command("stats"));
+    EXPECT_GE(stats["max_open"].get<int>(), 3) << stats.dump();
+    expectConverged();
+    EXPECT_EQ(county.count("SELECT count(*) FROM records"), county.count("SELECT count(DISTINCT id) FROM records"));
+}
+
+TEST_F(SyncFixture, GIVEN_one_batch_in_flight_asked_for_WHEN_synced_THEN_the_requests_go_one_at_a_time)
+{
+    startCounty({"--max-batch-records", "50", "--rate-limit", "100000"});
+    enrollOk();
+    addHomework(store, 200);
+    FaultProxy proxy(county.port(), {"--delay-ms", "20", "--bandwidth-bps", "200000"});
+    pointAt(proxy.url());
+    EXPECT_EQ(syncOnce(30'000, SystemClock::instance(), 1).outcome, sync::SyncOutcome::AllSent);
+    EXPECT_EQ(Json::parse(proxy.command("stats"))["max_open"].get<int>(), 1);
+    expectConverged();
+}
+
+TEST_F(SyncFixture, GIVEN_creations_edits_and_deletions_WHEN_synced_in_flight_over_a_dropping_line_THEN_the_county_holds_the_last_versions)
+{
+    startCounty({"--max-batch-records", "20", "--rate-limit", "100000"});
+    enrollOk();
+    const auto made = addHomework(store, 120);
+    for (std::size_t i = 0; i < made.size(); i += 7) {  // edits: a longer evening, same class-day
+        Json body = homeworkBody(static_cast<int>(i));
+        body["minutes"] = 45;
+        store.update(made[i].meta.id, body, 1, {"t", "d", ""});
+    }
+    for (std::size_t i = 3; i < made.size(); i += 11) {
+        const auto current = store.find(made[i].meta.id);
+        store.remove(current->meta.id, current->meta.version, {"t", "d", ""});
+    }
+    addHomework(store, 100);
+    FaultProxy proxy(county.port(),
+                     {"--delay-ms", "10", "--bandwidth-bps", "400000", "--drop-rate", "0.2", "--seed", "15"});
+    pointAt(proxy.url());
+    sync::SyncReport r;
+    for (int pass = 0; pass < 40; ++pass) {
+        r = syncOnce(2'000, SystemClock::instance(), 4);
+        if (r.outcome == sync::SyncOutcome::AllSent) break;
+    }
+    EXPECT_EQ(r.outcome, sync::SyncOutcome::AllSent) << r.message;
+    const auto stats = Json::parse(proxy.command("stats"));
+    EXPECT_GT(stats.value("linkdrop", 0), 0) << stats.dump();
+    EXPECT_GE(stats["max_open"].get<int>(), 2) << stats.dump();
+    expectConverged();
+}
