@@ -90,7 +90,7 @@ struct PassResult {
 
 // inFlight: batches on their way at once (1 = one at a time, the baseline); pull: the change feed
 // and the config after the batches (off where only the push is measured).
-PassResult runPass(Database& db, const std::string& dbPath, int inFlight = 2, bool pull = true)
+PassResult runPass(Database& db, const std::string& dbPath, int inFlight, bool pull = true)
 {
     sync::TransportOptions o;
     o.proxy = "none";
@@ -141,6 +141,7 @@ int main(int argc, char** argv)
     const int shapedRuns = argInt(argc, argv, "--shaped-runs", 3);
     const int shapedBatch = argInt(argc, argv, "--shaped-batch", 1'000);  // the county's default
     const std::string unlimited = "100000000";
+    const int inFlight = argInt(argc, argv, "--in-flight", sync::SyncOptions{}.batchesInFlight);
 
     // 1 + 2: the same client file, copied before the first sync, feeds both county servers.
     Setup batched;
@@ -153,11 +154,11 @@ int main(int argc, char** argv)
     db.exec("VACUUM INTO '" + perRecord.dbPath + "'");
 
     startAndEnroll(batched, db, {"--rate-limit", unlimited});
-    const auto b = runPass(db, batched.dbPath);
+    const auto b = runPass(db, batched.dbPath, inFlight, false);  // the push alone, as before the pull existed
     const auto held = batched.county.count("SELECT count(*) FROM records");
     const double batchedRate = n / b.seconds;
-    std::printf("batched:    %d records in %.2f s = %.0f records/s, %d batches, %s; county holds %lld\n", n, b.seconds,
-                batchedRate, b.report.batchesSent, sync::outcomeName(b.report.outcome), static_cast<long long>(held));
+    std::printf("batched:    %d records in %.2f s = %.0f records/s, %d batches (%d in flight), %s; county holds %lld\n",
+                n, b.seconds, batchedRate, b.report.batchesSent, inFlight, sync::outcomeName(b.report.outcome), static_cast<long long>(held));
     std::printf("            gzip body %.1f bytes/record, request bytes incl. HTTP headers %.1f bytes/record\n",
                 static_cast<double>(b.bodyBytes) / n, static_cast<double>(b.report.bytesSent) / n);
 
@@ -205,7 +206,6 @@ int main(int argc, char** argv)
     // each way), 2 % drops. Each run sends the same 10k records twice, to two fresh counties: one
     // batch at a time (the baseline) and with batches in flight (--in-flight, default as the client: 4). Only the
     // push is timed and counted: the pull and the config come after the last acknowledgement.
-    const int inFlight = argInt(argc, argv, "--in-flight", sync::SyncOptions{}.batchesInFlight);
     for (int run = 1; run <= shapedRuns; ++run) {
         double ratio[2] = {0, 0};
         for (const int flights : {1, inFlight}) {
