@@ -236,32 +236,42 @@ std::optional<FrozenBatch> Outbox::freezeNext(const BatchLimits& limits, const B
     return batch;
 }
 
-std::optional<FrozenBatch> Outbox::freezeAlongside(const BatchLimits& limits, const BatchEncoder& encode,
-                                                   const std::vector<std::string>& inFlight)
+namespace {
+// Whether any pending batch (in flight or waiting for its retry) holds an edit or a deletion.
+bool pendingBatchEdits(Database& db)
 {
-    if (inFlight.empty()) return std::nullopt;
+    auto s = db.prepare("SELECT 1 FROM outbox o JOIN sync_batches b ON b.batch_id = o.batch_id "
+                        "WHERE b.state = 'pending' AND o.version > 1 LIMIT 1");
+    return s.step();
+}
+}  // namespace
+
+std::optional<FrozenBatch> Outbox::freezeAlongside(const BatchLimits& limits, const BatchEncoder& encode)
+{
     FullSync full(db_);
     auto tx = db_.beginWrite();
-    // A batch waiting for its retry goes first, and alone.
-    auto pending = db_.prepare("SELECT batch_id FROM sync_batches WHERE state = 'pending'");
-    while (pending.step())
-        if (std::find(inFlight.begin(), inFlight.end(), pending.text(0)) == inFlight.end()) return std::nullopt;
-    pending.reset();
-    auto edits = db_.prepare("SELECT 1 FROM outbox WHERE batch_id = ? AND version > 1 LIMIT 1");
-    for (const auto& id : inFlight) {
-        edits.reset();
-        edits.bind(1, id);
-        if (edits.step()) return std::nullopt;
-    }
-    edits.reset();
+    if (!pendingBatch() || pendingBatchEdits(db_)) return std::nullopt;
     const auto rows = chooseUnbatched(limits, true);
     if (rows.empty()) {
-        tx.commit();
+        tx.commit();  // keeps any dead letters written while choosing
         return std::nullopt;
     }
     auto batch = freezeRows(rows, limits, encode);
     tx.commit();
     return batch;
+}
+
+std::optional<FrozenBatch> Outbox::dueRetryAlongside(const std::vector<std::string>& inFlight, std::int64_t now) const
+{
+    if (pendingBatchEdits(db_)) return std::nullopt;
+    auto s = db_.prepare(std::string(kBatchColumns) +
+                         "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY first_seq");
+    s.bind(1, now);
+    while (s.step()) {
+        FrozenBatch b = batchFromRow(s);
+        if (std::find(inFlight.begin(), inFlight.end(), b.batchId) == inFlight.end()) return b;
+    }
+    return std::nullopt;
 }
 
 std::vector<OutboxRow> Outbox::chooseUnbatched(const BatchLimits& limits, bool creationsOnly)

@@ -136,16 +136,20 @@ public:
                                           bool alsoWhenPending = false);
 
     // On a slow line the next batch travels while the county stores the ones before it
-    // (docs/sync-protocol.md, "Batches in flight"). Freezes a further batch while the batches
-    // `inFlight` are on their way, only where the order in which the county stores them cannot
-    // matter: every in-flight batch and every row of the new one creates a record (version 1;
-    // new records have distinct ids, and this computer's rules kept their natural keys apart),
-    // so an edit can never overtake its record's creation nor a deletion the record recreated
-    // after it. The new batch takes the oldest unbatched rows up to the first that is not a
-    // creation. nullopt when a batch not in flight is pending (a retry goes first, alone), when
-    // an in-flight batch holds an edit or a deletion, or when the next row is one.
-    std::optional<FrozenBatch> freezeAlongside(const BatchLimits& limits, const BatchEncoder& encode,
-                                               const std::vector<std::string>& inFlight);
+    // (docs/sync-protocol.md, "Batches in flight"). Freezes a further batch while others are
+    // pending (in flight, or waiting for a retry after the line dropped them), only where the
+    // order in which the county stores them cannot matter: every pending batch and every row of
+    // the new one creates a record (version 1; new records have distinct ids, and this
+    // computer's rules kept their natural keys apart), so an edit can never overtake its
+    // record's creation nor a deletion the record recreated after it. The new batch takes the
+    // oldest unbatched rows up to the first that is not a creation. nullopt when no batch is
+    // pending (freezeNext is for that), when a pending batch holds an edit or a deletion, or
+    // when the next row is one.
+    std::optional<FrozenBatch> freezeAlongside(const BatchLimits& limits, const BatchEncoder& encode);
+    // The oldest pending batch not among `inFlight` whose retry is due (next_attempt_at <= now),
+    // to go again while others travel; nullopt when there is none or a pending batch holds an
+    // edit or a deletion (then batches go one at a time).
+    std::optional<FrozenBatch> dueRetryAlongside(const std::vector<std::string>& inFlight, std::int64_t now) const;
 
     // A failed attempt: attempts + 1, when to retry, why.
     void recordFailure(const std::string& batchId, std::string_view error, std::int64_t nextAttemptAt);

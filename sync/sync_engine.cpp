@@ -270,46 +270,64 @@ void SyncEngine::sendBatches(Pass& pass)
         return pass.options.maxBatches <= 0 ||
                pass.report.batchesSent + static_cast<int>(flights.size()) < pass.options.maxBatches;
     };
-    // A failed batch waits for its retry only once nothing else is on its way: the answers of
-    // the others are applied first, and while a batch waits no other goes alongside it.
+    // A failed batch does not stop the others. Where only the line failed (a dropped or timed
+    // out connection), batches of new records keep going while it waits, and it goes again
+    // beside them once its retry is due. Where the county asked to wait (429, 503) or failed
+    // itself (5xx, an ack that does not add up), nothing new goes until that time has passed.
+    // The waiting itself happens once nothing else is on its way.
     std::int64_t retryAt = 0;
     std::string retryWhy;
-    const WaitFor deferWait = [&](std::int64_t ms, const std::string& why) {
-        if (clock_.nowUnixMillis() + ms > retryAt) {
-            retryAt = clock_.nowUnixMillis() + ms;
+    bool countyAskedToWait = false;
+    const WaitFor later = [&](std::int64_t ms, const std::string& why, bool lineOnly) {
+        const std::int64_t at = clock_.nowUnixMillis() + ms;
+        if (at > retryAt) {
+            retryAt = at;
             retryWhy = why;
         }
+        if (!lineOnly) countyAskedToWait = true;
     };
-    const WaitFor waitNow = [&](std::int64_t ms, const std::string& why) { waitOrGiveUp(pass, ms, why); };
     while (!pass.stopped) {
         if (pass.cancelled()) {
             pass.stop(SyncOutcome::Cancelled, "cancelled");
             break;
         }
+        const bool held = countyAskedToWait && clock_.nowUnixMillis() < retryAt;
         if (flights.empty()) {
-            if (retryAt > 0) {
+            if (flights.room() > 1 && retryAt > clock_.nowUnixMillis() && !held && outbox.pendingBatch() &&
+                roomForAnother()) {
+                // Only the line failed: new records go while the failed batch waits.
+                if (auto another = outbox.freezeAlongside(pass.limits, encoder)) flights.launch(std::move(*another));
+            }
+            if (flights.empty() && retryAt > 0) {
                 const std::int64_t ms = std::max<std::int64_t>(0, retryAt - clock_.nowUnixMillis());
                 retryAt = 0;
-                if (!waitOrGiveUp(pass, ms, retryWhy)) break;
+                countyAskedToWait = false;
+                if (outbox.pendingBatch() && !waitOrGiveUp(pass, ms, retryWhy)) break;
             }
-            if (!roomForAnother()) return;
-            auto batch = outbox.freezeNext(pass.limits, encoder);
-            if (!batch) return;
-            flights.launch(std::move(*batch));
+            if (flights.empty()) {
+                if (!roomForAnother()) return;
+                auto batch = outbox.freezeNext(pass.limits, encoder);
+                if (!batch) return;
+                flights.launch(std::move(*batch));
+            }
         }
-        while (static_cast<int>(flights.size()) < flights.room() && roomForAnother()) {
-            auto another = outbox.freezeAlongside(pass.limits, encoder, flights.batchIds());
+        while (!held && static_cast<int>(flights.size()) < flights.room() && roomForAnother()) {
+            if (auto due = outbox.dueRetryAlongside(flights.batchIds(), clock_.nowUnixMillis())) {
+                flights.launch(std::move(*due));
+                continue;
+            }
+            auto another = outbox.freezeAlongside(pass.limits, encoder);
             if (!another) break;
             flights.launch(std::move(*another));
         }
         auto landed = flights.takeNext();
-        handleBatchAnswer(pass, outbox, encoder, landed.batch, landed.result, flights.empty() ? waitNow : deferWait);
+        handleBatchAnswer(pass, outbox, encoder, landed.batch, landed.result, later);
     }
     // Stopped (auth, TLS, cancelled, out of waiting time) with batches still on their way: what
     // the county answered is applied, so an accepted batch is not sent again next pass.
     while (!flights.empty()) {
         auto landed = flights.takeNext();
-        handleBatchAnswer(pass, outbox, encoder, landed.batch, landed.result, deferWait);
+        handleBatchAnswer(pass, outbox, encoder, landed.batch, landed.result, later);
     }
 }
 
@@ -323,11 +341,11 @@ void SyncEngine::handleBatchAnswer(Pass& pass, Outbox& outbox, const BatchEncode
     if (r.error == TransportError::Cancelled) return pass.stop(SyncOutcome::Cancelled, "cancelled");
 
     const auto now = clock_.nowUnixMillis();
-    const auto backoffFor = [&](const std::string& why) {
+    const auto backoffFor = [&](const std::string& why, bool lineOnly) {
         const std::int64_t ms = policy_.backoffMillis(batch.attempts + 1, random_);
         outbox.recordFailure(batch.batchId, why, now + ms);
         pass.state.lastError = why;
-        wait(ms, why);
+        wait(ms, why, lineOnly);
     };
     switch (policy_.classify(r)) {
     case Verdict::Accepted: {
@@ -336,7 +354,7 @@ void SyncEngine::handleBatchAnswer(Pass& pass, Outbox& outbox, const BatchEncode
             dead = outbox.applyAck(batch, parseAck(r.response.body));
         } catch (const AckMismatch& e) {
             pass.state.lastErrorKind = "protocol";
-            backoffFor(std::string("the county's acknowledgement does not add up: ") + e.what());
+            backoffFor(std::string("the county's acknowledgement does not add up: ") + e.what(), false);
             break;
         }
         const Ack ack = parseAck(r.response.body);
@@ -366,13 +384,14 @@ void SyncEngine::handleBatchAnswer(Pass& pass, Outbox& outbox, const BatchEncode
         const std::string why = "the county asked to wait (HTTP " + std::to_string(r.response.status) + ")";
         outbox.recordFailure(batch.batchId, why, now + ms);
         pass.state.lastErrorKind = "server";
-        wait(ms, why);
+        wait(ms, why, false);
         break;
     }
     case Verdict::Backoff:
         pass.state.lastErrorKind = r.ok() ? "server" : "network";
         backoffFor(r.ok() ? "HTTP " + std::to_string(r.response.status) + " " + describeErrorBody(r.response.body)
-                          : r.message);
+                          : r.message,
+                   !r.ok());
         break;
     case Verdict::Refused: {
         // The county will refuse these bytes every time: its reason goes with each record

@@ -114,8 +114,9 @@ private:
     void checkServerState(Pass& pass);
     void pullConfig(Pass& pass);
     void sendBatches(Pass& pass);
-    // Waits (or gives up the pass) before a failed batch is sent again.
-    using WaitFor = std::function<void(std::int64_t ms, const std::string& why)>;
+    // Notes that a failed batch must wait `ms` before it is sent again; lineOnly: the connection
+    // failed, not the county (other batches of new records may go meanwhile).
+    using WaitFor = std::function<void(std::int64_t ms, const std::string& why, bool lineOnly)>;
     void handleBatchAnswer(Pass& pass, Outbox& outbox, const BatchEncoder& encoder, const FrozenBatch& batch,
                            const TransportResult& result, const WaitFor& wait);
     void pullChanges(Pass& pass);

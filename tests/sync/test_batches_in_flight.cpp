@@ -19,6 +19,12 @@ struct Alongside : ::testing::Test {
     Database db = Database::open(dir.file("school.db"));
     RecordStore store{db, clock};
     Outbox outbox{db, clock};
+    std::int64_t scalar(const std::string& sql)
+    {
+        auto s = db.prepare(sql);
+        s.step();
+        return s.int64(0);
+    }
     BatchLimits limits = [] {
         BatchLimits l;
         l.maxRecords = 10;
@@ -32,14 +38,14 @@ TEST_F(Alongside, GIVEN_new_records_and_a_batch_of_creations_in_flight_WHEN_anot
     addHomework(store, 25);
     const auto first = outbox.freezeNext(limits, testEncoder());
     ASSERT_TRUE(first);
-    const auto second = outbox.freezeAlongside(limits, testEncoder(), {first->batchId});
+    const auto second = outbox.freezeAlongside(limits, testEncoder());
     ASSERT_TRUE(second);
     EXPECT_EQ(second->firstSeq, 11);
     EXPECT_EQ(second->lastSeq, 20);
-    const auto third = outbox.freezeAlongside(limits, testEncoder(), {first->batchId, second->batchId});
+    const auto third = outbox.freezeAlongside(limits, testEncoder());
     ASSERT_TRUE(third);
     EXPECT_EQ(third->count, 5);
-    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder(), {first->batchId, second->batchId, third->batchId}));
+    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder()));
 }
 
 TEST_F(Alongside, GIVEN_an_edit_among_the_next_rows_WHEN_another_batch_is_asked_for_THEN_it_stops_before_the_edit)
@@ -50,11 +56,11 @@ TEST_F(Alongside, GIVEN_an_edit_among_the_next_rows_WHEN_another_batch_is_asked_
     // seq 16: an edit of record 12, whose creation (seq 12) is not yet sent.
     store.update(made[12].meta.id, homeworkBody(12), 1, {"teacher-1", "device-1", ""});
     addHomework(store, 3);  // seq 17-19, creations after the edit
-    const auto second = outbox.freezeAlongside(limits, testEncoder(), {first->batchId});
+    const auto second = outbox.freezeAlongside(limits, testEncoder());
     ASSERT_TRUE(second);
     EXPECT_EQ(second->firstSeq, 11);
     EXPECT_EQ(second->lastSeq, 15);  // the edit and everything after it wait for a batch alone
-    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder(), {first->batchId, second->batchId}));
+    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder()));
 }
 
 TEST_F(Alongside, GIVEN_a_batch_in_flight_that_edits_or_deletes_WHEN_another_is_asked_for_THEN_none_goes_with_it)
@@ -68,19 +74,50 @@ TEST_F(Alongside, GIVEN_a_batch_in_flight_that_edits_or_deletes_WHEN_another_is_
     const auto deleting = outbox.freezeNext(limits, testEncoder());
     ASSERT_TRUE(deleting);
     // The deletion and the creations behind it share one batch; nothing may overtake it.
-    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder(), {deleting->batchId}));
+    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder()));
 }
 
-TEST_F(Alongside, GIVEN_a_batch_waiting_for_its_retry_WHEN_another_is_asked_for_THEN_none_goes_until_the_retry)
+TEST_F(Alongside, GIVEN_nothing_pending_WHEN_a_batch_alongside_is_asked_for_THEN_none_freezeNext_is_for_that)
+{
+    addHomework(store, 5);
+    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder()));
+    EXPECT_EQ(scalar("SELECT count(*) FROM sync_batches"), 0);
+}
+
+TEST_F(Alongside, GIVEN_a_batch_of_creations_waiting_for_its_retry_WHEN_asked_THEN_new_records_go_and_it_goes_again_once_due)
 {
     addHomework(store, 30);
     const auto first = outbox.freezeNext(limits, testEncoder());
-    const auto second = outbox.freezeAlongside(limits, testEncoder(), {first->batchId});
+    const auto second = outbox.freezeAlongside(limits, testEncoder());
     ASSERT_TRUE(first && second);
     outbox.recordFailure(first->batchId, "connection dropped", clock.nowUnixMillis() + 2000);
-    // Only the second is still on its way: the first waits for its retry and goes first, alone.
-    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder(), {second->batchId}));
-    EXPECT_EQ(outbox.freezeNext(limits, testEncoder())->batchId, first->batchId);
+    // Only the line failed: the second is still on its way, new records may go beside it.
+    const auto third = outbox.freezeAlongside(limits, testEncoder());
+    ASSERT_TRUE(third);
+    EXPECT_EQ(third->firstSeq, 21);
+    EXPECT_FALSE(outbox.dueRetryAlongside({second->batchId, third->batchId}, clock.nowUnixMillis()));
+    clock.advanceMillis(2000);
+    const auto again = outbox.dueRetryAlongside({second->batchId, third->batchId}, clock.nowUnixMillis());
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->batchId, first->batchId);
+    EXPECT_EQ(again->body, first->body);  // the same bytes under the same key
+    EXPECT_FALSE(outbox.dueRetryAlongside({first->batchId, second->batchId, third->batchId}, clock.nowUnixMillis()));
+}
+
+TEST_F(Alongside, GIVEN_a_waiting_batch_that_edits_WHEN_asked_THEN_nothing_goes_beside_it)
+{
+    const auto made = addHomework(store, 3);
+    const auto sent = outbox.freezeNext(limits, testEncoder());
+    outbox.applyAck(*sent, ackAll(*sent));
+    Json body = homeworkBody(0);
+    body["minutes"] = 45;
+    store.update(made[0].meta.id, body, 1, {"teacher-1", "device-1", ""});
+    const auto editing = outbox.freezeNext(limits, testEncoder());
+    ASSERT_TRUE(editing);
+    outbox.recordFailure(editing->batchId, "connection dropped", clock.nowUnixMillis());
+    addHomework(store, 5);
+    EXPECT_FALSE(outbox.freezeAlongside(limits, testEncoder()));
+    EXPECT_FALSE(outbox.dueRetryAlongside({}, clock.nowUnixMillis()));
 }
 
 TEST_F(SyncFixture, GIVEN_many_new_records_on_a_slow_line_WHEN_synced_THEN_batches_travel_together_and_each_arrives_once)
