@@ -283,8 +283,8 @@ std::vector<OutboxRow> Outbox::chooseUnbatched(const BatchLimits& limits, bool c
     std::vector<OutboxRow> rows;
     std::size_t bytes = kHeaderAllowance;
     while (s.step()) {
-        if (creationsOnly && s.int64(3) != 1) break;  // o.version: an edit or a deletion waits
         OutboxRow row = outboxRowFrom(db_, s);
+        if (creationsOnly && row.version != 1) break;  // an edit or a deletion waits
         const std::size_t lineBytes = row.payload.size() + 32;  // + ,"seq":N and the newline
         if (lineBytes > limits.maxRecordBytes) {
             // Can never be accepted as it is: dead-letter now rather than block the queue.
