@@ -96,12 +96,17 @@ private:
 // The prepared statements of one write; prepared once per transaction so bulk writes reuse them.
 struct ChangeWriter {
     explicit ChangeWriter(Database& db)
-        : upsertRecord(db.prepare(
+        : db(db), upsertRecord(db.prepare(
               "INSERT INTO records(id, kind, version, created_at, updated_at, author, device, deleted, day, "
               "class_id, teacher_id, body) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
               "ON CONFLICT(id) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at, "
               "author = excluded.author, device = excluded.device, deleted = excluded.deleted, day = excluded.day, "
               "class_id = excluded.class_id, teacher_id = excluded.teacher_id, body = excluded.body RETURNING rec")),
+          // A new record: a plain single-row INSERT, so SQLite needs no statement journal (an
+          // upsert or RETURNING would copy every page the row touches into one, per row).
+          insertRecord(db.prepare(
+              "INSERT INTO records(id, kind, version, created_at, updated_at, author, device, deleted, day, "
+              "class_id, teacher_id, body) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)")),
           insertAudit(db.prepare("INSERT INTO audit(rec, kind, version, action, at, author, device, before, "
                                  "after, reason) VALUES(?,?,?,?,?,?,?,?,?,?)")),
           insertOutbox(db.prepare("INSERT INTO outbox(rec, version, payload, created_at) VALUES(?,?,?,?)")),
@@ -122,12 +127,28 @@ struct ChangeWriter {
         actors.emplace(name, n);
         return n;
     }
+    // bindStoredTime, remembering the last text: a bulk write stamps every row with one time.
+    void bindTime(Statement& s, int index, const std::string& timestamp)
+    {
+        if (timestamp != lastTime) {
+            lastTime = timestamp;
+            lastMillis = parseUtcTimestamp(timestamp);
+        }
+        if (lastMillis)
+            s.bind(index, *lastMillis);
+        else
+            s.bind(index, timestamp);
+    }
+    Database& db;
     Statement upsertRecord;
+    Statement insertRecord;
     Statement insertAudit;
     Statement insertOutbox;
     Statement findActor;
     Statement insertActor;
     std::map<std::string, std::int64_t> actors;
+    std::string lastTime;
+    std::optional<std::int64_t> lastMillis;
 };
 
 // queue = false: a version pulled from the county, which must not travel back (no outbox row).
@@ -136,27 +157,34 @@ void write(ChangeWriter& w, const Record& after, const std::optional<Record>& be
 {
     const std::string kind(kindName(after.kind));
     const Lifted lifted = liftedOf(after);
-    w.upsertRecord.reset();
-    w.upsertRecord.bind(1, after.meta.id).bind(2, kind).bind(3, after.meta.version);
-    bindStoredTime(w.upsertRecord, 4, after.meta.createdAt);
-    bindStoredTime(w.upsertRecord, 5, after.meta.updatedAt);
-    w.upsertRecord.bind(6, w.actor(after.meta.author))
+    Statement& row = before ? w.upsertRecord : w.insertRecord;
+    row.reset();
+    row.bind(1, after.meta.id).bind(2, kind).bind(3, after.meta.version);
+    w.bindTime(row, 4, after.meta.createdAt);
+    w.bindTime(row, 5, after.meta.updatedAt);
+    row.bind(6, w.actor(after.meta.author))
         .bind(7, w.actor(after.meta.device))
         .bind(8, after.meta.deleted ? 1 : 0)
         .bind(9, lifted.day)
         .bind(10, lifted.classId)
         .bind(11, lifted.teacherId)
         .bind(12, storedBodyText(after, lifted));
-    if (!w.upsertRecord.step()) throw DbError("record " + after.meta.id + " was not written");
-    const std::int64_t rec = w.upsertRecord.int64(0);
-    w.upsertRecord.reset();
+    std::int64_t rec = 0;
+    if (before) {
+        if (!row.step()) throw DbError("record " + after.meta.id + " was not written");
+        rec = row.int64(0);
+        row.reset();
+    } else {
+        row.run();
+        rec = w.db.lastInsertRowId();
+    }
     if (faultHook) faultHook("record_written");
 
     // A creation's audit row does not repeat the record (history() reads version 1 back from the
     // record or from the next change's "before"); a change keeps both sides.
     w.insertAudit.reset();
     w.insertAudit.bind(1, rec).bind(2, kind).bind(3, after.meta.version).bind(4, action);
-    bindStoredTime(w.insertAudit, 5, after.meta.updatedAt);
+    w.bindTime(w.insertAudit, 5, after.meta.updatedAt);
     w.insertAudit.bind(6, w.actor(ctx.author))
         .bind(7, w.actor(ctx.device))
         .bind(8, before ? std::optional<std::string>(recordToJson(*before).dump()) : std::nullopt)
@@ -169,7 +197,7 @@ void write(ChangeWriter& w, const Record& after, const std::optional<Record>& be
     // payload '' = the record row at this version (migration 3): the text is built when frozen.
     w.insertOutbox.reset();
     w.insertOutbox.bind(1, rec).bind(2, after.meta.version).bind(3, std::string_view(""));
-    bindStoredTime(w.insertOutbox, 4, after.meta.updatedAt);
+    w.bindTime(w.insertOutbox, 4, after.meta.updatedAt);
     w.insertOutbox.run();
 }
 }  // namespace
