@@ -70,29 +70,6 @@ std::string storedBodyText(const Record& r, const Lifted& l)
     return out;
 }
 
-// Rows from which createMany keeps dirty pages in memory until the commit.
-constexpr std::size_t kBulkRows = 2000;
-
-class NoCacheSpill {
-public:
-    NoCacheSpill(Database& db, bool on) : db_(on ? &db : nullptr)
-    {
-        if (db_) db_->exec("PRAGMA cache_spill = OFF");
-    }
-    ~NoCacheSpill()
-    {
-        try {
-            if (db_) db_->exec("PRAGMA cache_spill = ON");
-        } catch (...) {
-        }
-    }
-    NoCacheSpill(const NoCacheSpill&) = delete;
-    NoCacheSpill& operator=(const NoCacheSpill&) = delete;
-
-private:
-    Database* db_;
-};
-
 // The prepared statements of one write; prepared once per transaction so bulk writes reuse them.
 struct ChangeWriter {
     explicit ChangeWriter(Database& db)
@@ -295,10 +272,6 @@ std::vector<Record> RecordStore::createMany(std::vector<NewRecord>&& records, co
     std::vector<Record> out;
     out.reserve(records.size());
     auto tx = db_.beginWrite();
-    // A bulk write (an import of a whole file) dirties more pages than the page cache holds;
-    // spilling them to the WAL mid-transaction writes many index pages several times over
-    // (docs/performance.md, "Storage"). The cache may grow for this transaction instead.
-    const NoCacheSpill noSpill(db_, records.size() >= kBulkRows);
     ChangeWriter w(db_);
     const std::string now = formatUtcTimestamp(clock_.nowUnixMillis());
     for (auto& nr : records) {
