@@ -324,9 +324,11 @@ void Database::migrate(const std::vector<Migration>& migrations, const OpenOptio
         tx.commit();
         convertToIncremental = convertToIncremental || m.incrementalVacuum;
     }
-    if (convertToIncremental && current > 0 && autoVacuumMode() != 2) {
-        // Once per file: rewrites it compactly with the page bookkeeping incremental vacuum needs.
-        exec("PRAGMA auto_vacuum = INCREMENTAL");
+    if (convertToIncremental && current > 0) {
+        // Rewrites the file compactly: with the page bookkeeping incremental vacuum needs (once
+        // per file), and without the space a migration that rebuilt tables left behind (5: the
+        // old tables' pages, and rows shortened in place).
+        if (autoVacuumMode() != 2) exec("PRAGMA auto_vacuum = INCREMENTAL");
         exec("VACUUM");
     }
 }

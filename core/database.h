@@ -106,7 +106,8 @@ struct Migration {
     std::string sql;          // may hold several statements
     // From this version on the file uses auto_vacuum = INCREMENTAL (space freed by pruning is
     // given back with PRAGMA incremental_vacuum): a new file gets it before its first table, an
-    // older one is converted by a VACUUM after its migrations.
+    // older one is converted by a VACUUM after its migrations. An older file that applies such
+    // a migration is VACUUMed once after it (migration 5 rebuilds the record tables).
     bool incrementalVacuum = false;
 };
 

@@ -79,10 +79,14 @@ TEST_F(MainLedger, GIVEN_a_ledger_written_by_main_before_migration_5_WHEN_opened
     ASSERT_GT(old.canonical.size(), 300u);
     ASSERT_EQ(old.outbox.size(), 390u);  // 386 creations, 3 edits, 1 delete: nothing sent yet
 
+    const auto oldBytes = std::filesystem::file_size(oldPath);
     dbPath = oldPath;
     db = Database::open(dbPath);  // migrates; `store` now reads it
     EXPECT_EQ(db.userVersion(), clientMigrations().back().version);
     EXPECT_TRUE(std::filesystem::exists(oldPath + ".v4.bak"));
+    // The old tables' pages are given back: the file is smaller, not the old and new side by side.
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    EXPECT_LT(std::filesystem::file_size(oldPath), oldBytes * 3 / 4);
 
     // Records: the same canonical JSON, byte for byte, and the bodies no longer repeat the columns.
     RecordQuery all;
