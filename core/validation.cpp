@@ -80,6 +80,9 @@ std::string uniquenessKey(Kind kind, const Json& body)
             part = d.foldKey ? normaliseTyped(it->get<std::string>()) : it->get<std::string>();
         else if (integer && it->is_number_integer())
             part = std::to_string(it->get<std::int64_t>());
+        // A homework record of 无作业 has no subject: its key names the mark instead, so that it
+        // is one per class-day and other homework of that day can find it.
+        if (part.empty() && kind == Kind::Homework && field == "subject" && body.value("none", false)) part = "(无作业)";
         if (part.empty()) return {};  // a key with a missing part is no key (a teacher without 工号)
         key += '|' + part;
     }

@@ -109,11 +109,48 @@ void checkSubjectTaken(const std::string& code, const SchoolClass* klass, const 
 }
 }  // namespace
 
+namespace {
+// 无作业 (the homework body's "none"): no subject, no minutes, and no other homework of the class-day (each
+// subject the class takes that day, and the school's own courses, asked by uniqueness key).
+void validateNoHomework(const Homework& h, const Json& body, const SchoolClass* klass, const ValidationContext& ctx,
+                        const std::string& id, Issues& out)
+{
+    if (!h.subject.empty())
+        out.push_back(makeIssue("homework.none_with_subject", "subject", "登记“无作业”时不填学科",
+                                "a no-homework (无作业) record has no subject"));
+    if (h.minutes != 0)
+        out.push_back(makeIssue("homework.none_with_minutes", "minutes", "登记“无作业”时分钟数应为 0",
+                                "a no-homework (无作业) record has 0 minutes"));
+    checkUnique(Kind::Homework, body, ctx, id, "homework.duplicate", "none", "该班级当天已登记“无作业”",
+                "the class-day is already recorded as no homework (无作业)", out);
+    if (!klass || !ctx.findByKey) return;
+    std::vector<std::string> subjects = klass->subjectsOn(h.date);
+    if (subjects.empty()) subjects = defaultSubjectsForGrade(klass->gradeOn(h.date));
+    for (const auto& [code, course] : ctx.customSubjects) subjects.push_back(code);
+    for (const auto& subject : subjects) {
+        Json other = body;
+        other["subject"] = subject;
+        other.erase("none");
+        const auto found = ctx.findByKey(uniquenessKey(Kind::Homework, other));
+        if (found && *found != id) {
+            out.push_back(makeIssue("homework.none_but_homework", "none", "该班级当天已登记作业，不能再登记“无作业”",
+                                    "the class already has homework recorded that day (record " + *found + ")"));
+            return;
+        }
+    }
+}
+}  // namespace
+
 void validateHomework(const Json& body, const ValidationContext& ctx, const std::string& id, Issues& out)
 {
     const auto h = body.get<Homework>();
     const SchoolClass* klass = lookupClass(h.classId, ctx, "homework", out, &h.date);
     checkDay(h.date, ctx, "homework", true, out);
+    // 无作业 ("none": true, docs/data-dictionary.md): read from the body, where it is stored.
+    if (body.value("none", false)) {
+        validateNoHomework(h, body, klass, ctx, id, out);
+        return;
+    }
     if (h.minutes < 0)
         out.push_back(makeIssue("homework.minutes_negative", "minutes", "作业时长不能为负数",
                                 "homework minutes cannot be negative"));
@@ -130,6 +167,13 @@ void validateHomework(const Json& body, const ValidationContext& ctx, const std:
     if (h.overCapReason.size() > 1000)
         out.push_back(makeIssue("homework.reason_too_long", "over_cap_reason", "超时原因过长",
                                 "the over-cap reason is longer than 1000 bytes"));
+    // A class-day marked 无作业 takes no homework until that record is deleted.
+    Json noneBody = body;
+    noneBody["subject"] = "";
+    noneBody["none"] = true;
+    checkUnique(Kind::Homework, noneBody, ctx, id, "homework.day_marked_none", "subject",
+                "该班级当天已登记“无作业”，如需布置作业，请先删除“无作业”记录",
+                "the class-day is recorded as no homework (无作业); delete that record first", out);
     checkUnique(Kind::Homework, body, ctx, id, "homework.duplicate", "subject", "该班级当天已有这一科的作业记录，请修改原记录",
                 "the class already has a homework entry for this subject on " + h.date.toString() +
                     "; edit that entry instead",

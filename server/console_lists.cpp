@@ -144,11 +144,14 @@ void Console::handlePublication(const Context& c, const httplib::Request& req, h
         if (!r.meta.deleted) classes[r.meta.id] = r.body.get<SchoolClass>();
     }
     std::map<std::string, std::vector<Homework>> perClass;
+    std::map<std::string, std::string> noHomework;  // class -> note of its 无作业 record
     for (const auto& json : storage_.recordJsons({code, "homework", day.toString(), day.toString()})) {
         const Record r = recordFromJson(Json::parse(json));
         if (r.meta.deleted) continue;
         const auto h = r.body.get<Homework>();
-        if (h.date == day) perClass[h.classId].push_back(h);
+        if (h.date != day) continue;
+        perClass[h.classId].push_back(h);
+        if (r.body.value("none", false)) noHomework[h.classId] = h.content;
     }
     const auto overrides = summaryContext(storage_, *school).overrides;
     const RuleQuote quote = homeworkPublicationRule(day, overrides);
@@ -170,6 +173,12 @@ void Console::handlePublication(const Context& c, const httplib::Request& req, h
         if (it == perClass.end()) {
             body += "<tr data-class=\"" + htmlEscape(id) + "\"><th>" + htmlEscape(name) + "</th><td colspan=\"5\" class=\"note\">" +
                     tr(zh, "未报作业", "no homework recorded") + "</td></tr>";
+            continue;
+        }
+        if (auto none = noHomework.find(id); none != noHomework.end()) {  // core keeps 无作业 the day's only entry
+            const std::string& note = none->second;
+            body += "<tr data-class=\"" + htmlEscape(id) + "\"><th>" + htmlEscape(name) + "</th><td colspan=\"5\" class=\"none\">" +
+                    tr(zh, "无作业", "no homework") + (note.empty() ? "" : "（" + htmlEscape(note) + "）") + "</td></tr>";
             continue;
         }
         const int counted = homeworkCountedMinutes(grade, it->second);

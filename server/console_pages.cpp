@@ -284,6 +284,7 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
     body += "<h2>" + std::string(tr(zh, "班级 × 日期", "Classes × days")) + "</h2>";
     body += "<p class=\"legend note\"><span>" + std::string(tr(zh, "作 = 收到作业", "HW = homework received")) + "</span><span>" +
             tr(zh, "活 = 收到体育活动", "PA = activity received") + "</span><span>" +
+            tr(zh, "无作业 = 登记了当天无作业", "none = recorded as no homework") + "</span><span>" +
             tr(zh, "缺 = 上学日未报作业", "— = school day without homework") + "</span><span>" +
             tr(zh, "迟 = 晚于截止时间首次送达", "late = first arrived after the deadline") + "</span><span>" +
             tr(zh, "黄色 = 违反规则（悬停看详情）", "amber = a rule broken (hover for details)") + "</span></p>";
@@ -299,7 +300,8 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
             for (Date d = range.from; d <= range.to; d = d.addDays(1)) {
                 const bool hw = s.homeworkClassDays.count({id, d}) > 0, pa = s.activityClassDays.count({id, d}) > 0;
                 std::string text;
-                if (hw) text += tr(zh, "作", "HW");
+                // 无作业 recorded: received, and not a missing day.
+                if (hw) text += s.noHomeworkClassDays.count({id, d}) ? tr(zh, "无作业", "none") : tr(zh, "作", "HW");
                 if (pa) text += std::string(text.empty() ? "" : " ") + tr(zh, "活", "PA");
                 std::string cls_ = hw || pa ? "done" : "";
                 std::string title;

@@ -28,6 +28,7 @@ struct SchoolReport {
     std::map<std::string, SchoolClass> classList;  // by class id
     std::set<std::pair<std::string, Date>> homeworkClassDays;  // (class id, day) with homework
     std::set<std::pair<std::string, Date>> activityClassDays;  // (class id, day) with an activity record
+    std::set<std::pair<std::string, Date>> noHomeworkClassDays;  // (class id, day) recorded as 无作业 (in homeworkClassDays too)
     std::optional<ReportingDeadline> deadline;                  // the county's, if it set one
     // (class id, day) whose homework or activity came after the deadline -> that first arrival (UTC)
     std::map<std::pair<std::string, Date>, std::string> lateClassDays;

@@ -160,6 +160,8 @@ std::optional<Json> convertField(const FieldSpec& spec, std::string_view raw, co
     case T::TeacherRef:
     case T::TermRef:
     case T::Subject: {
+        // No subject: a homework record of 无作业 (core refuses it for any other homework).
+        if (spec.type == T::Subject && text.empty()) return Json(std::string());
         const Resolved r = spec.type == T::ClassRef     ? refs.findClass(text)
                            : spec.type == T::TeacherRef ? refs.findTeacher(text)
                            : spec.type == T::TermRef    ? refs.findTerm(text)

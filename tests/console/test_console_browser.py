@@ -499,6 +499,30 @@ class ConsoleInBrowser(unittest.TestCase):
         table = self.wait.until(EC.presence_of_element_located((By.ID, "publication-table"))).text
         self.assertEqual(table.count("未报作业"), 2)
 
+    def test_given_a_class_day_recorded_as_no_homework_when_grid_and_publication_are_opened_then_both_say_none_not_missing(self):
+        school = "3201020041"
+        self.county.cli("school", "add", "--code", school, "--name", "无作业小学", "--county", "320102")
+        device, token = self.county.enroll(self.base, school)
+        quiet, busy = str(uuid.uuid4()), str(uuid.uuid4())
+        day = max(weekdays(self.range_from, self.today))
+        ack = self.county.push(self.base, school, device, token, [
+            (quiet, "class", {"grade": 4, "name": "四年级3班", "students": 40, "subjects": ["chinese", "math"]}),
+            (busy, "class", {"grade": 4, "name": "四年级4班", "students": 40, "subjects": ["chinese", "math"]}),
+            (str(uuid.uuid4()), "homework", {"class_id": quiet, "date": day.isoformat(), "subject": "", "minutes": 0,
+                                             "written": True, "at_home": True, "content": "期中考试", "teacher_id": "",
+                                             "none": True}),
+            self.homework(busy, day, 30)])
+        self.assertEqual(ack["counts"]["created"], 4, ack)
+        self.sign_in("viewer")
+        self.open(f"/console/school?code={school}&from={day.isoformat()}&to={day.isoformat()}")
+        grid = self.wait.until(EC.presence_of_element_located((By.ID, "grid")))
+        cell = grid.find_element(By.CSS_SELECTOR, f"tr[data-class='{quiet}'] td[data-day='{day.isoformat()}']")
+        self.assertEqual((cell.get_attribute("class"), cell.text), ("done", "无作业"))
+        self.open(f"/console/publication?code={school}&day={day.isoformat()}")
+        table = self.wait.until(EC.presence_of_element_located((By.ID, "publication-table")))
+        self.assertEqual(table.find_element(By.CSS_SELECTOR, f"tr[data-class='{quiet}']").text, "四年级3班 无作业（期中考试）")
+        self.assertNotIn("未报作业", table.text)
+
     def test_given_teachers_with_courses_when_training_is_opened_then_360_and_probation_hours_come_from_core(self):
         school = "3201020031"
         self.county.cli("school", "add", "--code", school, "--name", "培训小学", "--county", "320102")
