@@ -114,11 +114,13 @@ constexpr FieldDescriptor kHomeworkFields[] = {
      .meaning = "for 作业公示, <= 4000 bytes"},
     {.key = "teacher_id", .type = F::String, .ref = R::Teacher, .csv = "teacher", .csvZh = "教师|布置教师",
      .meaning = "the teacher who set it"},
-    {.key = "none", .type = F::Boolean, .csv = "none", .csvZh = "无作业", .fallback = "false",
-     .meaning = "无作业: the class has no homework that day (subject \"\", 0 minutes; the class-day's only homework record)",
-     .yesZh = "无作业", .noZh = "有作业", .yesEn = "No homework", .noEn = "Homework"},
     {.key = "over_cap_reason", .type = F::String, .csv = "over_cap_reason", .csvZh = "超时原因",
      .meaning = "why an over-cap entry was saved, <= 1000 bytes; copied into the finding"},
+    // Last, so a CSV column added for it comes after the columns older files and macros know;
+    // an import without the column reads every row as ordinary homework (docs/cli.md).
+    {.key = "none", .type = F::Boolean, .csv = "none", .csvZh = "无作业", .fallback = "false",
+     .meaning = "无作业: the class has no homework that day (subject \"\", 0 minutes, written only when true; the class-day's only homework record)",
+     .yesZh = "无作业", .noZh = "有作业", .yesEn = "No homework", .noEn = "Homework"},
 };
 
 constexpr FieldDescriptor kSleepFields[] = {

@@ -70,6 +70,13 @@ std::optional<std::string> recordSummary(Kind kind, const Json& body, bool engli
 {
     if (!body.is_object()) return std::nullopt;
     const KindDescriptor& d = describe(kind);
+    // A homework record of 无作业 has no subject or minutes to show: it says what it is.
+    if (kind == Kind::Homework)
+        if (auto none = body.find("none"); none != body.end() && none->is_boolean() && none->get<bool>()) {
+            const auto content = body.find("content");
+            const bool note = content != body.end() && content->is_string() && !content->get<std::string>().empty();
+            return std::string(english ? "No homework" : "无作业") + (note ? " · " + content->get<std::string>() : "");
+        }
     const std::string_view text = english ? d.summaryEn : d.summaryZh;
     std::string out;
     std::size_t pos = 0;

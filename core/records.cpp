@@ -175,6 +175,7 @@ void to_json(Json& j, const Homework& v)
              {"minutes", v.minutes},  {"written", v.written},  {"at_home", v.atHome},
              {"content", v.content},  {"teacher_id", v.teacherId}};
     if (!v.overCapReason.empty()) j["over_cap_reason"] = v.overCapReason;
+    if (v.none) j["none"] = true;
 }
 void from_json(const Json& j, Homework& v)
 {
@@ -187,6 +188,7 @@ void from_json(const Json& j, Homework& v)
     v.content = opt<std::string>(j, "content", "");
     v.teacherId = opt<std::string>(j, "teacher_id", "");
     v.overCapReason = opt<std::string>(j, "over_cap_reason", "");
+    v.none = opt<bool>(j, "none", false);
 }
 
 void to_json(Json& j, const SleepSurvey& v)

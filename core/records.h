@@ -128,6 +128,9 @@ struct Homework {
     std::string content;       // for 作业公示
     std::string teacherId;
     std::string overCapReason; // required when saving an entry that breaks the cap
+    // 无作业: the class has no homework that day (subject "", 0 minutes, the class-day's only
+    // homework record). Written to JSON only when true, so other records keep their bytes.
+    bool none = false;
 };
 
 struct SleepSurvey {

@@ -82,7 +82,9 @@ std::string uniquenessKey(Kind kind, const Json& body)
             part = std::to_string(it->get<std::int64_t>());
         // A homework record of 无作业 has no subject: its key names the mark instead, so that it
         // is one per class-day and other homework of that day can find it.
-        if (part.empty() && kind == Kind::Homework && field == "subject" && body.value("none", false)) part = "(无作业)";
+        if (part.empty() && kind == Kind::Homework && field == "subject")
+            if (auto none = body.find("none"); none != body.end() && none->is_boolean() && none->get<bool>())
+                part = "(无作业)";
         if (part.empty()) return {};  // a key with a missing part is no key (a teacher without 工号)
         key += '|' + part;
     }

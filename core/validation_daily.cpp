@@ -146,8 +146,8 @@ void validateHomework(const Json& body, const ValidationContext& ctx, const std:
     const auto h = body.get<Homework>();
     const SchoolClass* klass = lookupClass(h.classId, ctx, "homework", out, &h.date);
     checkDay(h.date, ctx, "homework", true, out);
-    // 无作业 ("none": true, docs/data-dictionary.md): read from the body, where it is stored.
-    if (body.value("none", false)) {
+    // 无作业 ("none": true, docs/data-dictionary.md): the class-day's only homework record.
+    if (h.none) {
         validateNoHomework(h, body, klass, ctx, id, out);
         return;
     }
@@ -159,7 +159,11 @@ void validateHomework(const Json& body, const ValidationContext& ctx, const std:
                                 "单科作业时长超过" + std::to_string(kMaxHomeworkMinutes) + "分钟，请核对",
                                 "more than " + std::to_string(kMaxHomeworkMinutes) +
                                     " minutes of homework in one subject is not plausible"));
-    checkSubjectTaken(h.subject, klass, h.date, ctx, "homework", out);
+    if (h.subject.empty())  // only a 无作业 record has no subject
+        out.push_back(makeIssue("homework.subject_missing", "subject", "请填写学科；当天没有作业请登记“无作业”",
+                                "a subject is required; record 无作业 (no homework) for a day without homework"));
+    else
+        checkSubjectTaken(h.subject, klass, h.date, ctx, "homework", out);
     checkTeacher(h.teacherId, ctx, "homework", false, out);
     if (h.content.size() > 4000)
         out.push_back(makeIssue("homework.content_too_long", "content", "作业内容过长（最多约1300字）",

@@ -27,7 +27,7 @@ Page {
 
     Shortcut {
         sequences: ["Ctrl+D"]
-        enabled: page.visible
+        enabled: page.visible && !entry.noHomework
         onActivated: entry.copyPreviousDay()
     }
     Shortcut {
@@ -72,6 +72,20 @@ Page {
                 color: "#b71c1c"
                 visible: text.length > 0
             }
+            // One click records (or withdraws) that the class has no homework tonight; the
+            // model saves it at once and core refuses it when the day already has homework.
+            CheckBox {
+                id: noHomeworkBox
+                objectName: "noHomeworkBox"
+                text: qsTr("今天无作业")
+                checked: entry.noHomework
+                enabled: entry.dateError === "" && classBox.currentIndex >= 0
+                Accessible.name: qsTr("今天无作业")
+                onToggled: {
+                    entry.setNoHomework(checked)
+                    checked = Qt.binding(() => entry.noHomework)
+                }
+            }
             Item { Layout.fillWidth: true }
             Label {
                 objectName: "otherSubjectsLabel"
@@ -105,11 +119,23 @@ Page {
             Label { Layout.fillWidth: true; text: qsTr("作业内容（公示）"); font.bold: true }
         }
 
+        Label {
+            objectName: "noHomeworkNote"
+            Layout.fillWidth: true
+            visible: entry.noHomework
+            text: qsTr("已登记今天无作业，本班今天不再登记作业。如需布置作业，请先取消“今天无作业”。")
+            color: "#1b5e20"
+            font.bold: true
+            wrapMode: Text.Wrap
+        }
+
         ListView {
             id: rows
             objectName: "rows"
             Layout.fillWidth: true
             Layout.fillHeight: true
+            enabled: !entry.noHomework
+            opacity: enabled ? 1 : 0.45
             clip: true
             spacing: 2
             model: entry
@@ -213,6 +239,7 @@ Page {
             }
             Button {
                 text: qsTr("复制前一天 (Ctrl+D)")
+                enabled: !entry.noHomework
                 onClicked: entry.copyPreviousDay()
             }
             Button {

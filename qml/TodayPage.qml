@@ -117,6 +117,7 @@ Page {
                 required property bool hasHomework
                 required property bool hasActivity
                 required property bool hasSleep
+                required property bool noHomework
                 required property var findings
                 required property string worst
                 width: ListView.view.width - 12
@@ -145,8 +146,10 @@ Page {
                     }
                     Label {
                         Layout.preferredWidth: minutesProbe.width + 8
-                        text: qsTr("书面作业 %1 / %2 分钟").arg(card.writtenMinutes).arg(card.cap)
-                        color: card.writtenMinutes > card.cap ? "#b71c1c" : "#263238"
+                        // A class recorded as 无作业 says so rather than "0 minutes".
+                        text: card.noHomework ? qsTr("今天无作业")
+                                              : qsTr("书面作业 %1 / %2 分钟").arg(card.writtenMinutes).arg(card.cap)
+                        color: card.writtenMinutes > card.cap ? "#b71c1c" : card.noHomework ? "#1b5e20" : "#263238"
                     }
                     Flow {
                         Layout.fillWidth: true

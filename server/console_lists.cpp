@@ -151,7 +151,7 @@ void Console::handlePublication(const Context& c, const httplib::Request& req, h
         const auto h = r.body.get<Homework>();
         if (h.date != day) continue;
         perClass[h.classId].push_back(h);
-        if (r.body.value("none", false)) noHomework[h.classId] = h.content;
+        if (h.none) noHomework[h.classId] = h.content;
     }
     const auto overrides = summaryContext(storage_, *school).overrides;
     const RuleQuote quote = homeworkPublicationRule(day, overrides);

@@ -40,7 +40,7 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
                 daysWithRecords.insert(*day);
                 if (*day >= from && *day <= to) ++r.dailyRecordsInRange;
                 if (record.kind == Kind::Homework) r.homeworkClassDays.insert({record.classId(), *day});
-                if (record.kind == Kind::Homework && record.body.value("none", false))
+                if (record.kind == Kind::Homework && bodyAs<Homework>(record).none)
                     r.noHomeworkClassDays.insert({record.classId(), *day});
                 if (record.kind == Kind::Activity) r.activityClassDays.insert({record.classId(), *day});
             }

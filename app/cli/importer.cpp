@@ -107,15 +107,13 @@ ImportReport importCsv(Database& db, const Clock& clock, Kind kind, std::string_
                 }
         }
         Json body = Json::object();
+        std::vector<std::size_t> emptyRequired;  // columns; a 无作业 row needs no subject or minutes
         for (std::size_t c = 0; c < columns.size(); ++c) {
             const FieldSpec* spec = columns[c];
             if (!spec) continue;
             const std::string value = c < row.fields.size() ? row.fields[c] : std::string{};
             if (value.find_first_not_of(" \t") == std::string::npos) {
-                if (spec->required) {
-                    report.problems.push_back({row.line, c + 1, header.fields[c], "is required but empty"});
-                    rowOk = false;
-                }
+                if (spec->required) emptyRequired.push_back(c);
                 continue;
             }
             std::string problem;
@@ -127,6 +125,12 @@ ImportReport importCsv(Database& db, const Clock& clock, Kind kind, std::string_
             }
             body[spec->key] = std::move(*v);
         }
+        completeNoHomework(kind, body);
+        for (std::size_t c : emptyRequired)
+            if (!body.contains(columns[c]->key)) {
+                report.problems.push_back({row.line, c + 1, header.fields[c], "is required but empty"});
+                rowOk = false;
+            }
         if (!rowOk) continue;
         // A class imported without a subjects column takes its grade's subjects, as `class add`.
         if (kind == Kind::SchoolClass && !body.contains("subjects") && body.contains("grade"))

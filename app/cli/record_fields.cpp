@@ -195,6 +195,15 @@ std::optional<Json> convertField(const FieldSpec& spec, std::string_view raw, co
     return std::nullopt;
 }
 
+void completeNoHomework(Kind kind, Json& body)
+{
+    if (kind != Kind::Homework) return;
+    const auto none = body.find("none");
+    if (none == body.end() || !none->is_boolean() || !none->get<bool>()) return;
+    if (!body.contains("subject")) body["subject"] = "";
+    if (!body.contains("minutes")) body["minutes"] = 0;
+}
+
 std::string displayField(const FieldSpec& spec, const Json& body, const References& refs)
 {
     auto it = body.find(spec.key);

@@ -34,6 +34,10 @@ const FieldSpec* findField(Kind kind, std::string_view nameOrAlias);
 // Text -> JSON value for one field; nullopt with `problem` set when the text does not fit.
 std::optional<Json> convertField(const FieldSpec& spec, std::string_view text, const References& refs,
                                  std::string& problem);
+// A homework body marked 无作业 ("none": true) has no subject and 0 minutes: `--none yes` or a
+// CSV row whose 无作业 column says 是 needs neither, so they are filled in when absent (core then
+// refuses a subject or minutes that contradict the mark).
+void completeNoHomework(Kind kind, Json& body);
 // JSON body value -> text people read (names for references, yes/no, 数学 for subjects).
 std::string displayField(const FieldSpec& spec, const Json& body, const References& refs);
 

@@ -117,6 +117,7 @@ int addRecord(Context& ctx, Kind kind)
     Json body = Json::object();
     applyOptions(ctx, kind, body, refs);
     ctx.args.expectNoMore(0);
+    completeNoHomework(kind, body);
     for (const auto& f : fieldsOf(kind))
         if (f.required && !body.contains(f.key)) throw usageError("missing required option --" + optionName(f));
     if (kind == Kind::SchoolClass && !body.contains("subjects") && body.at("grade").is_number_integer())

@@ -122,6 +122,7 @@ void HomeworkEntryModel::reload()
     rows_.clear();
     reason_.clear();
     otherWritten_ = 0;
+    noneRecord_.reset();
     const ClassInfo* c = app_->findClass(ss(classId_));
     auto day = dateFrom(date_);
     if (c && day) {
@@ -134,6 +135,10 @@ void HomeworkEntryModel::reload()
         auto stored = app_->store().query(RecordQuery{.kind = Kind::Homework, .from = day, .to = day, .classId = c->id});
         for (auto& rec : stored) {
             auto h = bodyAs<Homework>(rec);
+            if (h.none) {  // 无作业: no subject row of its own
+                noneRecord_ = rec;
+                continue;
+            }
             auto it = std::find_if(rows_.begin(), rows_.end(), [&](const Row& r) { return r.subject == h.subject; });
             if (it == rows_.end()) {
                 // Another teacher's subject: not editable here, but it counts toward the class cap.
@@ -342,6 +347,56 @@ bool HomeworkEntryModel::save()
     return true;
 }
 
+bool HomeworkEntryModel::setNoHomework(bool on)
+{
+    if (on == noHomework()) return true;
+    const auto day = dateFrom(date_);
+    if (!dateError().isEmpty() || !day || !app_->findClass(ss(classId_))) {
+        setStatus(dateError().isEmpty() ? tr("请先选择班级") : dateError());
+        return false;
+    }
+    // Any teacher of the class may say it has no homework tonight (no subject is concerned).
+    if (const QString refusal = refuseUnlessTeaches(*app_, ss(classId_)); !refusal.isEmpty()) {
+        setStatus(refusal);
+        return false;
+    }
+    if (on && dirty()) {
+        setStatus(tr("表中有未保存的作业，不能登记“无作业”；请先保存或清空分钟数"));
+        return false;
+    }
+    const auto ctx = app_->change();
+    Ledger& ledger = app_->ledger();
+    LedgerResult res;
+    try {
+        if (on) {
+            Homework h;
+            h.classId = ss(classId_);
+            h.date = *day;
+            h.teacherId = app_->teacherIdOfUser();
+            h.none = true;  // no subject, 0 minutes: core refuses it if the class-day has homework
+            res = ledger.save(Kind::Homework, Json(h), ctx);
+        } else {
+            res = ledger.remove(noneRecord_->meta.id, noneRecord_->meta.version, ctx);
+        }
+    } catch (const std::exception& e) {
+        qCWarning(lcData) << "no-homework save failed:" << e.what();
+        setStatus(tr("保存失败：%1").arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    if (!res.ok()) {
+        const QStringList messages = errorMessages(*app_, res.issues);
+        qCWarning(lcData) << "no-homework refused:" << classId_ << date_ << messages;
+        reload();  // another computer or teacher may have changed the class-day
+        setStatus(tr("未保存：%1").arg(messages.join(QStringLiteral("；"))));
+        return false;
+    }
+    qCInfo(lcData) << (on ? "recorded no homework" : "withdrew no homework") << classId_ << date_;
+    app_->notifyDataChanged();
+    reload();
+    setStatus(on ? tr("已登记今天无作业") : tr("已撤销“无作业”，可以登记作业"));
+    return true;
+}
+
 int HomeworkEntryModel::copyPreviousDay()
 {
     auto day = dateFrom(date_);
@@ -352,6 +407,7 @@ int HomeworkEntryModel::copyPreviousDay()
     std::optional<Date> latest;
     for (const auto& r : past) {
         auto d = r.date();
+        if (bodyAs<Homework>(r).none) continue;  // a day of 无作业 has nothing to copy
         if (d && (!latest || *d > *latest)) latest = d;
     }
     if (!latest) {

@@ -31,6 +31,9 @@ class HomeworkEntryModel : public QAbstractListModel {
     Q_PROPERTY(bool canSave READ canSave NOTIFY totalsChanged)
     Q_PROPERTY(QString overCapReason READ overCapReason WRITE setOverCapReason NOTIFY totalsChanged)
     Q_PROPERTY(QString status READ status NOTIFY statusChanged)
+    // 今天无作业: the class-day is recorded as having no homework (a homework record marked
+    // "none", its only homework record; core/validation_daily.cpp).
+    Q_PROPERTY(bool noHomework READ noHomework NOTIFY formChanged)
 
 public:
     enum Role {
@@ -79,6 +82,11 @@ public:
     // nothing is saved until save(). Returns the number of rows copied.
     Q_INVOKABLE int copyPreviousDay();
     Q_INVOKABLE void reload();
+    // Records (true) or withdraws (false) 无作业 for the class-day at once, as its own save.
+    // Refused with a message in status (false returned) for a user who does not teach the class,
+    // while the form holds unsaved entries, and by core when the class-day already has homework.
+    Q_INVOKABLE bool setNoHomework(bool on);
+    bool noHomework() const { return noneRecord_.has_value(); }
 
 signals:
     void formChanged();
@@ -107,6 +115,7 @@ private:
     QString classId_;
     QString date_;
     std::vector<Row> rows_;
+    std::optional<Record> noneRecord_;  // the class-day's live 无作业 record
     int cap_ = 0;
     int otherWritten_ = 0;
     QString reason_;

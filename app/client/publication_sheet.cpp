@@ -86,6 +86,14 @@ QString PublicationSheet::html(AppContext& app, const Date& from, const Date& to
                             .arg(weekdayName(day), className, tr("未登记作业"));
                 continue;
             }
+            // 无作业 recorded: core keeps it the class-day's only homework record.
+            if (const auto none = std::find_if(entries.begin(), entries.end(), [](const Homework& h) { return h.none; });
+                none != entries.end()) {
+                const QString note = none->content.empty() ? QString() : tr("（%1）").arg(qs(none->content));
+                html += QString("<tr><td>%1</td><td>%2</td><td colspan='5'><b>%3</b>%4</td></tr>")
+                            .arg(weekdayName(day), className, tr("无作业"), note.toHtmlEscaped());
+                continue;
+            }
             const int cap = writtenHomeworkCap(app, c.body.gradeOn(day), day);
             int written = 0, all = 0;
             QString reason;

@@ -26,7 +26,7 @@ QHash<int, QByteArray> TodayModel::roleNames() const
     return {{ClassIdRole, "classId"},       {ClassNameRole, "className"},   {GradeRole, "grade"},
             {HasHomeworkRole, "hasHomework"}, {HasActivityRole, "hasActivity"}, {HasSleepRole, "hasSleep"},
             {WrittenMinutesRole, "writtenMinutes"}, {CapRole, "cap"}, {FindingsRole, "findings"},
-            {WorstRole, "worst"}};
+            {WorstRole, "worst"},           {NoHomeworkRole, "noHomework"}};
 }
 
 QVariant TodayModel::data(const QModelIndex& index, int role) const
@@ -45,6 +45,7 @@ QVariant TodayModel::data(const QModelIndex& index, int role) const
     case CapRole: return r.cap;
     case FindingsRole: return r.findings;
     case WorstRole: return r.worst;
+    case NoHomeworkRole: return r.noHomework;
     default: return {};
     }
 }
@@ -67,11 +68,13 @@ void TodayModel::reload()
         // One indexed query (kind + day) per daily kind for the whole school, then findings per class-day.
         std::map<Kind, std::set<std::string>> recorded;  // daily kind -> classes with a record that day
         std::map<std::string, int> written;
+        std::set<std::string> noHomework;  // classes recorded as 无作业: recorded, not missing
         for (Kind k : dailyKinds())
             for (auto& r : app_->store().query(RecordQuery{.kind = k, .from = day, .to = day})) {
                 recorded[k].insert(r.classId());
                 if (k != Kind::Homework) continue;
                 auto h = bodyAs<Homework>(r);
+                if (h.none) noHomework.insert(r.classId());
                 auto c = app_->findClass(r.classId());
                 if (c && countsAgainstCap(c->body.gradeOn(*day), h)) written[r.classId()] += h.minutes;
             }
@@ -90,6 +93,7 @@ void TodayModel::reload()
             row.grade = info ? info->body.gradeOn(*day) : m.value("grade").toInt();
             if (info) row.className = qs(info->body.nameOn(*day));
             row.homework = homework.count(id) > 0;
+            row.noHomework = noHomework.count(id) > 0;
             row.activity = activity.count(id) > 0;
             row.sleep = sleep.count(id) > 0;
             row.written = written[id];

@@ -31,6 +31,7 @@ public:
         CapRole,
         FindingsRole,  // list of {severity, rule, source, message}
         WorstRole,     // "hard" | "soft" | ""
+        NoHomeworkRole,  // the class-day is recorded as 无作业 (then hasHomework too: recorded)
     };
     Q_ENUM(Role)
 
@@ -57,6 +58,7 @@ private:
         QString classId, className;
         int grade = 0;
         bool homework = false, activity = false, sleep = false;
+        bool noHomework = false;
         int written = 0, cap = 0;
         QVariantList findings;
         QString worst;

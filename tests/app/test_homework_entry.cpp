@@ -5,7 +5,9 @@
 
 #include "client_fixture.h"
 #include "homework_entry_model.h"
+#include "publication_sheet.h"
 #include "qt_convert.h"
+#include "today_model.h"
 
 namespace taizhang::testing {
 namespace {
@@ -175,6 +177,88 @@ TEST_F(HomeworkEntry, GIVEN_an_edit_and_a_new_row_WHEN_the_store_fails_on_the_se
     // Nothing was lost from the form: saving again writes both rows.
     ASSERT_TRUE(model.save()) << model.status().toStdString();
     EXPECT_EQ(dayRecords().size(), before.size() + 1);
+}
+
+// 今天无作业 on the entry form: refused by core while the class-day has homework, recorded as the
+// day's only homework record once it has none, counted as recorded on Today and printed on the
+// 作业公示; typed homework is refused while the mark stands; withdrawn, the day takes homework again.
+TEST_F(HomeworkEntry, GIVEN_a_class_day_WHEN_marked_no_homework_THEN_refused_while_it_has_homework_and_afterwards_recorded_counted_and_published)
+{
+    const Date day{2026, 11, 20};
+    HomeworkEntryModel model(*app);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const std::string id = ordinaryMiddleClass(demo, *app);
+    model.setClassId(qs(id));
+    const auto dayRecords = [&] {
+        return app->store().query(RecordQuery{.kind = Kind::Homework, .from = day, .to = day, .classId = id});
+    };
+    const auto before = dayRecords();
+    ASSERT_FALSE(before.empty());
+    ASSERT_FALSE(model.noHomework());
+
+    // The class has homework today: core refuses the mark, in Chinese, and nothing is written.
+    EXPECT_FALSE(model.setNoHomework(true));
+    EXPECT_TRUE(model.status().contains("该班级当天已登记作业，不能再登记“无作业”")) << model.status().toStdString();
+    EXPECT_FALSE(model.noHomework());
+    EXPECT_EQ(dayRecords().size(), before.size());
+
+    // Unsaved typed minutes are not silently dropped by the mark either.
+    for (int i = 0; i < model.rowCount(); ++i)
+        if (model.data(model.index(i), HomeworkEntryModel::SavedRole).toBool()) ASSERT_TRUE(model.setField(i, "minutes", ""));
+    EXPECT_FALSE(model.setNoHomework(true));
+    EXPECT_TRUE(model.status().contains("未保存的作业")) << model.status().toStdString();
+    ASSERT_TRUE(model.save()) << model.status().toStdString();
+    ASSERT_TRUE(dayRecords().empty());
+
+    TodayModel today(*app);
+    today.reload();
+    const int missing = today.missingHomework();
+    ASSERT_GE(missing, 1);
+
+    // Now the mark is the class-day's homework record: no subject, 0 minutes.
+    ASSERT_TRUE(model.setNoHomework(true)) << model.status().toStdString();
+    EXPECT_TRUE(model.noHomework());
+    EXPECT_EQ(model.status(), "已登记今天无作业");
+    const auto marked = dayRecords();
+    ASSERT_EQ(marked.size(), 1u);
+    const auto h = bodyAs<Homework>(marked.front());
+    EXPECT_TRUE(h.none);
+    EXPECT_EQ(h.subject, "");
+    EXPECT_EQ(h.minutes, 0);
+    EXPECT_EQ(marked.front().body.at("none"), true);
+
+    today.reload();
+    EXPECT_EQ(today.missingHomework(), missing - 1) << "无作业 counts as recorded";
+    bool shown = false;
+    for (int i = 0; i < today.rowCount(); ++i)
+        if (today.data(today.index(i), TodayModel::ClassIdRole).toString() == qs(id)) {
+            EXPECT_TRUE(today.data(today.index(i), TodayModel::HasHomeworkRole).toBool());
+            shown = today.data(today.index(i), TodayModel::NoHomeworkRole).toBool();
+        }
+    EXPECT_TRUE(shown);
+
+    const QString sheet = PublicationSheet::html(*app, day, day);
+    const QString name = qs(app->findClass(id)->body.nameOn(day));
+    EXPECT_TRUE(sheet.contains(QString("<td>%1</td><td colspan='5'><b>无作业</b>").arg(name))) << sheet.toStdString();
+
+    // While the mark stands, typed homework is refused below the form.
+    const int chinese = rowOf(model, "chinese");
+    ASSERT_TRUE(model.setField(chinese, "minutes", "20"));
+    ASSERT_TRUE(model.setField(chinese, "content", "默写"));
+    EXPECT_FALSE(model.save());
+    EXPECT_TRUE(model.data(model.index(chinese), HomeworkEntryModel::ErrorRole).toString().contains("无作业"))
+        << model.data(model.index(chinese), HomeworkEntryModel::ErrorRole).toString().toStdString();
+    EXPECT_EQ(dayRecords().size(), 1u);
+
+    // Withdrawn, the day takes homework again.
+    model.reload();
+    ASSERT_TRUE(model.setNoHomework(false)) << model.status().toStdString();
+    EXPECT_FALSE(model.noHomework());
+    EXPECT_TRUE(dayRecords().empty());
+    ASSERT_TRUE(model.setField(chinese, "minutes", "20"));
+    ASSERT_TRUE(model.setField(chinese, "content", "默写"));
+    ASSERT_TRUE(model.save()) << model.status().toStdString();
+    EXPECT_EQ(dayRecords().size(), 1u);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <QUrl>
 
 #include "client_fixture.h"
+#include "homework_entry_model.h"
 #include "records_model.h"
 #include "settings_controller.h"
 #include "timetable_model.h"
@@ -61,6 +62,25 @@ TEST_F(Permissions, GIVEN_a_teacher_WHEN_she_deletes_a_record_of_a_class_she_doe
     records.reload();
     EXPECT_TRUE(records.remove(0)) << records.status().toStdString();
     EXPECT_EQ(liveHomework(otherClass), before - 1);
+}
+
+TEST_F(Permissions, GIVEN_a_teacher_WHEN_she_marks_no_homework_for_a_class_she_does_not_teach_THEN_the_model_refuses)
+{
+    // The other class without homework today, so only the role stands in the way.
+    for (const auto& r : app->store().query(RecordQuery{.kind = Kind::Homework, .from = Date{2026, 11, 20},
+                                                        .to = Date{2026, 11, 20}, .classId = otherClass}))
+        ASSERT_TRUE(app->ledger().remove(r.meta.id, r.meta.version, app->change()).ok());
+    const auto before = liveHomework(otherClass);
+    asTeacher();
+    HomeworkEntryModel entry(*app);
+    entry.setClassId(QString::fromStdString(otherClass));
+    EXPECT_FALSE(entry.setNoHomework(true));
+    EXPECT_TRUE(entry.status().contains("不能修改该班的记录")) << entry.status().toStdString();
+    EXPECT_EQ(liveHomework(otherClass), before);
+
+    app->signInAs("admin", "admin", true, {});
+    EXPECT_TRUE(entry.setNoHomework(true)) << entry.status().toStdString();
+    EXPECT_EQ(liveHomework(otherClass), before + 1);
 }
 
 TEST_F(Permissions, GIVEN_a_teacher_WHEN_she_backs_up_restores_or_enrols_THEN_the_settings_controller_refuses)

@@ -59,7 +59,7 @@ TEST_F(ReportsSettings, GIVEN_a_week_of_homework_WHEN_exported_from_reports_THEN
     const std::string csv = text.str();
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");  // Excel on Chinese Windows needs the BOM
     EXPECT_EQ(csv.substr(3, csv.find("\r\n") - 3),
-              "id,class,date,subject,minutes,written,at_home,content,teacher,over_cap_reason,version,updated_at,author");
+              "id,class,date,subject,minutes,written,at_home,content,teacher,over_cap_reason,none,version,updated_at,author");
     EXPECT_NE(csv.find(",2026-11-16,数学,"), std::string::npos) << "subjects and classes by name, not codes";
     EXPECT_EQ(csv.find("class_id"), std::string::npos);
     EXPECT_EQ(csv.find("{\""), std::string::npos) << "no JSON bodies";

@@ -132,11 +132,67 @@ TEST_F(ImportTest, GIVEN_demo_homework_WHEN_exported_THEN_bom_crlf_header_and_ch
     const std::string csv = readFile(dir.file("hw.csv"));
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
     EXPECT_EQ(csv.substr(3, csv.find("\r\n") - 3),
-              "id,class,date,subject,minutes,written,at_home,content,teacher,over_cap_reason,version,updated_at,author");
+              "id,class,date,subject,minutes,written,at_home,content,teacher,over_cap_reason,none,version,updated_at,author");
     EXPECT_NE(csv.find(",三年级1班,2026-11-20,数学,"), std::string::npos);
     EXPECT_FALSE(std::filesystem::exists(dir.file("hw.csv.tmp")));
     // Re-importing the export is refused as a whole: every row duplicates a stored record.
     const auto again = cli({"import", "--kind", "homework", "hw.csv"});
     EXPECT_EQ(again.exitCode, 3);
     EXPECT_NE(again.err.find("homework.duplicate"), std::string::npos) << again.err;
+}
+
+// 无作业 through the CLI and CSV: `--none yes` alone records it (no subject, 0 minutes); homework
+// for that class-day is then refused; the export writes it in the last field column (none = yes,
+// subject empty) and imports back; a file with the columns of older exports (no none column)
+// still imports, as ordinary homework.
+TEST_F(ImportTest, GIVEN_a_class_day_marked_no_homework_WHEN_exported_and_imported_THEN_the_mark_round_trips_and_old_files_still_import)
+{
+    const std::vector<std::string> day{"--from", "2026-11-19", "--to", "2026-11-19", "--class", "三年级1班"};
+    auto dayRecords = [&] {
+        std::vector<std::string> args{"--json", "record", "list", "homework"};
+        args.insert(args.end(), day.begin(), day.end());
+        return cli(args).json();
+    };
+    for (const auto& r : dayRecords()) ASSERT_EQ(cli({"record", "delete", "homework", r["id"]}).exitCode, 0);
+    ASSERT_TRUE(dayRecords().empty());
+
+    auto added = cli({"record", "add", "homework", "--class", "三年级1班", "--date", "2026-11-19", "--none", "yes",
+                      "--content", "秋游"});
+    ASSERT_EQ(added.exitCode, 0) << added.err;
+    auto marked = dayRecords();
+    ASSERT_EQ(marked.size(), 1u);
+    EXPECT_EQ(marked[0]["body"]["none"], true);
+    EXPECT_EQ(marked[0]["body"]["subject"], "");
+    EXPECT_EQ(marked[0]["body"]["minutes"], 0);
+    const auto refused = cli({"record", "add", "homework", "--class", "三年级1班", "--date", "2026-11-19", "--subject",
+                              "数学", "--minutes", "10", "--content", "口算"});
+    EXPECT_EQ(refused.exitCode, 3);
+    EXPECT_NE(refused.err.find("homework.day_marked_none"), std::string::npos) << refused.err;
+
+    std::vector<std::string> exportArgs{"export", "--kind", "homework", "--out", "none.csv"};
+    exportArgs.insert(exportArgs.end(), day.begin(), day.end());
+    ASSERT_EQ(cli(exportArgs).exitCode, 0);
+    const std::string csv = readFile(dir.file("none.csv"));
+    // subject empty, 0 minutes, written / at_home / teacher / reason not given, none = yes, version 1
+    EXPECT_NE(csv.find(",三年级1班,2026-11-19,,0,,,秋游,,,yes,1,"), std::string::npos) << csv;
+
+    ASSERT_EQ(cli({"record", "delete", "homework", marked[0]["id"]}).exitCode, 0);
+    const auto back = cli({"import", "--kind", "homework", "none.csv"});
+    ASSERT_EQ(back.exitCode, 0) << back.err;
+    marked = dayRecords();
+    ASSERT_EQ(marked.size(), 1u);
+    EXPECT_EQ(marked[0]["body"]["none"], true);
+    EXPECT_EQ(marked[0]["body"]["content"], "秋游");
+
+    // The columns every export had before 无作业: read as ordinary homework, no "none" written.
+    ASSERT_EQ(cli({"record", "delete", "homework", marked[0]["id"]}).exitCode, 0);
+    writeFile(dir.file("old.csv"),
+              "id,class,date,subject,minutes,written,at_home,content,teacher,over_cap_reason,version,updated_at,author\r\n"
+              "x,三年级1班,2026-11-19,科学,20,yes,yes,观察记录,,,3,2026-11-19T10:00:00.000Z,demo\r\n");
+    const auto old = cli({"import", "--kind", "homework", "old.csv"});
+    ASSERT_EQ(old.exitCode, 0) << old.err;
+    const auto imported = dayRecords();
+    ASSERT_EQ(imported.size(), 1u);
+    EXPECT_EQ(imported[0]["body"]["subject"], "science");
+    EXPECT_FALSE(imported[0]["body"].contains("none")) << imported[0]["body"].dump();
 }

@@ -33,7 +33,7 @@ std::set<std::string> codecKeys(Kind kind)
                  .juniorFirstLesson = "07:50"};
         break;
     case Kind::Subject: j = CustomSubject{}; break;
-    case Kind::Homework: j = Homework{.date = Date{2026, 9, 1}, .overCapReason = "x"}; break;
+    case Kind::Homework: j = Homework{.date = Date{2026, 9, 1}, .overCapReason = "x", .none = true}; break;
     case Kind::Sleep: j = SleepSurvey{.date = Date{2026, 9, 1}}; break;
     case Kind::Activity: j = PhysicalActivity{.date = Date{2026, 9, 1}}; break;
     case Kind::Timetable: j = TimetableSlot{.draft = true}; break;

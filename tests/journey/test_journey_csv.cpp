@@ -50,7 +50,7 @@ TEST_F(CsvJourney, GIVEN_a_week_of_homework_WHEN_exported_from_the_reports_page_
     const std::string csv = text.str();
     ASSERT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
     EXPECT_EQ(csv.substr(3, csv.find("\r\n") - 3),
-              "id,class,date,subject,minutes,written,at_home,content,teacher,over_cap_reason,version,updated_at,author");
+              "id,class,date,subject,minutes,written,at_home,content,teacher,over_cap_reason,none,version,updated_at,author");
     EXPECT_EQ(csv.find("{\""), std::string::npos) << "no JSON bodies in the file";
 
     // The week removed here, then the file imported by the CLI: the same entries come back.
