@@ -199,6 +199,57 @@
         <source>含其他学科已登记 %1 分钟</source>
         <translation>incl. %1 min already entered for other subjects</translation>
     </message>
+    <message>
+        <source>今天无作业</source>
+        <translation>No homework today</translation>
+    </message>
+    <message>
+        <source>已登记今天无作业，本班今天不再登记作业。如需布置作业，请先取消“今天无作业”。</source>
+        <translation>Recorded: no homework today for this class; no homework can be entered for it today. To set homework, untick “No homework today” first.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinSchoolForm</name>
+    <message>
+        <source>本校已有电脑在用台账并已注册到区县：填写区县服务器地址、学校标识码和区县发放的注册码，本机会从区县下载学校的班级、教师、学期和全部记录，不需要再设置学校。</source>
+        <translation>Another computer of this school already uses the ledger and is enrolled with the county: enter the county server address, the school code and the enrollment code from the county; this computer then downloads the school’s classes, teachers, terms and every record, and the school needs no setting up again.</translation>
+    </message>
+    <message>
+        <source>区县服务器地址</source>
+        <translation>County server address</translation>
+    </message>
+    <message>
+        <source>学校标识码（10 位数字）</source>
+        <translation>School code (10 digits)</translation>
+    </message>
+    <message>
+        <source>注册码（区县教育局发放）</source>
+        <translation>Enrollment code (from the county bureau)</translation>
+    </message>
+    <message>
+        <source>本机名称（如 三年级办公室）</source>
+        <translation>Name of this computer (e.g. Grade 3 office)</translation>
+    </message>
+    <message>
+        <source>本机管理员用户名</source>
+        <translation>Administrator user name on this computer</translation>
+    </message>
+    <message>
+        <source>密码（至少 6 位）</source>
+        <translation>Password (at least 6 characters)</translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>返回首次设置</source>
+        <translation>Back to first-time setup</translation>
+    </message>
+    <message>
+        <source>加入学校</source>
+        <translation>Join the school</translation>
+    </message>
 </context>
 <context>
     <name>LocalTime</name>
@@ -467,6 +518,14 @@
     <message>
         <source>第 %1 页 / 共 %2 页</source>
         <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>无作业</source>
+        <translation>No homework</translation>
     </message>
 </context>
 <context>
@@ -900,6 +959,18 @@ Reason: %1</translation>
         <source>请先改正标红的内容</source>
         <translation>Please correct what is marked in red first</translation>
     </message>
+    <message>
+        <source>加入已有的学校</source>
+        <translation>Join an existing school</translation>
+    </message>
+    <message>
+        <source>本校的台账从区县下载</source>
+        <translation>The school’s ledger is downloaded from the county</translation>
+    </message>
+    <message>
+        <source>加入已有的学校…</source>
+        <translation>Join an existing school…</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -1011,6 +1082,26 @@ Reason: %1</translation>
     <message>
         <source>怎么办：%1</source>
         <translation>What to do: %1</translation>
+    </message>
+    <message>
+        <source>本校的冲突（%1 处）：两台电脑记了同一条，区县保留了先到的一条</source>
+        <translation>Conflicts at this school (%1): two computers recorded the same entry; the county kept the one that arrived first</translation>
+    </message>
+    <message>
+        <source>保留现有记录</source>
+        <translation>Keep the current record</translation>
+    </message>
+    <message>
+        <source>采用另一条</source>
+        <translation>Use the other one</translation>
+    </message>
+    <message>
+        <source>现有记录：%1</source>
+        <translation>Current record: %1</translation>
+    </message>
+    <message>
+        <source>另一条（%1）：%2</source>
+        <translation>The other one (%1): %2</translation>
     </message>
 </context>
 <context>
@@ -1278,6 +1369,10 @@ Reason: %1</translation>
         <source>怎么办：%1</source>
         <translation>What to do: %1</translation>
     </message>
+    <message>
+        <source>上次收到本校其他电脑的记录</source>
+        <translation>Last received records from the school’s other computers</translation>
+    </message>
 </context>
 <context>
     <name>TimetablePage</name>
@@ -1447,6 +1542,10 @@ Reason: %1</translation>
     <message>
         <source>去处理</source>
         <translation>Deal with it</translation>
+    </message>
+    <message>
+        <source>今天无作业</source>
+        <translation>No homework today</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1920,77 @@ Earlier records are still checked by the grade the class had then; they do not c
         <source>已复制 %1 的 %2 条作业，核对后按 Enter 保存</source>
         <translation>Copied %2 rows from %1; check them and press Enter to save</translation>
     </message>
+    <message>
+        <source>请先选择班级</source>
+        <translation>Choose a class first</translation>
+    </message>
+    <message>
+        <source>表中有未保存的作业，不能登记“无作业”；请先保存或清空分钟数</source>
+        <translation>The form has unsaved homework, so “no homework” cannot be recorded; save it or clear the minutes first</translation>
+    </message>
+    <message>
+        <source>已登记今天无作业</source>
+        <translation>Recorded: no homework today</translation>
+    </message>
+    <message>
+        <source>已撤销“无作业”，可以登记作业</source>
+        <translation>“No homework” withdrawn; homework can be entered</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::JoinController</name>
+    <message>
+        <source>正在加入，请稍候</source>
+        <translation>Joining, please wait</translation>
+    </message>
+    <message>
+        <source>本机已经设置过学校，不能再加入其他学校</source>
+        <translation>This computer is already set up for a school and cannot join another one</translation>
+    </message>
+    <message>
+        <source>服务器地址应以 https:// 开头</source>
+        <translation>The server address must start with https://</translation>
+    </message>
+    <message>
+        <source>学校标识码应为 10 位数字</source>
+        <translation>The school code must be 10 digits</translation>
+    </message>
+    <message>
+        <source>请填写区县教育局发放的注册码</source>
+        <translation>Enter the enrollment code from the county bureau</translation>
+    </message>
+    <message>
+        <source>管理员用户名只能包含字母、数字、点、下划线和短横线</source>
+        <translation>The administrator user name may contain only letters, digits, dots, underscores and hyphens</translation>
+    </message>
+    <message>
+        <source>密码至少 6 位</source>
+        <translation>The password needs at least 6 characters</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The passwords differ</translation>
+    </message>
+    <message>
+        <source>正在向区县服务器注册……</source>
+        <translation>Enrolling with the county server…</translation>
+    </message>
+    <message>
+        <source>加入失败：%1</source>
+        <translation>Joining failed: %1</translation>
+    </message>
+    <message>
+        <source>已注册，但区县服务器没有提供学校信息（版本较旧）：请用“首次设置”填写学校</source>
+        <translation>Enrolled, but the county server sent no school details (an older version): set up the school with “First-time setup”</translation>
+    </message>
+    <message>
+        <source>已加入学校，但无法创建管理员账号：%1</source>
+        <translation>Joined the school, but the administrator account could not be created: %1</translation>
+    </message>
+    <message>
+        <source>已加入 %1，正在下载学校的台账</source>
+        <translation>Joined %1; downloading the school’s ledger</translation>
+    </message>
 </context>
 <context>
     <name>taizhang::PublicationController</name>
@@ -1894,6 +2064,14 @@ Earlier records are still checked by the grade the class had then; they do not c
     <message>
         <source>不能删除：%1</source>
         <translation>Not deleted: %1</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>其他电脑</source>
+        <translation>Another computer</translation>
     </message>
 </context>
 <context>
@@ -2054,6 +2232,14 @@ Earlier records are still checked by the grade the class had then; they do not c
         <source>无法忽略，请稍后再试</source>
         <translation>Could not dismiss; please try again later</translation>
     </message>
+    <message>
+        <source>本校另一台电脑已经记了同一班级、同一天的这项记录，区县保留了先到的那一条，本机这一条已在各台电脑上标为删除。</source>
+        <translation>Another computer of the school already recorded this for the same class and day; the county kept the one that arrived first, and this computer’s entry is marked deleted on every computer.</translation>
+    </message>
+    <message>
+        <source>请在上方“本校的冲突”里选择保留现有记录或采用本机这一条；处理后这条提示可以点“忽略”。</source>
+        <translation>Under “Conflicts at this school” above, keep the current record or use this computer’s entry; afterwards this notice can be dismissed with “Ignore”.</translation>
+    </message>
 </context>
 <context>
     <name>taizhang::ReportsController</name>
@@ -2104,6 +2290,37 @@ Earlier records are still checked by the grade the class had then; they do not c
     <message>
         <source>请写出要保存的文件路径</source>
         <translation>Write the path of the file to save</translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::SchoolConflictsModel</name>
+    <message>
+        <source>本机</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>其他电脑</source>
+        <translation>Another computer</translation>
+    </message>
+    <message>
+        <source>两台电脑各记了一条同一班级、同一天的记录，区县保留了先到的一条</source>
+        <translation>Two computers each recorded an entry for the same class and day; the county kept the one that arrived first</translation>
+    </message>
+    <message>
+        <source>两台电脑同时修改了这条记录，区县保留了先到的修改</source>
+        <translation>Two computers changed this record at the same time; the county kept the change that arrived first</translation>
+    </message>
+    <message>
+        <source>没有这条冲突</source>
+        <translation>No such conflict</translation>
+    </message>
+    <message>
+        <source>这个冲突已经处理过了</source>
+        <translation>This conflict has already been resolved</translation>
+    </message>
+    <message>
+        <source>处理失败：%1</source>
+        <translation>Could not resolve it: %1</translation>
     </message>
 </context>
 <context>
@@ -2329,6 +2546,14 @@ Earlier records are still checked by the grade the class had then; they do not c
     <message>
         <source>从未</source>
         <translation>never</translation>
+    </message>
+    <message>
+        <source>收到本校其他电脑的 %1 条</source>
+        <translation>%1 received from the school’s other computers</translation>
+    </message>
+    <message>
+        <source>本校有 %1 处新的冲突，请在“同步”页选择保留哪一条</source>
+        <translation>The school has %1 new conflicts; choose which entry to keep on the Sync page</translation>
     </message>
 </context>
 <context>

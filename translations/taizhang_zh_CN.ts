@@ -199,6 +199,57 @@
         <source>含其他学科已登记 %1 分钟</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>今天无作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记今天无作业，本班今天不再登记作业。如需布置作业，请先取消“今天无作业”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JoinSchoolForm</name>
+    <message>
+        <source>本校已有电脑在用台账并已注册到区县：填写区县服务器地址、学校标识码和区县发放的注册码，本机会从区县下载学校的班级、教师、学期和全部记录，不需要再设置学校。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>区县服务器地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学校标识码（10 位数字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>注册码（区县教育局发放）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机名称（如 三年级办公室）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机管理员用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码（至少 6 位）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>再次输入密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>返回首次设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加入学校</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LocalTime</name>
@@ -465,6 +516,14 @@
     </message>
     <message>
         <source>第 %1 页 / 共 %2 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无作业</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -898,6 +957,18 @@
         <source>请先改正标红的内容</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>加入已有的学校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本校的台账从区县下载</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加入已有的学校…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -1008,6 +1079,26 @@
     </message>
     <message>
         <source>怎么办：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本校的冲突（%1 处）：两台电脑记了同一条，区县保留了先到的一条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保留现有记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>采用另一条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>现有记录：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另一条（%1）：%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1276,6 +1367,10 @@
         <source>怎么办：%1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>上次收到本校其他电脑的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimetablePage</name>
@@ -1444,6 +1539,10 @@
     </message>
     <message>
         <source>去处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今天无作业</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1817,6 +1916,77 @@
         <source>已复制 %1 的 %2 条作业，核对后按 Enter 保存</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>请先选择班级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>表中有未保存的作业，不能登记“无作业”；请先保存或清空分钟数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已登记今天无作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已撤销“无作业”，可以登记作业</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::JoinController</name>
+    <message>
+        <source>正在加入，请稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机已经设置过学校，不能再加入其他学校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>服务器地址应以 https:// 开头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>学校标识码应为 10 位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请填写区县教育局发放的注册码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>管理员用户名只能包含字母、数字、点、下划线和短横线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>密码至少 6 位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>正在向区县服务器注册……</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>加入失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已注册，但区县服务器没有提供学校信息（版本较旧）：请用“首次设置”填写学校</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已加入学校，但无法创建管理员账号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已加入 %1，正在下载学校的台账</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>taizhang::PublicationController</name>
@@ -1889,6 +2059,14 @@
     </message>
     <message>
         <source>不能删除：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他电脑</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2050,6 +2228,14 @@
         <source>无法忽略，请稍后再试</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>本校另一台电脑已经记了同一班级、同一天的这项记录，区县保留了先到的那一条，本机这一条已在各台电脑上标为删除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请在上方“本校的冲突”里选择保留现有记录或采用本机这一条；处理后这条提示可以点“忽略”。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>taizhang::ReportsController</name>
@@ -2099,6 +2285,37 @@
     </message>
     <message>
         <source>请写出要保存的文件路径</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>taizhang::SchoolConflictsModel</name>
+    <message>
+        <source>本机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他电脑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两台电脑各记了一条同一班级、同一天的记录，区县保留了先到的一条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>两台电脑同时修改了这条记录，区县保留了先到的修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有这条冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>这个冲突已经处理过了</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>处理失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2324,6 +2541,14 @@
     </message>
     <message>
         <source>从未</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>收到本校其他电脑的 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本校有 %1 处新的冲突，请在“同步”页选择保留哪一条</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
