@@ -150,8 +150,8 @@ void Console::handlePublication(const Context& c, const httplib::Request& req, h
         if (r.meta.deleted) continue;
         const auto h = r.body.get<Homework>();
         if (h.date != day) continue;
-        perClass[h.classId].push_back(h);
         if (h.none) noHomework[h.classId] = h.content;
+        else perClass[h.classId].push_back(h);
     }
     const auto overrides = summaryContext(storage_, *school).overrides;
     const RuleQuote quote = homeworkPublicationRule(day, overrides);
@@ -170,15 +170,18 @@ void Console::handlePublication(const Context& c, const httplib::Request& req, h
         const int grade = cls.gradeOn(day);  // the grade on the sheet's day, not today's
         const std::string name = cls.nameOn(day);
         const int cap = homeworkCapMinutes(grade, day, overrides);
-        if (it == perClass.end()) {
-            body += "<tr data-class=\"" + htmlEscape(id) + "\"><th>" + htmlEscape(name) + "</th><td colspan=\"5\" class=\"note\">" +
-                    tr(zh, "未报作业", "no homework recorded") + "</td></tr>";
-            continue;
-        }
-        if (auto none = noHomework.find(id); none != noHomework.end()) {  // core keeps 无作业 the day's only entry
+        // 无作业 when the class-day has a mark and no homework (homework sent by another computer
+        // of the school for a day one marked stands, as in the grid).
+        const auto none = noHomework.find(id);
+        if (it == perClass.end() && none != noHomework.end()) {
             const std::string& note = none->second;
             body += "<tr data-class=\"" + htmlEscape(id) + "\"><th>" + htmlEscape(name) + "</th><td colspan=\"5\" class=\"none\">" +
                     tr(zh, "无作业", "no homework") + (note.empty() ? "" : "（" + htmlEscape(note) + "）") + "</td></tr>";
+            continue;
+        }
+        if (it == perClass.end()) {
+            body += "<tr data-class=\"" + htmlEscape(id) + "\"><th>" + htmlEscape(name) + "</th><td colspan=\"5\" class=\"note\">" +
+                    tr(zh, "未报作业", "no homework recorded") + "</td></tr>";
             continue;
         }
         const int counted = homeworkCountedMinutes(grade, it->second);

@@ -24,6 +24,10 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
     PolicyDataset data;
     data.school = SchoolProfile{school.code, school.name, school.countyCode, school.type};
     std::set<Date> daysWithRecords;
+    // 无作业 marks and real homework per class-day. Each computer's ledger keeps a mark the day's
+    // only homework, but two computers of one school may each send one kind for the same day:
+    // then the homework stands and the grid shows it (the school sees both and removes the mark).
+    std::set<std::pair<std::string, Date>> markedNone, setHomework;
     r.deadline = deadline;
     std::optional<LateClassDays> late;
     FirstArrivals arrivals;
@@ -39,9 +43,10 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
             if (auto day = record.date()) {
                 daysWithRecords.insert(*day);
                 if (*day >= from && *day <= to) ++r.dailyRecordsInRange;
-                if (record.kind == Kind::Homework) r.homeworkClassDays.insert({record.classId(), *day});
-                if (record.kind == Kind::Homework && bodyAs<Homework>(record).none)
-                    r.noHomeworkClassDays.insert({record.classId(), *day});
+                if (record.kind == Kind::Homework) {
+                    r.homeworkClassDays.insert({record.classId(), *day});
+                    (bodyAs<Homework>(record).none ? markedNone : setHomework).insert({record.classId(), *day});
+                }
                 if (record.kind == Kind::Activity) r.activityClassDays.insert({record.classId(), *day});
             }
     };
@@ -55,6 +60,8 @@ SchoolReport schoolReport(Storage& storage, const SchoolRow& school, const Date&
         add(recordFromJson(Json::parse(json)));
     if (data.terms.empty()) data.terms = fallbackTerms;
     if (late) r.lateClassDays = late->late();
+    for (const auto& classDay : markedNone)
+        if (!setHomework.count(classDay)) r.noHomeworkClassDays.insert(classDay);
 
     const SchoolCalendar calendar(data.terms);
     for (Date d = from; d <= to; d = d.addDays(1)) {

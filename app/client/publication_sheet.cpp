@@ -1,6 +1,7 @@
 #include "publication_sheet.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <vector>
 
@@ -80,15 +81,18 @@ QString PublicationSheet::html(AppContext& app, const Date& from, const Date& to
         // weekend days only when homework was set.
         for (Date d = from; d <= to; d = d.addDays(1))
             if (oneDay || (app.isSchoolDay(d) && d <= app.todayDate())) days[d];
-        for (const auto& [day, entries] : days) {
-            if (entries.empty()) {
+        for (const auto& [day, stored] : days) {
+            // A 无作业 mark is the class-day's only homework in one ledger; homework pulled from
+            // another computer of the school for a day this one marked is printed, not the mark.
+            std::vector<Homework> entries;
+            std::copy_if(stored.begin(), stored.end(), std::back_inserter(entries), [](const Homework& h) { return !h.none; });
+            if (stored.empty()) {
                 html += QString("<tr><td>%1</td><td>%2</td><td colspan='5'>%3</td></tr>")
                             .arg(weekdayName(day), className, tr("未登记作业"));
                 continue;
             }
-            // 无作业 recorded: core keeps it the class-day's only homework record.
-            if (const auto none = std::find_if(entries.begin(), entries.end(), [](const Homework& h) { return h.none; });
-                none != entries.end()) {
+            if (entries.empty()) {  // 无作业 recorded
+                const auto none = stored.begin();
                 const QString note = none->content.empty() ? QString() : tr("（%1）").arg(qs(none->content));
                 html += QString("<tr><td>%1</td><td>%2</td><td colspan='5'><b>%3</b>%4</td></tr>")
                             .arg(weekdayName(day), className, tr("无作业"), note.toHtmlEscaped());

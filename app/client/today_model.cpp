@@ -68,13 +68,15 @@ void TodayModel::reload()
         // One indexed query (kind + day) per daily kind for the whole school, then findings per class-day.
         std::map<Kind, std::set<std::string>> recorded;  // daily kind -> classes with a record that day
         std::map<std::string, int> written;
-        std::set<std::string> noHomework;  // classes recorded as 无作业: recorded, not missing
+        // Classes recorded as 无作业 (recorded, not missing) and classes with homework: a mark
+        // next to homework pulled from another computer of the school does not hide it.
+        std::set<std::string> noHomework, setHomework;
         for (Kind k : dailyKinds())
             for (auto& r : app_->store().query(RecordQuery{.kind = k, .from = day, .to = day})) {
                 recorded[k].insert(r.classId());
                 if (k != Kind::Homework) continue;
                 auto h = bodyAs<Homework>(r);
-                if (h.none) noHomework.insert(r.classId());
+                (h.none ? noHomework : setHomework).insert(r.classId());
                 auto c = app_->findClass(r.classId());
                 if (c && countsAgainstCap(c->body.gradeOn(*day), h)) written[r.classId()] += h.minutes;
             }
@@ -93,7 +95,7 @@ void TodayModel::reload()
             row.grade = info ? info->body.gradeOn(*day) : m.value("grade").toInt();
             if (info) row.className = qs(info->body.nameOn(*day));
             row.homework = homework.count(id) > 0;
-            row.noHomework = noHomework.count(id) > 0;
+            row.noHomework = noHomework.count(id) > 0 && !setHomework.count(id);
             row.activity = activity.count(id) > 0;
             row.sleep = sleep.count(id) > 0;
             row.written = written[id];

@@ -203,8 +203,11 @@ TEST_F(HomeworkEntry, GIVEN_a_class_day_WHEN_marked_no_homework_THEN_refused_whi
     EXPECT_EQ(dayRecords().size(), before.size());
 
     // Unsaved typed minutes are not silently dropped by the mark either.
-    for (int i = 0; i < model.rowCount(); ++i)
-        if (model.data(model.index(i), HomeworkEntryModel::SavedRole).toBool()) ASSERT_TRUE(model.setField(i, "minutes", ""));
+    for (int i = 0; i < model.rowCount(); ++i) {
+        if (model.data(model.index(i), HomeworkEntryModel::SavedRole).toBool()) {
+            ASSERT_TRUE(model.setField(i, "minutes", ""));
+        }
+    }
     EXPECT_FALSE(model.setNoHomework(true));
     EXPECT_TRUE(model.status().contains("未保存的作业")) << model.status().toStdString();
     ASSERT_TRUE(model.save()) << model.status().toStdString();
@@ -259,6 +262,36 @@ TEST_F(HomeworkEntry, GIVEN_a_class_day_WHEN_marked_no_homework_THEN_refused_whi
     ASSERT_TRUE(model.setField(chinese, "content", "默写"));
     ASSERT_TRUE(model.save()) << model.status().toStdString();
     EXPECT_EQ(dayRecords().size(), 1u);
+}
+
+// Two computers of one school: this one marked the day 无作业, another sent homework for it (the
+// pull stores it without the Ledger's check, as the county holds it). The homework stands on 今日
+// and on the 作业公示; the entry form still shows the mark so that it can be withdrawn.
+TEST_F(HomeworkEntry, GIVEN_a_mark_and_homework_pulled_from_another_computer_WHEN_shown_THEN_the_homework_stands)
+{
+    const Date day{2026, 11, 20};
+    const std::string id = ordinaryMiddleClass(demo, *app);
+    for (const auto& r : app->store().query(RecordQuery{.kind = Kind::Homework, .from = day, .to = day, .classId = id}))
+        ASSERT_TRUE(app->ledger().remove(r.meta.id, r.meta.version, app->change()).ok());
+    HomeworkEntryModel model(*app);
+    model.setClassId(qs(id));
+    ASSERT_TRUE(model.setNoHomework(true)) << model.status().toStdString();
+    Homework pulled{.classId = id, .date = day, .subject = "math", .minutes = 15, .content = "口算练习（另一台电脑）"};
+    app->store().createMany({{Kind::Homework, Json(pulled)}}, app->change());
+
+    TodayModel today(*app);
+    today.reload();
+    for (int i = 0; i < today.rowCount(); ++i)
+        if (today.data(today.index(i), TodayModel::ClassIdRole).toString() == qs(id)) {
+            EXPECT_TRUE(today.data(today.index(i), TodayModel::HasHomeworkRole).toBool());
+            EXPECT_FALSE(today.data(today.index(i), TodayModel::NoHomeworkRole).toBool());
+        }
+    const QString sheet = PublicationSheet::html(*app, day, day);
+    EXPECT_TRUE(sheet.contains("口算练习（另一台电脑）")) << sheet.toStdString();
+    EXPECT_FALSE(sheet.contains("<b>无作业</b>")) << sheet.toStdString();
+    model.reload();
+    EXPECT_TRUE(model.noHomework()) << "the mark can still be withdrawn on the form";
+    ASSERT_TRUE(model.setNoHomework(false)) << model.status().toStdString();
 }
 
 }  // namespace

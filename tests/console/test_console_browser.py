@@ -513,14 +513,26 @@ class ConsoleInBrowser(unittest.TestCase):
                                              "none": True}),
             self.homework(busy, day, 30)])
         self.assertEqual(ack["counts"]["created"], 4, ack)
+        # A second computer of the school marks the busy class 无作业 for the same day (its own
+        # ledger did not have the homework yet): the homework stands in the grid and the 公示.
+        device2, token2 = self.county.enroll(self.base, school)
+        ack = self.county.push(self.base, school, device2, token2, [
+            (str(uuid.uuid4()), "homework", {"class_id": busy, "date": day.isoformat(), "subject": "", "minutes": 0,
+                                             "written": True, "at_home": True, "content": "", "teacher_id": "",
+                                             "none": True})])
+        self.assertEqual(ack["counts"]["created"], 1, ack)
         self.sign_in("viewer")
         self.open(f"/console/school?code={school}&from={day.isoformat()}&to={day.isoformat()}")
         grid = self.wait.until(EC.presence_of_element_located((By.ID, "grid")))
         cell = grid.find_element(By.CSS_SELECTOR, f"tr[data-class='{quiet}'] td[data-day='{day.isoformat()}']")
         self.assertEqual((cell.get_attribute("class"), cell.text), ("done", "无作业"))
+        cell = grid.find_element(By.CSS_SELECTOR, f"tr[data-class='{busy}'] td[data-day='{day.isoformat()}']")
+        self.assertEqual(cell.text, "作")
         self.open(f"/console/publication?code={school}&day={day.isoformat()}")
         table = self.wait.until(EC.presence_of_element_located((By.ID, "publication-table")))
         self.assertEqual(table.find_element(By.CSS_SELECTOR, f"tr[data-class='{quiet}']").text, "四年级3班 无作业（期中考试）")
+        self.assertIn("口算练习", table.find_element(By.CSS_SELECTOR, f"tr[data-class='{busy}']").text)
+        self.assertEqual(table.text.count("无作业"), 1)
         self.assertNotIn("未报作业", table.text)
 
     def test_given_teachers_with_courses_when_training_is_opened_then_360_and_probation_hours_come_from_core(self):
