@@ -50,7 +50,7 @@ TEST_F(NoHomeworkJourney, GIVEN_a_class_with_homework_today_WHEN_the_teacher_cle
     const std::string classId = klass->id;
     choose("classBox", qs(klass->body.name));
     const std::string daySql = "FROM records WHERE kind = 'homework' AND deleted = 0 AND class_id = '" + classId +
-                               "' AND json_extract(body, '$.date') = '2026-11-20'";
+                               "' AND day = '2026-11-20'";
     const auto stored = count("SELECT count(*) " + daySql);
     ASSERT_GT(stored, 0);
 
