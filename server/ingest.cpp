@@ -113,7 +113,7 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
     auto storedDay = [](const std::string& json) { return recordFromJson(Json::parse(json)).date(); };
 
     std::unordered_map<std::string, Current> current;
-    for (auto& [id, stored] : tx->findRecords(ids))
+    for (auto& [id, stored] : tx->findRecords(device.schoolCode, ids))
         current.emplace(id, Current{stored.schoolCode, stored.version, std::move(stored.recordJson), false});
 
     // Natural keys (core's uniquenessKey): one live record per key in a school. The first

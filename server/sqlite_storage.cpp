@@ -54,7 +54,9 @@ public:
         return std::nullopt;
     }
 
-    std::unordered_map<std::string, StoredRecord> findRecords(const std::vector<std::string>& ids) override
+    // One writer at a time (the write transaction): the school needs no hold of its own.
+    std::unordered_map<std::string, StoredRecord> findRecords(const std::string& /*schoolCode*/,
+                                                              const std::vector<std::string>& ids) override
     {
         std::unordered_map<std::string, StoredRecord> found;
         auto st = db_.prepare("SELECT school_code, version, body FROM records WHERE id = ?");

@@ -43,12 +43,14 @@ public:
     // Claims the batch key for this transaction. Returns nullopt when the key was free (a
     // placeholder row is now held), or the committed row of an earlier batch with that key.
     virtual std::optional<IdempotencyRow> claimBatch(const BatchRow& batch) = 0;
-    // Reads the stored versions of these ids (sorted, unique) and holds them until commit: a
-    // concurrent transaction asking for any of the same ids waits, then sees this one's writes.
-    virtual std::unordered_map<std::string, StoredRecord> findRecords(const std::vector<std::string>& ids) = 0;
-    // The live records holding these natural keys (sorted, unique) in the school, by key. Holds
-    // the keys until commit like findRecords holds ids: two batches creating the same key at
-    // once are serialised, the second sees the first's record. Call after findRecords.
+    // Reads the stored versions of these ids (sorted, unique) and holds the school's ingest
+    // until commit: a concurrent batch of the same school waits here, then sees this one's
+    // writes (two devices editing one record, or creating one natural key, at once). Records
+    // and natural keys belong to one school, so batches of other schools never wait.
+    virtual std::unordered_map<std::string, StoredRecord> findRecords(const std::string& schoolCode,
+                                                                      const std::vector<std::string>& ids) = 0;
+    // The live records holding these natural keys (sorted, unique) in the school, by key. Call
+    // after findRecords, whose hold on the school covers the keys.
     virtual std::unordered_map<std::string, KeyOwner> findKeyOwners(const std::string& schoolCode,
                                                                     const std::vector<std::string>& keys) = 0;
     // Gives stored records new change numbers without changing them: their current version
