@@ -226,14 +226,7 @@ std::optional<FrozenBatch> Outbox::freezeNext(const BatchLimits& limits, const B
     auto tx = db_.beginWrite();
     if (!alsoWhenPending)
         if (auto pending = pendingBatch()) return pending;  // another process froze one meanwhile
-    const auto rows = chooseUnbatched(limits, false);
-    if (rows.empty()) {
-        tx.commit();  // keeps any dead letters written while choosing
-        return std::nullopt;
-    }
-    auto batch = freezeRows(rows, limits, encode);
-    tx.commit();
-    return batch;
+    return freezeChosen(tx, chooseUnbatched(limits, false), limits, encode);
 }
 
 namespace {
@@ -251,7 +244,12 @@ std::optional<FrozenBatch> Outbox::freezeAlongside(const BatchLimits& limits, co
     FullSync full(db_);
     auto tx = db_.beginWrite();
     if (!pendingBatch() || pendingBatchEdits(db_)) return std::nullopt;
-    const auto rows = chooseUnbatched(limits, true);
+    return freezeChosen(tx, chooseUnbatched(limits, true), limits, encode);
+}
+
+std::optional<FrozenBatch> Outbox::freezeChosen(Transaction& tx, const std::vector<OutboxRow>& rows,
+                                                const BatchLimits& limits, const BatchEncoder& encode)
+{
     if (rows.empty()) {
         tx.commit();  // keeps any dead letters written while choosing
         return std::nullopt;

@@ -194,6 +194,10 @@ private:
     // The oldest unbatched rows within the limits (dead-lettering any row too large to ever be
     // accepted); with creationsOnly, up to the first row that is not a version 1.
     std::vector<OutboxRow> chooseUnbatched(const BatchLimits& limits, bool creationsOnly);
+    // Freezes the chosen rows into a batch and commits the freezing transaction (nullopt, still
+    // committing any dead letters written while choosing, when none were chosen).
+    std::optional<FrozenBatch> freezeChosen(Transaction& tx, const std::vector<OutboxRow>& rows,
+                                            const BatchLimits& limits, const BatchEncoder& encode);
     std::optional<FrozenBatch> freezeRows(const std::vector<OutboxRow>& rows, const BatchLimits& limits,
                                           const BatchEncoder& encode);
     Database& db_;

@@ -92,7 +92,6 @@ SyncEngine::SyncEngine(Database& db, HttpTransport& transport, const Clock& cloc
 
 bool SyncEngine::waitOrGiveUp(Pass& pass, std::int64_t ms, const std::string& why)
 {
-    if (pass.stopped) return false;  // answers of batches still in flight after a stop: no waiting
     if (pass.options.maxWaitMillis >= 0 && pass.waited + ms > pass.options.maxWaitMillis) {
         pass.stop(SyncOutcome::Partial, why + "; will retry later");
         return false;
