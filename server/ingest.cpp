@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "class_day_marks.h"
 #include "crypto.h"
 #include "day_summary.h"
+#include "no_homework_day.h"
 #include "validation.h"
 
 namespace taizhang::server {
@@ -120,9 +122,16 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
     // stored at the county keeps the key; a later record with it is kept as a conflict.
     auto keyOf = [](const Record& r) { return r.meta.deleted ? std::string{} : uniquenessKey(r.kind, r.body); };
     std::vector<std::string> keys;
+    std::vector<const Record*> records;
     for (const auto& c : candidates)
-        if (c.checked.record)
+        if (c.checked.record) {
+            records.push_back(&*c.checked.record);
             if (auto key = keyOf(*c.checked.record); !key.empty()) keys.push_back(std::move(key));
+        }
+    // A 无作业 mark holds its whole class-day (server/class_day_marks.h).
+    ClassDayMarks classDays;
+    ClassDayMarks::addMarkKeys(records, keys);
+    classDays.load(*tx, device.schoolCode, records);
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     std::unordered_map<std::string, KeyOwner> owners = tx->findKeyOwners(device.schoolCode, keys);
@@ -162,13 +171,24 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
         if (stores) {
             const std::string key = keyOf(r);
             auto owner = key.empty() ? owners.end() : owners.find(key);
+            std::optional<KeyOwner> holder;
+            std::string why;
             if (owner != owners.end() && owner->second.id != r.meta.id) {
+                holder = owner->second;
+                why = "record " + holder->id + " already holds this " + std::string(kindName(r.kind)) + " key (" + key +
+                      "); this one is kept for review";
+            } else if ((holder = classDays.holder(r, owners))) {
+                why = isNoHomeworkMark(r.body)
+                          ? "record " + holder->id + " is homework of this class-day, which a 无作业 (no homework) mark"
+                                                     " cannot share; this mark is kept for review"
+                          : "record " + holder->id + " marks this class-day 无作业 (no homework); this homework is"
+                                                     " kept for review";
+            }
+            if (holder) {
                 ++counts.conflict;
-                except(c, "conflict", "natural_key_conflict",
-                       "record " + owner->second.id + " already holds this " + std::string(kindName(r.kind)) +
-                           " key (" + key + "); this one is kept for review");
+                except(c, "conflict", "natural_key_conflict", why);
                 conflicts.push_back({r.meta.id, device.schoolCode, r.meta.version, c.json, device.id, row.batchId, now, 0,
-                                     "natural_key_conflict", owner->second.id, owner->second.version});
+                                     "natural_key_conflict", holder->id, holder->version});
                 if (it == current.end()) {
                     // Stored as a tombstone, so that every computer, the one that made it too,
                     // ends with the same ledger: the record is gone, its content is the conflict.
@@ -189,6 +209,7 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
             current.emplace(r.meta.id, Current{device.schoolCode, r.meta.version, c.json, true});
             latest[r.meta.id] = &r;
             claimKey(r, r.meta.deleted);
+            classDays.stored(r);
             continue;
         }
         Current& cur = it->second;
@@ -203,6 +224,7 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
             latest[r.meta.id] = &r;
             tombstoned.erase(r.meta.id);
             claimKey(r, r.meta.deleted);
+            classDays.stored(r);
         } else if (r.meta.version < cur.version || cur.json == c.json) {
             ++counts.duplicate;
         } else {
