@@ -49,6 +49,7 @@ Page {
                 required property string other
                 required property string origin
                 required property string why
+                required property string advice
                 objectName: "schoolConflict" + index
                 Layout.fillWidth: true
                 background: Rectangle { color: "#fff8e6"; border.color: "#b7791f"; radius: 4 }
@@ -70,7 +71,20 @@ Page {
                             onClicked: conflictMessage.text = schoolConflicts.take(conflictCard.index)
                         }
                     }
-                    Label { Layout.fillWidth: true; text: conflictCard.why; color: "#37474f"; wrapMode: Text.Wrap }
+                    Label {
+                        objectName: "conflictWhy" + conflictCard.index
+                        Layout.fillWidth: true
+                        text: conflictCard.why
+                        color: "#37474f"
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        objectName: "conflictAdvice" + conflictCard.index
+                        Layout.fillWidth: true
+                        visible: conflictCard.advice.length > 0
+                        text: conflictCard.advice
+                        wrapMode: Text.Wrap
+                    }
                     Label {
                         Layout.fillWidth: true
                         text: qsTr("现有记录：%1").arg(conflictCard.stored)

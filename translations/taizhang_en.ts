@@ -1775,6 +1775,34 @@ Earlier records are still checked by the grade the class had then; they do not c
         <source>第 %1 行：结束日期早于开始日期</source>
         <translation>Line %1: the end is before the start</translation>
     </message>
+    <message>
+        <source>%1 %2月%3日</source>
+        <translation>%1, %2/%3</translation>
+    </message>
+    <message>
+        <source>%1：一台电脑登记了“无作业”，另一台电脑登记了作业，两者不能同时成立。区县保留了先到的“无作业”，后到的作业没有保存，已在各台电脑上标为删除，内容保留在这里。</source>
+        <translation>%1: one computer recorded “no homework”, another recorded homework, and both cannot stand. The county kept the “no homework” that reached it first; the homework that came later was not stored and is marked deleted on every computer, its content kept here.</translation>
+    </message>
+    <message>
+        <source>怎么办：这一天确实没有作业，点“保留现有记录”；有作业，点“采用另一条”，“无作业”就改成这条作业（别的学科如果也有作业，请到作业登记里补上）。</source>
+        <translation>What to do: if the class really had no homework that day, click “Keep the current record”; if it had homework, click “Use the other one” and “no homework” becomes this homework (add homework of other subjects, if any, on the Homework page).</translation>
+    </message>
+    <message>
+        <source>%1：一台电脑登记了作业，另一台电脑登记了“无作业”，两者不能同时成立。区县保留了先到的作业，后到的“无作业”没有保存，已在各台电脑上标为删除。</source>
+        <translation>%1: one computer recorded homework, another recorded “no homework”, and both cannot stand. The county kept the homework that reached it first; the “no homework” that came later was not stored and is marked deleted on every computer.</translation>
+    </message>
+    <message>
+        <source>怎么办：这一天确实有作业，点“保留现有记录”；确实没有作业，先到作业登记里删除这一天的其他作业，再点“采用另一条”。</source>
+        <translation>What to do: if the class had homework that day, click “Keep the current record”; if it really had none, first delete the day’s other homework on the Homework page, then click “Use the other one”.</translation>
+    </message>
+    <message>
+        <source>%1：本机登记了“无作业”，本校另一台电脑登记了作业，两者不能同时成立。区县保留了先到的作业，本机的“无作业”已在各台电脑上标为删除。</source>
+        <translation>%1: this computer recorded “no homework” and another computer of the school recorded homework; both cannot stand. The county kept the homework that reached it first, and this computer’s “no homework” is marked deleted on every computer.</translation>
+    </message>
+    <message>
+        <source>%1：本机登记了作业，本校另一台电脑登记了“无作业”，两者不能同时成立。区县保留了先到的“无作业”，本机这条作业已在各台电脑上标为删除，内容保留在冲突里。</source>
+        <translation>%1: this computer recorded homework and another computer of the school recorded “no homework”; both cannot stand. The county kept the “no homework” that reached it first; this homework is marked deleted on every computer, its content kept in the conflict.</translation>
+    </message>
 </context>
 <context>
     <name>taizhang::AppContext</name>
@@ -2239,6 +2267,10 @@ Earlier records are still checked by the grade the class had then; they do not c
     <message>
         <source>请在上方“本校的冲突”里选择保留现有记录或采用本机这一条；处理后这条提示可以点“忽略”。</source>
         <translation>Under “Conflicts at this school” above, keep the current record or use this computer’s entry; afterwards this notice can be dismissed with “Ignore”.</translation>
+    </message>
+    <message>
+        <source>无作业</source>
+        <translation>No homework</translation>
     </message>
 </context>
 <context>

@@ -1771,6 +1771,34 @@
         <source>第 %1 行：结束日期早于开始日期</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 %2月%3日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：一台电脑登记了“无作业”，另一台电脑登记了作业，两者不能同时成立。区县保留了先到的“无作业”，后到的作业没有保存，已在各台电脑上标为删除，内容保留在这里。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>怎么办：这一天确实没有作业，点“保留现有记录”；有作业，点“采用另一条”，“无作业”就改成这条作业（别的学科如果也有作业，请到作业登记里补上）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：一台电脑登记了作业，另一台电脑登记了“无作业”，两者不能同时成立。区县保留了先到的作业，后到的“无作业”没有保存，已在各台电脑上标为删除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>怎么办：这一天确实有作业，点“保留现有记录”；确实没有作业，先到作业登记里删除这一天的其他作业，再点“采用另一条”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：本机登记了“无作业”，本校另一台电脑登记了作业，两者不能同时成立。区县保留了先到的作业，本机的“无作业”已在各台电脑上标为删除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1：本机登记了作业，本校另一台电脑登记了“无作业”，两者不能同时成立。区县保留了先到的“无作业”，本机这条作业已在各台电脑上标为删除，内容保留在冲突里。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>taizhang::AppContext</name>
@@ -2234,6 +2262,10 @@
     </message>
     <message>
         <source>请在上方“本校的冲突”里选择保留现有记录或采用本机这一条；处理后这条提示可以点“忽略”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无作业</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

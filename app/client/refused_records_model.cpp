@@ -4,6 +4,7 @@
 
 #include "app_context.h"
 #include "logging.h"
+#include "no_homework_conflict.h"
 #include "qt_convert.h"
 #include "records.h"
 #include "sync_service.h"
@@ -106,9 +107,13 @@ RefusedRecordsModel::Row RefusedRecordsModel::describe(const DeadLetter& letter)
         switch (record->kind) {
         case Kind::Homework: {
             const auto h = bodyAs<Homework>(*record);
-            title << cls << day << tr("%1作业").arg(app_->subjectName(qs(h.subject)));
-            detail << tr("%1 分钟").arg(h.minutes) << (h.written ? tr("书面") : tr("非书面"))
-                   << (h.atHome ? tr("在家") : tr("在校"));
+            if (h.none) {
+                title << cls << day << tr("无作业");
+            } else {
+                title << cls << day << tr("%1作业").arg(app_->subjectName(qs(h.subject)));
+                detail << tr("%1 分钟").arg(h.minutes) << (h.written ? tr("书面") : tr("非书面"))
+                       << (h.atHome ? tr("在家") : tr("在校"));
+            }
             if (!h.content.empty()) {
                 QString content = qs(h.content).simplified();
                 if (content.size() > 40) content = content.left(40) + QStringLiteral("……");
@@ -166,6 +171,9 @@ RefusedRecordsModel::Row RefusedRecordsModel::describe(const DeadLetter& letter)
     if (conflict && code == "natural_key_conflict") {
         // The school's conflict list (同步 page, SchoolConflictsModel) is where it is resolved.
         row.reason = tr("本校另一台电脑已经记了同一班级、同一天的这项记录，区县保留了先到的那一条，本机这一条已在各台电脑上标为删除。");
+        if (record)
+            if (const QString classDay = noHomeworkRefusalReason(*app_, *record); !classDay.isEmpty())
+                row.reason = classDay;
         row.advice = tr("请在上方“本校的冲突”里选择保留现有记录或采用本机这一条；处理后这条提示可以点“忽略”。");
     } else if (conflict) {
         row.reason = tr("区县已有这条记录同一版本的另一份内容（可能在另一台电脑上改过，或本机从备份恢复后又改过），区县保留了原来的内容，这一份留待区县核对。");

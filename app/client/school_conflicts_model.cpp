@@ -2,6 +2,7 @@
 
 #include "app_context.h"
 #include "ledger_errors.h"
+#include "no_homework_conflict.h"
 #include "logging.h"
 #include "permissions.h"
 #include "qt_convert.h"
@@ -27,7 +28,8 @@ int SchoolConflictsModel::rowCount(const QModelIndex& parent) const
 QHash<int, QByteArray> SchoolConflictsModel::roleNames() const
 {
     return {{ChangeRole, "change"}, {TitleRole, "title"},   {StoredRole, "stored"},
-            {OtherRole, "other"},   {OriginRole, "origin"}, {WhyRole, "why"}};
+            {OtherRole, "other"},   {OriginRole, "origin"}, {WhyRole, "why"},
+            {AdviceRole, "advice"}};
 }
 
 QVariant SchoolConflictsModel::data(const QModelIndex& index, int role) const
@@ -42,6 +44,7 @@ QVariant SchoolConflictsModel::data(const QModelIndex& index, int role) const
     case OtherRole: return r.other;
     case OriginRole: return r.origin;
     case WhyRole: return r.why;
+    case AdviceRole: return r.advice;
     default: return {};
     }
 }
@@ -69,6 +72,11 @@ void SchoolConflictsModel::reload()
         row.origin = other.meta.device == app_->deviceId() ? tr("本机") : tr("其他电脑");
         row.why = c.code == "natural_key_conflict" ? tr("两台电脑各记了一条同一班级、同一天的记录，区县保留了先到的一条")
                                                    : tr("两台电脑同时修改了这条记录，区县保留了先到的修改");
+        if (stored && c.code == "natural_key_conflict")
+            if (const auto text = noHomeworkConflictText(*app_, *stored, other)) {
+                row.why = text->why;
+                row.advice = text->advice;
+            }
         row.conflict = std::move(c);
         rows_.push_back(std::move(row));
     }

@@ -2,7 +2,7 @@
 // The school's open conflicts, as the county's change feed lists them on every computer
 // (core/pull_apply.h): a version the county kept for review instead of storing, because another
 // computer's version of the same record, or another record for the same class, day and subject,
-// got there first. Each row says what was stored and what was not, where the other version was
+// got there first, or a 无作业 mark and homework of one class-day (no_homework_conflict.h). Each row says what was stored and what was not, where the other version was
 // made, and resolves it by keeping the stored record or taking the other version: either saves
 // the stored record again (validated, as the signed-in user), which closes the conflict on every
 // computer and at the county after the next sync.
@@ -27,7 +27,9 @@ public:
         StoredRole,    // the stored version, one line
         OtherRole,     // the version that was not stored, one line
         OriginRole,    // where the other version was made: "本机" | "其他电脑"
-        WhyRole,       // same record edited twice | two records for one class, day and subject
+        WhyRole,       // same record edited twice | two records for one class, day and subject |
+                       // 无作业 and homework of one class-day
+        AdviceRole,    // what to do, when the buttons alone do not say it ("" otherwise)
     };
     Q_ENUM(Role)
 
@@ -51,7 +53,7 @@ signals:
 private:
     struct Row {
         SchoolConflict conflict;
-        QString title, stored, other, origin, why;
+        QString title, stored, other, origin, why, advice;
     };
     QString resolve(int row, bool takeOther);
     AppContext* app_;

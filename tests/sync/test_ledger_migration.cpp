@@ -111,9 +111,14 @@ TEST_F(MainLedger, GIVEN_a_ledger_written_by_main_before_migration_5_WHEN_opened
             EXPECT_EQ(history[i].reason, rows[i].reason);
             EXPECT_EQ(history[i].version, rows[i].version);
             EXPECT_EQ(history[i].before.has_value(), rows[i].before.has_value());
-            if (rows[i].before) EXPECT_EQ(history[i].before->dump(), *rows[i].before);
-            if (rows[i].after) EXPECT_EQ(history[i].after->dump(), *rows[i].after);
+            // Braced: EXPECT_EQ expands to an if/else of its own (-Wdangling-else).
+            if (rows[i].before && history[i].before) {
+                EXPECT_EQ(history[i].before->dump(), *rows[i].before);
+            }
             ASSERT_TRUE(history[i].after.has_value()) << id << " " << i;
+            if (rows[i].after) {
+                EXPECT_EQ(history[i].after->dump(), *rows[i].after);
+            }
         }
     }
 
