@@ -514,13 +514,15 @@ class ConsoleInBrowser(unittest.TestCase):
             self.homework(busy, day, 30)])
         self.assertEqual(ack["counts"]["created"], 4, ack)
         # A second computer of the school marks the busy class 无作业 for the same day (its own
-        # ledger did not have the homework yet): the homework stands in the grid and the 公示.
+        # ledger did not have the homework yet): the county stored the homework first, so the
+        # mark is kept as a conflict, and the homework stands in the grid and the 公示.
         device2, token2 = self.county.enroll(self.base, school)
         ack = self.county.push(self.base, school, device2, token2, [
             (str(uuid.uuid4()), "homework", {"class_id": busy, "date": day.isoformat(), "subject": "", "minutes": 0,
                                              "written": True, "at_home": True, "content": "", "teacher_id": "",
                                              "none": True})])
-        self.assertEqual(ack["counts"]["created"], 1, ack)
+        self.assertEqual((ack["counts"]["created"], ack["counts"]["conflict"]), (0, 1), ack)
+        self.assertEqual(ack["exceptions"][0]["code"], "natural_key_conflict", ack)
         self.sign_in("viewer")
         self.open(f"/console/school?code={school}&from={day.isoformat()}&to={day.isoformat()}")
         grid = self.wait.until(EC.presence_of_element_located((By.ID, "grid")))
