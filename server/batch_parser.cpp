@@ -83,6 +83,10 @@ ParsedBatch parseBatch(std::string_view ndjson, const BatchIdentity& identity, c
     h.firstSeq = headerInt(header, "first_seq");
     h.lastSeq = headerInt(header, "last_seq");
     h.count = headerInt(header, "count");
+    if (const auto check = header.find("sequence_check"); check != header.end()) {
+        if (!check->is_boolean()) fail(400, "invalid_header", "sequence_check must be true or false");
+        h.sequenceCheck = check->get<bool>();
+    }
     if (!isCanonicalUuid(h.batchId)) fail(400, "invalid_header", "batch_id is not a canonical lower-case UUID");
     if (h.count < 1) fail(400, "invalid_header", "count must be at least 1");
     if (h.lastSeq < h.firstSeq) fail(400, "invalid_header", "last_seq is below first_seq");

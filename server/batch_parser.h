@@ -29,6 +29,10 @@ struct BatchHeader {
     std::int64_t firstSeq = 0;
     std::int64_t lastSeq = 0;
     std::int64_t count = 0;
+    // "sequence_check": true. The client asks the county to refuse this batch (409
+    // sequence_reused) when another batch of the device already holds one of its sequences: it
+    // then needs no GET /v1/state before sending (docs/sync-protocol.md, "Restored disks").
+    bool sequenceCheck = false;
 };
 
 struct BatchLine {

@@ -357,7 +357,7 @@ void CountyServer::handleCapabilities(const httplib::Request&, httplib::Response
              Json{{"protocol", 1}, {"max_batch_records", l.maxBatchRecords}, {"max_batch_bytes", l.maxBatchBytes},
                   {"max_decompressed_bytes", l.maxDecompressedBytes}, {"max_record_bytes", l.maxRecordBytes},
                   {"max_json_depth", l.maxJsonDepth}, {"encodings", {"gzip", "identity"}},
-                  {"rate_limit_per_minute", l.rateLimitPerMinute},
+                  {"rate_limit_per_minute", l.rateLimitPerMinute}, {"sequence_check", true},
                   // The newest record schema this server checks fully (docs/sync-protocol.md).
                   {"record_schema", kRecordSchemaVersion},
                   // GET /v1/changes is served (absent: a county from before the change feed).

@@ -117,6 +117,18 @@ IngestResult Ingestor::ingestParsed(const DeviceRow& device, const ParsedBatch& 
     std::unordered_map<std::string, Current> current;
     for (auto& [id, stored] : tx->findRecords(device.schoolCode, ids))
         current.emplace(id, Current{stored.schoolCode, stored.version, std::move(stored.recordJson), false});
+    // A device never numbers two changes alike, unless its disk was put back to an older copy
+    // (还原卡, backup). A client that asked for the check learns it here, before anything is
+    // stored, and numbers its changes again above the county's highest.
+    if (batch.header.sequenceCheck)
+        if (const auto highest = tx->sequencesTaken(device.id, batch.header.batchId, batch.header.firstSeq,
+                                                    batch.header.lastSeq))
+            throw ApiError(409, "sequence_reused",
+                           "the county already holds other changes of this device numbered " +
+                               std::to_string(batch.header.firstSeq) + ".." + std::to_string(batch.header.lastSeq) +
+                               " (its highest is " + std::to_string(*highest) +
+                               "): this computer's data was probably restored from an older copy; number the "
+                               "unsent changes above " + std::to_string(*highest) + " and send them again");
 
     // Natural keys (core's uniquenessKey): one live record per key in a school. The first
     // stored at the county keeps the key; a later record with it is kept as a conflict.

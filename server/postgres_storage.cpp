@@ -206,6 +206,16 @@ public:
         }
     }
 
+    std::optional<std::int64_t> sequencesTaken(const std::string& deviceId, const std::string& batchId,
+                                               std::int64_t first, std::int64_t last) override
+    {
+        auto r = c_->exec("SELECT max(last_seq), bool_or(first_seq <= $3 AND last_seq >= $4) FROM batches"
+                          " WHERE device_id = $1 AND batch_id <> $2 AND response <> ''",
+                          {str(deviceId), str(batchId), num(last), num(first)});
+        if (r.rows() == 0 || r.isNull(0, 1) || r.text(0, 1) != "t") return std::nullopt;
+        return r.int64(0, 0);
+    }
+
     void completeBatch(const BatchRow& b) override
     {
         c_->exec("UPDATE batches SET response = $1 WHERE device_id = $2 AND batch_id = $3",

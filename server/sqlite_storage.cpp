@@ -158,6 +158,16 @@ public:
         }
     }
 
+    std::optional<std::int64_t> sequencesTaken(const std::string& deviceId, const std::string& batchId,
+                                               std::int64_t first, std::int64_t last) override
+    {
+        auto st = db_.prepare("SELECT max(last_seq), max(first_seq <= ?3 AND last_seq >= ?4) FROM batches"
+                              " WHERE device_id = ?1 AND batch_id <> ?2 AND response <> ''");
+        st.bind(1, deviceId).bind(2, batchId).bind(3, last).bind(4, first);
+        if (!st.step() || st.isNull(1) || st.int64(1) == 0) return std::nullopt;
+        return st.int64(0);
+    }
+
     void completeBatch(const BatchRow& b) override
     {
         db_.prepare("UPDATE batches SET response = ? WHERE device_id = ? AND batch_id = ?")

@@ -62,6 +62,11 @@ public:
     virtual std::int64_t allocateChanges(const std::string& schoolCode, std::int64_t count) = 0;
     virtual void writeRecords(const std::vector<RecordWrite>& rows) = 0;
     virtual void writeConflicts(const std::vector<ConflictWrite>& rows) = 0;
+    // When another batch of this device (not batchId) already holds a sequence in [first, last]:
+    // the highest sequence the county holds from the device. nullopt when the range is free.
+    // Call after findRecords: the school's hold orders it after the device's other batches.
+    virtual std::optional<std::int64_t> sequencesTaken(const std::string& deviceId, const std::string& batchId,
+                                                       std::int64_t first, std::int64_t last) = 0;
     // Stores the ack in the claimed row and marks the device as synced.
     virtual void completeBatch(const BatchRow& batch) = 0;
     // Mondays of the school's approved (locked) weeks. Read inside the transaction; on PostgreSQL

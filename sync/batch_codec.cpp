@@ -16,7 +16,11 @@ std::string encodeBatchNdjson(const BatchIdentity& who, const std::string& batch
                                 {"school_code", who.schoolCode},
                                 {"first_seq", rows.empty() ? 0 : rows.front().seq},
                                 {"last_seq", rows.empty() ? 0 : rows.back().seq},
-                                {"count", rows.size()}};
+                                {"count", rows.size()},
+                                // Refuse me if another batch of this device holds my sequences
+                                // (a disk put back to an older copy); a county older than the
+                                // check ignores the field.
+                                {"sequence_check", true}};
     std::string out = header.dump();
     out += '\n';
     for (const auto& row : rows) {

@@ -63,6 +63,7 @@ ApiResult<Capabilities> CountyClient::capabilities(const std::atomic<bool>* canc
         c.maxRecordBytes = j.value("max_record_bytes", std::size_t{65536});
         c.limits.maxRecordBytes = c.maxRecordBytes;
         c.recordSchema = j.value("record_schema", 1);
+        c.sequenceCheck = j.value("sequence_check", false);
         c.serverTime = j.value("server_time", "");
         return c;
     });

@@ -19,6 +19,9 @@ struct Capabilities {
     BatchLimits limits;
     std::size_t maxRecordBytes = 65536;
     int recordSchema = 1;  // the newest record schema the county checks fully (absent: 1)
+    // Refuses a batch whose sequences another batch of the device holds (409 sequence_reused),
+    // when the batch header asks: the restored-disk check then needs no round trip first.
+    bool sequenceCheck = false;
     std::string serverTime;
 };
 

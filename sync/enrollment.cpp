@@ -162,6 +162,7 @@ EnrollResult enrollDevice(Database& db, HttpTransport& transport, const EnrollRe
         st.maxDecompressedBytes = static_cast<std::int64_t>(caps.value->limits.maxDecompressedBytes);
         st.maxRecordBytes = static_cast<std::int64_t>(caps.value->limits.maxRecordBytes);
         st.capabilitiesAt = SystemClock::instance().nowUnixMillis();
+        st.countyChecksSequences = caps.value->sequenceCheck;
         saveSyncState(db, st);
     }
     out.ok = true;

@@ -46,6 +46,7 @@ Verdict RetryPolicy::classify(const TransportResult& r) const
     if (s == 422) return Verdict::Supersede;
     if (s == 401) return Verdict::Unauthorized;
     if (s == 403) return Verdict::Forbidden;
+    if (s == 409 && errorCodeOf(r.response.body) == "sequence_reused") return Verdict::Renumber;
     // 409 in flight and 408 are about timing; 404/405 mean a wrong URL or a broken front end;
     // 411/431 are about the request's framing (headers), which every batch shares: none of
     // these says anything about this batch's bytes.

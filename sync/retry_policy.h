@@ -33,6 +33,8 @@ enum class Verdict {
     Refused,       // 400/415/other 4xx with the county's error body: this exact batch will be refused
                    // every time; dead-letter its records with the county's reason and go on
     Supersede,     // 422: the server holds other bytes under this key: re-freeze under a new key
+    Renumber,      // 409 sequence_reused: another batch of this device holds these sequences (a disk
+                   // restored from an older copy): re-freeze the changes above the county's highest
     Unauthorized,  // 401: token unknown or revoked: stop, re-enroll
     Forbidden,     // 403: wrong school or school disabled: stop, tell the user
     Fatal,         // TLS verification / pinning failed: stop this pass, tell the user

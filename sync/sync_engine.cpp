@@ -63,6 +63,7 @@ struct SyncEngine::Pass {
     int failures = 0;  // consecutive failures outside a batch (capabilities)
     bool stopped = false;
     bool skewWarned = false;
+    bool restoreWarned = false;
 
     void emit(const std::string& phase, const std::string& message = {})
     {
@@ -153,7 +154,7 @@ bool SyncEngine::fetchCapabilities(Pass& pass)
         pass.limits.maxBytes = static_cast<std::size_t>(st.maxBatchBytes);
         pass.limits.maxDecompressedBytes = static_cast<std::size_t>(st.maxDecompressedBytes);
         if (st.maxRecordBytes > 0) pass.limits.maxRecordBytes = static_cast<std::size_t>(st.maxRecordBytes);
-        return true;
+        return true;  // pass.state.countyChecksSequences came with the cached limits
     }
     for (;;) {
         if (pass.cancelled()) {
@@ -174,6 +175,7 @@ bool SyncEngine::fetchCapabilities(Pass& pass)
             pass.state.maxDecompressedBytes = static_cast<std::int64_t>(pass.limits.maxDecompressedBytes);
             pass.state.maxRecordBytes = static_cast<std::int64_t>(pass.limits.maxRecordBytes);
             pass.state.capabilitiesAt = clock_.nowUnixMillis();
+            pass.state.countyChecksSequences = r.value->sequenceCheck;
             pass.failures = 0;
             return true;
         }
@@ -193,6 +195,17 @@ bool SyncEngine::fetchCapabilities(Pass& pass)
         if (!waitOrGiveUp(pass, ms, "cannot reach the county server: " + r.error)) return false;
     }
 }
+
+namespace {
+std::string restoreWarningText(std::int64_t countyLast, std::int64_t known, std::int64_t next, std::int64_t moved)
+{
+    return "the county holds this device's changes up to sequence " + std::to_string(countyLast) +
+           " but this database only knows up to " + std::to_string(known) +
+           ": it was probably restored from an older copy (还原卡 or backup). Changes made after that copy are at "
+           "the county but not here; new changes continue after sequence " + std::to_string(next) +
+           (moved ? " (" + std::to_string(moved) + " unsent changes renumbered)" : std::string{});
+}
+}  // namespace
 
 void SyncEngine::checkServerState(Pass& pass)
 {
@@ -219,12 +232,41 @@ void SyncEngine::checkServerState(Pass& pass)
         // restored from an older copy (还原卡, backup). Move future sequences past the county's.
         const auto moved = outbox.ensureSequenceAbove(r.value->lastSeq);
         pass.state.restoreWarning =
-            "the county holds this device's changes up to sequence " + std::to_string(r.value->lastSeq) +
-            " but this database only knows up to " + std::to_string(status.maxBatchedSeq) +
-            ": it was probably restored from an older copy (还原卡 or backup). Changes made after that copy are at "
-            "the county but not here; new changes continue after sequence " + std::to_string(r.value->lastSeq) +
-            (moved ? " (" + std::to_string(moved) + " unsent changes renumbered)" : std::string{});
+            restoreWarningText(r.value->lastSeq, status.maxBatchedSeq, r.value->lastSeq, moved);
         pass.report.warnings.push_back(pass.state.restoreWarning);
+        pass.restoreWarned = true;
+    }
+}
+
+void SyncEngine::renumberAfterRestore(Pass& pass, Outbox& outbox, const FrozenBatch& batch, const WaitFor& wait)
+{
+    // The county's highest sequence of this device: the floor for numbering again. Without it
+    // the batch stays frozen and goes again later (and is refused again until this succeeds).
+    // Other batches may be on their way on the first connection: this question takes its own.
+    std::unique_ptr<HttpTransport> own;
+    if (moreTransports_ && pass.options.batchesInFlight > 1) own = moreTransports_();
+    auto r = own ? CountyClient(*own, pass.settings.serverUrl).state(pass.token, pass.cancel)
+                 : pass.client.state(pass.token, pass.cancel);
+    noteServerTime(pass, r.raw);
+    if (!r.value) {
+        const std::int64_t ms = policy_.backoffMillis(batch.attempts + 1, random_);
+        const std::string why = "the county holds other changes numbered like this batch, and its state could not "
+                                "be read: " + r.error;
+        outbox.recordFailure(batch.batchId, why, clock_.nowUnixMillis() + ms);
+        pass.state.lastError = why;
+        wait(ms, why, !r.raw.ok());
+        return;
+    }
+    pass.state.serverLastSeq = r.value->lastSeq;
+    outbox.supersede(batch.batchId);
+    const auto status = outbox.status();
+    // Above the county's highest and above every batch this file froze (some may be on their way).
+    const std::int64_t floor = std::max(r.value->lastSeq, status.maxBatchedSeq);
+    const auto moved = outbox.ensureSequenceAbove(floor);
+    if (!pass.restoreWarned) {
+        pass.state.restoreWarning = restoreWarningText(r.value->lastSeq, status.maxAckedSeq, floor, moved);
+        pass.report.warnings.push_back(pass.state.restoreWarning);
+        pass.restoreWarned = true;
     }
 }
 
@@ -406,6 +448,7 @@ void SyncEngine::handleBatchAnswer(Pass& pass, Outbox& outbox, const BatchEncode
         break;
     }
     case Verdict::Supersede: outbox.supersede(batch.batchId); break;
+    case Verdict::Renumber: renumberAfterRestore(pass, outbox, batch, wait); break;
     case Verdict::Unauthorized:
     case Verdict::Forbidden:
         pass.state.lastErrorKind = r.response.status == 401 ? "auth" : "forbidden";
@@ -514,8 +557,14 @@ SyncReport SyncEngine::runOnce(const SyncOptions& options, const ProgressCallbac
     pass.state.lastError.clear();
 
     if (fetchCapabilities(pass)) {
-        if (options.checkState && !pass.stopped) checkServerState(pass);
+        // A county that checks sequences itself refuses a batch numbered like changes it holds
+        // (409 sequence_reused, a disk restored from an older copy), so the records need not wait
+        // a round trip for GET /v1/state. With nothing to send the state is read as before.
+        const bool countyChecks = pass.state.countyChecksSequences && Outbox(db_, clock_).status().unsent() > 0;
+        if (options.checkState && !countyChecks && !pass.stopped) checkServerState(pass);
         if (!pass.stopped) sendBatches(pass);
+        if (options.checkState && countyChecks && !pass.stopped && pass.report.batchesSent == 0 && !pass.restoreWarned)
+            checkServerState(pass);
         // Push first, then pull: what this computer changed is at the county before the
         // school's ledger comes back, so the feed already carries the county's verdict on it.
         if (options.pullChanges && !pass.stopped) pullChanges(pass);

@@ -1,6 +1,7 @@
 #pragma once
 // One sync pass, the API the CLI (`taizhang sync`) and the Qt client's sync panel wrap:
-// capabilities -> state (restored-disk check) -> freeze/send/ack batches (two in flight where they
+// capabilities -> state (restored-disk check; skipped while changes wait and the county checks
+// each batch's sequences itself) -> freeze/send/ack batches (several in flight where they
 // only create records) until the outbox is empty, the pass budget for waiting is used up, or the
 // county refuses this device -> pull -> config (ETag). Thread-compatible: one pass at a time per
 // engine; the database and progress stay on the calling thread (batches in flight only use their
@@ -117,6 +118,9 @@ private:
     // Notes that a failed batch must wait `ms` before it is sent again; lineOnly: the connection
     // failed, not the county (other batches of new records may go meanwhile).
     using WaitFor = std::function<void(std::int64_t ms, const std::string& why, bool lineOnly)>;
+    // 409 sequence_reused: the county holds other changes numbered like this batch (the disk was
+    // put back to an older copy). Its changes are numbered again above the county's highest.
+    void renumberAfterRestore(Pass& pass, Outbox& outbox, const FrozenBatch& batch, const WaitFor& wait);
     void handleBatchAnswer(Pass& pass, Outbox& outbox, const BatchEncoder& encoder, const FrozenBatch& batch,
                            const TransportResult& result, const WaitFor& wait);
     void pullChanges(Pass& pass);

@@ -348,6 +348,92 @@ TEST_P(IngestTest, GIVEN_same_batch_WHEN_sent_twice_at_once_THEN_one_set_of_rows
     }
 }
 
+// A batch asking for the sequence check ("sequence_check": true in its header line).
+std::string checkedBatch(const Enrolled& device, const std::string& key, const std::vector<Json>& records,
+                         std::int64_t firstSeq)
+{
+    std::string body = makeBatch(device, key, records, firstSeq);
+    const auto nl = body.find('\n');
+    Json header = Json::parse(body.substr(0, nl));
+    header["sequence_check"] = true;
+    return header.dump() + body.substr(nl);
+}
+
+TEST_P(IngestTest, GIVEN_a_checked_batch_numbered_like_a_stored_one_WHEN_posted_THEN_409_sequence_reused_and_nothing_stored)
+{
+    const auto cls = newId();
+    post(newId(), {classRecord(cls, device_.deviceId), homeworkRecord(newId(), cls, device_.deviceId),
+                   homeworkRecord(newId(), cls, device_.deviceId)},
+         1);  // seq 1..3
+    post(newId(), {homeworkRecord(newId(), cls, device_.deviceId)}, 4);  // seq 4
+    ASSERT_EQ(totalRecords(), 4);
+    // A disk put back to a copy that knew only seq 1: its new changes are numbered 2.. again.
+    auto client = server_->client();
+    const auto key = newId();
+    auto res = postBatch(client, device_, key,
+                         checkedBatch(device_, key, {homeworkRecord(newId(), cls, device_.deviceId),
+                                                     homeworkRecord(newId(), cls, device_.deviceId)},
+                                      2));
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 409) << res->body;
+    EXPECT_EQ(errorCode(res), "sequence_reused");
+    EXPECT_NE(res->body.find("highest is 4"), std::string::npos) << res->body;
+    EXPECT_EQ(totalRecords(), 4);
+    EXPECT_EQ(state(device_)["last_seq"], 4);
+    // The same changes numbered above the county's highest are stored, and a resend of that
+    // batch is a replay, not a reuse of its own sequences.
+    const auto again = newId();
+    const std::string body = checkedBatch(device_, again, {homeworkRecord(newId(), cls, device_.deviceId),
+                                                          homeworkRecord(newId(), cls, device_.deviceId)},
+                                          5);
+    auto ok = postBatch(client, device_, again, body);
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok->status, 200) << ok->body;
+    auto replay = postBatch(client, device_, again, body);
+    ASSERT_TRUE(replay);
+    EXPECT_EQ(replay->status, 200) << replay->body;
+    EXPECT_EQ(replay->get_header_value("Idempotent-Replayed"), "true");
+    EXPECT_EQ(totalRecords(), 6);
+    EXPECT_EQ(state(device_)["last_seq"], 6);
+}
+
+TEST_P(IngestTest, GIVEN_an_unchecked_batch_numbered_like_a_stored_one_WHEN_posted_THEN_stored_as_before)
+{
+    // A client older than the check does its GET /v1/state first; the county keeps taking its batches.
+    const auto cls = newId();
+    post(newId(), {classRecord(cls, device_.deviceId), homeworkRecord(newId(), cls, device_.deviceId)}, 1);
+    post(newId(), {homeworkRecord(newId(), cls, device_.deviceId)}, 2);
+    EXPECT_EQ(totalRecords(), 3);
+}
+
+TEST_P(IngestTest, GIVEN_another_device_of_the_school_with_the_same_sequences_WHEN_a_checked_batch_arrives_THEN_stored)
+{
+    const auto cls = newId();
+    post(newId(), {classRecord(cls, device_.deviceId), homeworkRecord(newId(), cls, device_.deviceId)}, 1);
+    const Enrolled other = enroll(*db_, *server_, kSchoolA);
+    auto client = server_->client();
+    const auto key = newId();
+    auto res = postBatch(client, other, key, checkedBatch(other, key, {homeworkRecord(newId(), cls, other.deviceId)}, 1));
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200) << res->body;
+    EXPECT_EQ(totalRecords(), 3);
+}
+
+TEST_P(IngestTest, GIVEN_a_sequence_check_that_is_not_true_or_false_WHEN_posted_THEN_400_invalid_header)
+{
+    auto client = server_->client();
+    const auto key = newId();
+    std::string body = makeBatch(device_, key, {classRecord(newId(), device_.deviceId)}, 1);
+    const auto nl = body.find('\n');
+    Json header = Json::parse(body.substr(0, nl));
+    header["sequence_check"] = "yes";
+    auto res = postBatch(client, device_, key, header.dump() + body.substr(nl));
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400);
+    EXPECT_EQ(errorCode(res), "invalid_header");
+    EXPECT_EQ(totalRecords(), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, IngestTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -22,7 +22,8 @@ Control: a line protocol on the control port (printed at start):
   random P SEED     from now on each request gets a random fault with probability P
   shape DELAY_MS BPS DROP_RATE
   stats             one JSON line: counters per fault, bytes each way, the most requests that
-                    were open at once (max_open)
+                    were open at once (max_open), the paths of the first 20 requests read
+                    (first_requests)
   upstream PORT     forward to another port from now on (a restarted server)
   reset             back to pass, no shaping, counters kept
 Each command answers one line ("ok" or JSON).
@@ -50,7 +51,7 @@ class Proxy:
         self.delay = args.delay_ms / 1000.0
         self.bps = args.bandwidth_bps
         self.drop_rate = args.drop_rate
-        self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "max_open": 0}
+        self.stats = {"requests": 0, "bytes_up": 0, "bytes_down": 0, "max_open": 0, "first_requests": []}
         self.open = 0
         self.link_free = {"up": 0.0, "down": 0.0}  # loop time at which each direction is free
 
@@ -136,6 +137,8 @@ class Proxy:
             except (asyncio.IncompleteReadError, ConnectionError, ValueError):
                 cwriter.close()
                 return
+            if len(self.stats["first_requests"]) < 20:  # which endpoints came first, in order
+                self.stats["first_requests"].append(request.split(b" ", 2)[1].split(b"?")[0].decode("latin-1"))
             if fault.startswith("http:"):
                 parts = fault.split(":")
                 status = int(parts[1])

@@ -3,6 +3,9 @@
 // shaped link really has several on their way at once and still delivers each record once.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "outbox.h"
 #include "record_store.h"
 #include "sync_client_fixture.h"
@@ -176,4 +179,68 @@ TEST_F(SyncFixture, GIVEN_creations_edits_and_deletions_WHEN_synced_in_flight_ov
     EXPECT_GT(stats.value("linkdrop", 0), 0) << stats.dump();
     EXPECT_GE(stats["max_open"].get<int>(), 2) << stats.dump();
     expectConverged();
+}
+
+// A county that checks sequences itself (capabilities "sequence_check") refuses a batch numbered
+// like changes it holds, so the records need not wait for GET /v1/state (one round trip).
+TEST_F(SyncFixture, GIVEN_a_county_that_checks_sequences_WHEN_records_wait_THEN_the_first_request_is_a_batch_and_no_state_is_read)
+{
+    startCounty({"--max-batch-records", "50", "--rate-limit", "100000"});
+    enrollOk();
+    ASSERT_TRUE(loadSyncState(db).countyChecksSequences);  // learnt at enrollment
+    addHomework(store, 120);
+    FaultProxy proxy(county.port(), {"--delay-ms", "5"});
+    pointAt(proxy.url());
+    const auto r = syncOnce(30'000, SystemClock::instance(), 4);
+    EXPECT_EQ(r.outcome, sync::SyncOutcome::AllSent) << r.message;
+    const auto first = Json::parse(proxy.command("stats"))["first_requests"];
+    ASSERT_FALSE(first.empty());
+    EXPECT_EQ(first[0], "/v1/batches") << first.dump();
+    for (const auto& path : first) EXPECT_NE(path, "/v1/state") << first.dump();
+    expectConverged();
+    // With nothing to send, the pass reads the state as before (a restored disk with nothing new
+    // is still told).
+    FaultProxy idle(county.port(), {"--delay-ms", "5"});
+    pointAt(idle.url());
+    EXPECT_EQ(syncOnce(30'000, SystemClock::instance(), 4).outcome, sync::SyncOutcome::AllSent);
+    const auto later = Json::parse(idle.command("stats"))["first_requests"];
+    EXPECT_NE(std::find(later.begin(), later.end(), Json("/v1/state")), later.end()) << later.dump();
+}
+
+TEST_F(SyncFixture, GIVEN_a_disk_restored_from_an_old_copy_and_many_new_records_WHEN_synced_in_flight_THEN_refused_batches_are_renumbered_and_no_sequence_is_reused)
+{
+    startCounty({"--max-batch-records", "50", "--rate-limit", "100000"});
+    enrollOk();
+    addHomework(store, 100);
+    ASSERT_EQ(syncOnce(30'000, SystemClock::instance(), 4).outcome, sync::SyncOutcome::AllSent);
+    const std::string copy = dir.file("restore-card.db");
+    db.exec("VACUUM INTO '" + copy + "'");
+    addHomework(store, 300);
+    ASSERT_EQ(syncOnce(30'000, SystemClock::instance(), 4).outcome, sync::SyncOutcome::AllSent);  // seq 1..400
+    // The 还原卡 puts the copy back: the next 300 changes are numbered 101..400 again.
+    db = Database::open(dir.file("unused.db"));
+    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(dbPath + ext);
+    std::filesystem::copy_file(copy, dbPath);
+    db = Database::open(dbPath);
+    RecordStore restored(db, SystemClock::instance());
+    addHomework(restored, 300);
+    FaultProxy proxy(county.port(), {"--delay-ms", "20", "--bandwidth-bps", "200000"});
+    pointAt(proxy.url());
+    const auto r = syncOnce(30'000, SystemClock::instance(), 4);
+    EXPECT_EQ(r.outcome, sync::SyncOutcome::AllSent) << r.message;
+    ASSERT_FALSE(r.warnings.empty());
+    EXPECT_NE(r.warnings[0].find("restored"), std::string::npos) << r.warnings[0];
+    EXPECT_FALSE(loadSyncState(db).restoreWarning.empty());
+    EXPECT_GE(Json::parse(proxy.command("stats"))["max_open"].get<int>(), 2);
+    // Every record once, and no two batches of the device share a sequence.
+    EXPECT_EQ(county.count("SELECT count(*) FROM records"), 700);
+    EXPECT_EQ(county.count("SELECT count(DISTINCT id) FROM records"), 700);
+    EXPECT_EQ(county.count("SELECT count(*) FROM batches a JOIN batches b ON a.device_id = b.device_id AND "
+                           "a.batch_id < b.batch_id AND a.first_seq <= b.last_seq AND b.first_seq <= a.last_seq"),
+              0);
+    // 101..400 are the lost future's six batches only; the restored changes went above 400.
+    EXPECT_EQ(county.count("SELECT count(*) FROM batches WHERE first_seq BETWEEN 101 AND 400"), 6);
+    EXPECT_EQ(county.count("SELECT count(*) FROM batches WHERE first_seq > 400"), 6);
+    EXPECT_EQ(Outbox(db, SystemClock::instance()).status().unsent(), 0);
+    EXPECT_EQ(syncOnce(30'000, SystemClock::instance(), 4).batchesSent, 0);
 }

@@ -78,7 +78,7 @@ TEST_F(CountySync, GIVEN_a_frozen_batch_over_new_server_limits_WHEN_sent_THEN_41
     // Freeze one batch of 40 under the old limits without sending it (the proxy answers 503).
     FaultProxy proxy(county.port());
     pointAt(proxy.url());
-    proxy.command("plan pass,http:503:3600");  // state, then the batch (limits cached at enrollment)
+    proxy.command("plan http:503:3600");  // the batch first: limits and the sequence check learnt at enrollment
     EXPECT_EQ(syncOnce(0).outcome, SyncOutcome::Partial);
     ASSERT_EQ(Outbox(db, SystemClock::instance()).pendingBatch()->count, 40);
     county.stop();
@@ -98,7 +98,7 @@ TEST_F(CountySync, GIVEN_the_ack_is_lost_after_the_county_committed_WHEN_resent_
     addHomework(store, 20);
     FaultProxy proxy(county.port());
     pointAt(proxy.url());
-    proxy.command("plan pass,lost_ack");  // state, then the batch (limits cached at enrollment)
+    proxy.command("plan lost_ack");  // the batch first: limits and the sequence check learnt at enrollment
     const auto r = syncOnce();
     EXPECT_EQ(r.outcome, SyncOutcome::AllSent) << r.message;
     EXPECT_EQ(r.attempts, 2);

@@ -74,7 +74,7 @@ TEST_F(SyncFixture, GIVEN_429_and_503_with_retry_after_WHEN_syncing_THEN_the_cli
     addHomework(store, 3);
     FaultProxy proxy(county.port());
     pointAt(proxy.url());
-    proxy.command("plan pass,http:429:3,http:503:2");  // state, then the batch twice
+    proxy.command("plan http:429:3,http:503:2");  // the batch twice (no state read first: the county checks sequences)
     const auto r = syncOnce(10'000);
     EXPECT_EQ(r.outcome, SyncOutcome::AllSent) << r.message;
     EXPECT_EQ(r.attempts, 3);
@@ -166,8 +166,9 @@ TEST_F(SyncFixture, GIVEN_repeated_server_errors_WHEN_retrying_THEN_backoff_doub
     addHomework(store, 10);  // two batches
     FaultProxy proxy(county.port());
     pointAt(proxy.url());
-    // state, batch 1 fails three times then passes, batch 2 fails once then passes.
-    proxy.command("plan pass,http:500,http:500,http:500,pass,http:502,pass");
+    // Batch 1 fails three times then passes, batch 2 fails once then passes (no state read
+    // first: the county checks sequences).
+    proxy.command("plan http:500,http:500,http:500,pass,http:502,pass");
     sync::TransportOptions o;
     o.proxy = "none";
     sync::CurlTransport t(o);
