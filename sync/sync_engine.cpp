@@ -307,6 +307,24 @@ void SyncEngine::sendBatches(Pass& pass)
     pass.emit("sending");
     BatchFlights flights(transport_, moreTransports_, std::max(1, pass.options.batchesInFlight),
                          pass.settings.serverUrl, pass.token, pass.cancel);
+    // A backlog larger than a full first wave, with several connections: the first batches grow
+    // (1/room, 2/room, ... of the county's limit). Equal batches sharing the line all arrive at
+    // the same moment, the county then works through them one by one while the line sits idle;
+    // growing ones arrive one after another and their answers start the next batches sooner.
+    const std::int64_t room = flights.room();
+    const bool ramp = room > 1 && pass.prog.recordsTotal > room * static_cast<std::int64_t>(pass.limits.maxRecords);
+    std::int64_t frozenThisPass = 0;
+    const auto limitsNow = [&] {
+        BatchLimits l = pass.limits;
+        if (ramp && frozenThisPass < room - 1)
+            l.maxRecords = std::max<std::size_t>(1, l.maxRecords * static_cast<std::size_t>(frozenThisPass + 1) /
+                                                        static_cast<std::size_t>(room));
+        return l;
+    };
+    const auto launchFrozen = [&](FrozenBatch batch) {
+        ++frozenThisPass;
+        flights.launch(std::move(batch));
+    };
     const auto roomForAnother = [&] {
         return pass.options.maxBatches <= 0 ||
                pass.report.batchesSent + static_cast<int>(flights.size()) < pass.options.maxBatches;
@@ -337,7 +355,7 @@ void SyncEngine::sendBatches(Pass& pass)
             if (flights.room() > 1 && retryAt > clock_.nowUnixMillis() && !held && outbox.pendingBatch() &&
                 roomForAnother()) {
                 // Only the line failed: new records go while the failed batch waits.
-                if (auto another = outbox.freezeAlongside(pass.limits, encoder)) flights.launch(std::move(*another));
+                if (auto another = outbox.freezeAlongside(limitsNow(), encoder)) launchFrozen(std::move(*another));
             }
             if (flights.empty() && retryAt > 0) {
                 const std::int64_t ms = std::max<std::int64_t>(0, retryAt - clock_.nowUnixMillis());
@@ -347,9 +365,9 @@ void SyncEngine::sendBatches(Pass& pass)
             }
             if (flights.empty()) {
                 if (!roomForAnother()) return;
-                auto batch = outbox.freezeNext(pass.limits, encoder);
+                auto batch = outbox.freezeNext(limitsNow(), encoder);
                 if (!batch) return;
-                flights.launch(std::move(*batch));
+                launchFrozen(std::move(*batch));
             }
         }
         while (!held && static_cast<int>(flights.size()) < flights.room() && roomForAnother()) {
@@ -357,9 +375,9 @@ void SyncEngine::sendBatches(Pass& pass)
                 flights.launch(std::move(*due));
                 continue;
             }
-            auto another = outbox.freezeAlongside(pass.limits, encoder);
+            auto another = outbox.freezeAlongside(limitsNow(), encoder);
             if (!another) break;
-            flights.launch(std::move(*another));
+            launchFrozen(std::move(*another));
         }
         auto landed = flights.takeNext();
         handleBatchAnswer(pass, outbox, encoder, landed.batch, landed.result, later);

@@ -76,6 +76,13 @@ TEST(RetryPolicy, GIVEN_each_status_WHEN_classified_THEN_the_protocol_documents_
         EXPECT_EQ(p.classify(refused), Verdict::Refused) << code;
         EXPECT_EQ(p.classify(status(code)), Verdict::Backoff) << code;
     }
+    // 409 sequence_reused (a restored disk) renumbers; 409 batch_in_flight is about timing.
+    auto reused = status(409);
+    reused.response.body = R"({"error":{"code":"sequence_reused","message":"the county already holds ..."}})";
+    EXPECT_EQ(p.classify(reused), Verdict::Renumber);
+    auto inFlight = status(409);
+    inFlight.response.body = R"({"error":{"code":"batch_in_flight","message":"retry later"}})";
+    EXPECT_EQ(p.classify(inFlight), Verdict::Backoff);
     TransportResult dropped;
     dropped.error = TransportError::Network;
     EXPECT_EQ(p.classify(dropped), Verdict::Backoff);
