@@ -27,12 +27,12 @@ void ClassDayMarks::load(IngestTx& tx, const std::string& schoolCode, const std:
         const auto day = r->date();
         if (key.empty() || !day) continue;
         homework_.try_emplace(key);
+        classes_.insert(r->classId());
         days.insert(day->toString());
     }
-    for (const auto& day : days)
-        for (const auto& json : tx.schoolRecordJsons(RecordQuery{schoolCode, std::string("homework"), day, day})) {
-            stored(recordFromJson(Json::parse(json)));
-        }
+    if (days.empty()) return;
+    for (const auto& json : tx.liveRecordJsonsOn(schoolCode, "homework", {days.begin(), days.end()}))
+        stored(recordFromJson(Json::parse(json)));
 }
 
 std::optional<KeyOwner> ClassDayMarks::holder(const Record& r, const std::unordered_map<std::string, KeyOwner>& owners) const
@@ -60,7 +60,7 @@ void ClassDayMarks::stored(const Record& r)
         homework_[was->second].erase(r.meta.id);
         listedUnder_.erase(was);
     }
-    if (!liveHomework(r) || isNoHomeworkMark(r.body)) return;
+    if (!liveHomework(r) || isNoHomeworkMark(r.body) || !classes_.count(r.classId())) return;
     const std::string key = noHomeworkKey(r.body);
     const auto day = homework_.find(key);
     if (day == homework_.end()) return;  // no mark of the batch asks about this class-day

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -43,6 +44,7 @@ private:
     // Mark key of a class-day the batch marks -> its live homework (not marks), id -> version.
     std::unordered_map<std::string, std::map<std::string, std::int64_t>> homework_;
     std::unordered_map<std::string, std::string> listedUnder_;  // id -> mark key it is listed under
+    std::set<std::string> classes_;  // the classes of those class-days: most homework read is of others
 };
 
 }  // namespace taizhang::server

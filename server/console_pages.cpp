@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "console.h"
+#include "console_conflicts.h"
 #include "console_html.h"
 #include "county_policy.h"
 #include "csv.h"
@@ -365,19 +366,7 @@ void Console::handleSchool(const Context& c, const httplib::Request& req, httpli
     }
     body += "</table>";
 
-    const auto conflicts = storage_.listConflicts(code);
-    body += "<h2>" + std::string(tr(zh, "冲突（同版本不同内容，未被采用的一方）", "Conflicts (the losing side of equal versions)")) + "</h2>";
-    if (conflicts.empty()) {
-        body += "<p class=\"note\">" + std::string(tr(zh, "没有冲突。", "None.")) + "</p>";
-    } else {
-        body += "<table id=\"conflicts\"><tr><th>" + std::string(tr(zh, "收到时间", "Received")) + "</th><th>" +
-                tr(zh, "记录编号", "Record id") + "</th><th>" + tr(zh, "版本", "Version") + "</th><th>" +
-                tr(zh, "设备", "Device") + "</th></tr>";
-        for (const auto& k : conflicts)
-            body += "<tr><td>" + consoleLocalTime(k.receivedAt, zh) + "</td><td>" + htmlEscape(k.recordId) + "</td>" + num(k.version) +
-                    "<td>" + htmlEscape(k.deviceId) + "</td></tr>";
-        body += "</table>";
-    }
+    body += conflictsSection(storage_, code, s.classList, zh);
     sendConsoleHtml(res, 200, renderFrame({zh, school->name, c.staff.displayName, c.staff.role, c.csrf, c.here}, body));
 }
 

@@ -131,6 +131,20 @@ public:
         return found;
     }
 
+    std::vector<std::string> liveRecordJsonsOn(const std::string& schoolCode, const std::string& kind,
+                                               const std::vector<std::string>& days) override
+    {
+        std::vector<std::string> out;
+        if (days.empty()) return out;
+        const std::vector<PgParam> dayList(days.begin(), days.end());
+        auto r = c_->exec("SELECT body, id FROM records WHERE school_code = $1 AND kind = $2 AND day = ANY($3::text[])"
+                          " AND NOT deleted",
+                          {str(schoolCode), str(kind), pgArray(dayList)});
+        out.reserve(static_cast<std::size_t>(r.rows()));
+        for (int i = 0; i < r.rows(); ++i) out.push_back(unpackRecordBody(byteaFromHex(r.text(i, 0)), r.text(i, 1)));
+        return out;
+    }
+
     void renumberRecords(const std::vector<std::pair<std::string, std::int64_t>>& idToChange) override
     {
         for (const auto& [id, change] : idToChange)

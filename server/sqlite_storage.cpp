@@ -83,6 +83,19 @@ public:
         return found;
     }
 
+    std::vector<std::string> liveRecordJsonsOn(const std::string& schoolCode, const std::string& kind,
+                                               const std::vector<std::string>& days) override
+    {
+        std::vector<std::string> out;
+        auto st = db_.prepare("SELECT body, id FROM records WHERE school_code = ? AND kind = ? AND day = ? AND deleted = 0");
+        for (const auto& day : days) {
+            st.reset();
+            st.bind(1, schoolCode).bind(2, kind).bind(3, day);
+            while (st.step()) out.push_back(unpackRecordBody(st.blob(0), uuidText(st.blob(1))));
+        }
+        return out;
+    }
+
     void renumberRecords(const std::vector<std::pair<std::string, std::int64_t>>& idToChange) override
     {
         auto st = db_.prepare("UPDATE records SET change_seq = ? WHERE id = ?");

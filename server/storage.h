@@ -53,6 +53,11 @@ public:
     // after findRecords, whose hold on the school covers the keys.
     virtual std::unordered_map<std::string, KeyOwner> findKeyOwners(const std::string& schoolCode,
                                                                     const std::vector<std::string>& keys) = 0;
+    // The live records of one kind of the school dated on these days (sorted, unique), as record
+    // JSON: one range of records_school_kind_day per day. Call after findRecords, whose hold on
+    // the school covers them (the class-days a 无作业 mark claims, server/class_day_marks.h).
+    virtual std::vector<std::string> liveRecordJsonsOn(const std::string& schoolCode, const std::string& kind,
+                                                       const std::vector<std::string>& days) = 0;
     // Gives stored records new change numbers without changing them: their current version
     // travels again (a refused edit's computer then receives the county's version).
     virtual void renumberRecords(const std::vector<std::pair<std::string, std::int64_t>>& idToChange) = 0;

@@ -6,7 +6,9 @@
 // INSERTs). Prints records/s of each and the ratios. The devices belong to --schools schools
 // (round robin; 1 = every device of one school, the original shape).
 //   server_ingest_bench --backend sqlite|postgres [--pg-url URL] [--devices 50] [--records 5000]
-//                       [--batch 1000] [--threads 16] [--schools 1]
+//                       [--batch 1000] [--threads 16] [--schools 1] [--marks 0]
+// --marks K: every K-th record is a 无作业 mark of its class-day instead of homework (0: none),
+// so that the county's class-day check (server/class_day_marks.h) reads marked days.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -63,7 +65,7 @@ struct Device {
     std::vector<std::pair<std::string, std::string>> batches;  // key, gzip body
 };
 
-Record homework(const std::string& device, std::int64_t ms, int n)
+Record homework(const std::string& device, std::int64_t ms, int n, int marks)
 {
     Record r;
     r.kind = Kind::Homework;
@@ -75,6 +77,12 @@ Record homework(const std::string& device, std::int64_t ms, int n)
     h.minutes = 10 + n % 50;
     h.content = "练习册第" + std::to_string(n % 90) + "页";
     h.teacherId = newUuidV7(1700000001000 + n % 60);
+    if (marks > 0 && n % marks == 0) {
+        h.subject.clear();
+        h.minutes = 0;
+        h.content.clear();
+        h.none = true;
+    }
     r.body = h;
     return r;
 }
@@ -220,7 +228,7 @@ struct IngestRun {
 };
 
 struct Shape {
-    int devices, perDevice, batchSize, threads, schools;
+    int devices, perDevice, batchSize, threads, schools, marks;
 };
 
 // Schools, devices and frozen batches (not timed), then every device pushing its batches at once
@@ -262,7 +270,7 @@ IngestRun ingestOnce(const std::string& target, const std::vector<std::string>& 
                                     {"count", count}}
                                    .dump() + "\n";
             for (int i = 0; i < count; ++i) {
-                const Record r = homework(fleet[d].id, ++ms, first + i + d * 7);
+                const Record r = homework(fleet[d].id, ++ms, first + i + d * 7, shape.marks);
                 Json line = recordToJson(r);
                 if (rows) rows->push_back({r.meta.id, school, "homework", r.date()->toString(), line.dump(), fleet[d].id, 1});
                 line["seq"] = first + i + 1;
@@ -324,7 +332,7 @@ int main(int argc, char** argv)
     const std::string backend = args.value("backend", "sqlite");
     const Shape shape{static_cast<int>(args.integer("devices", 50)), static_cast<int>(args.integer("records", 5000)),
                       static_cast<int>(args.integer("batch", 1000)), static_cast<int>(args.integer("threads", 16)),
-                      static_cast<int>(args.integer("schools", 1))};
+                      static_cast<int>(args.integer("schools", 1)), static_cast<int>(args.integer("marks", 0))};
     const auto tmp = std::filesystem::temp_directory_path() / ("tz-bench-" + randomHex(4));
     std::filesystem::create_directories(tmp);
     std::string ingestTarget, plainTarget, bareTarget;
@@ -362,7 +370,8 @@ int main(int argc, char** argv)
     std::cout.setf(std::ios::fixed);
     std::cout.precision(0);
     std::cout << "backend " << backend << ": " << shape.devices << " devices of " << shape.schools << " school(s) x "
-              << shape.perDevice << " records, batches of " << shape.batchSize << ", " << shape.threads << " server threads\n";
+              << shape.perDevice << " records, batches of " << shape.batchSize << ", " << shape.threads << " server threads"
+              << (shape.marks > 0 ? ", every " + std::to_string(shape.marks) + "th a 无作业 mark" : std::string()) << "\n";
     line("ingest", with);
     line("ingest without day summaries", without);
     std::cout << "  bare " << (backend == "sqlite" ? "INSERT" : "COPY") << ": " << total / bareSecs

@@ -122,6 +122,40 @@ TEST_F(HomeworkEntry, GIVEN_an_empty_day_WHEN_copy_previous_day_THEN_rows_are_fi
     EXPECT_EQ(app->store().outboxCount(), outboxBefore);
 }
 
+// A day marked 无作业 has nothing to copy: 复制前一天 goes back past it to the last day with homework.
+TEST_F(HomeworkEntry, GIVEN_the_previous_school_day_marked_no_homework_WHEN_copy_previous_day_THEN_the_homework_of_the_day_before_it_is_copied)
+{
+    const std::string id = ordinaryMiddleClass(demo, *app);
+    const Date friday{2026, 11, 20}, thursday{2026, 11, 19};
+    const auto dayRecords = [&](const Date& day) {
+        return app->store().query(RecordQuery{.kind = Kind::Homework, .from = day, .to = day, .classId = id});
+    };
+    for (const auto& r : dayRecords(friday)) ASSERT_TRUE(app->ledger().remove(r.meta.id, r.meta.version, app->change()).ok());
+    Homework mark;
+    mark.classId = id;
+    mark.date = friday;
+    mark.none = true;
+    ASSERT_TRUE(app->ledger().save(Kind::Homework, mark, app->change()).ok());
+    const auto thursdays = dayRecords(thursday);
+    ASSERT_FALSE(thursdays.empty());
+
+    HomeworkEntryModel model(*app);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setClassId(qs(id));
+    model.setDate("2026-11-21");  // Saturday: nothing stored
+    const auto outboxBefore = app->store().outboxCount();
+    EXPECT_EQ(model.copyPreviousDay(), static_cast<int>(thursdays.size()));
+    EXPECT_TRUE(model.status().contains("2026-11-19")) << model.status().toStdString();
+    for (const auto& r : thursdays) {
+        const auto h = bodyAs<Homework>(r);
+        const int row = rowOf(model, qs(h.subject));
+        ASSERT_GE(row, 0) << h.subject;
+        EXPECT_EQ(model.data(model.index(row), HomeworkEntryModel::MinutesRole).toString(), QString::number(h.minutes));
+    }
+    EXPECT_TRUE(model.dirty());
+    EXPECT_EQ(app->store().outboxCount(), outboxBefore) << "copied rows are not saved until Enter";
+}
+
 TEST_F(HomeworkEntry, GIVEN_a_saved_row_WHEN_cleared_and_saved_THEN_it_becomes_a_tombstone)
 {
     HomeworkEntryModel model(*app);

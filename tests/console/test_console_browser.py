@@ -530,6 +530,12 @@ class ConsoleInBrowser(unittest.TestCase):
         self.assertEqual((cell.get_attribute("class"), cell.text), ("done", "无作业"))
         cell = grid.find_element(By.CSS_SELECTOR, f"tr[data-class='{busy}'] td[data-day='{day.isoformat()}']")
         self.assertEqual(cell.text, "作")
+        # The school page lists the mark that was not stored: class, day, what and why.
+        rows = self.browser.find_elements(By.CSS_SELECTOR, "#conflicts tr[data-record]")
+        self.assertEqual(len(rows), 1)
+        cells = [td.text for td in rows[0].find_elements(By.TAG_NAME, "td")]
+        self.assertEqual(cells[1:6], ["四年级4班", day.isoformat(), "无作业", "该班当天已有作业，后到的“无作业”未被采用",
+                                      "待学校处理"])
         self.open(f"/console/publication?code={school}&day={day.isoformat()}")
         table = self.wait.until(EC.presence_of_element_located((By.ID, "publication-table")))
         self.assertEqual(table.find_element(By.CSS_SELECTOR, f"tr[data-class='{quiet}']").text, "四年级3班 无作业（期中考试）")
