@@ -83,6 +83,7 @@ SyncStateInfo loadSyncState(const Database& db)
     s.maxRecordBytes = getInt(db, "sync.max_record_bytes");
     s.capabilitiesAt = getInt(db, "sync.capabilities_at");
     s.countyChecksSequences = getInt(db, "sync.county_sequence_check") != 0;
+    s.maxChangesLimit = getInt(db, "sync.max_changes_limit");
     s.restoreWarning = get(db, "sync.restore_warning");
     s.lastPullAt = get(db, "sync.last_pull_at");
     return s;
@@ -106,6 +107,7 @@ void saveSyncState(Database& db, const SyncStateInfo& s)
                 {"sync.max_record_bytes", std::to_string(s.maxRecordBytes)},
                 {"sync.capabilities_at", std::to_string(s.capabilitiesAt)},
                 {"sync.county_sequence_check", s.countyChecksSequences ? "1" : "0"},
+                {"sync.max_changes_limit", std::to_string(s.maxChangesLimit)},
                 {"sync.restore_warning", s.restoreWarning},
                 {"sync.last_pull_at", s.lastPullAt}});
 }

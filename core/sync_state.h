@@ -47,6 +47,7 @@ struct SyncStateInfo {
     std::int64_t maxRecordBytes = 0;
     std::int64_t capabilitiesAt = 0;  // unix ms of the last GET /v1/capabilities (0 = refetch)
     bool countyChecksSequences = false;  // advertised "sequence_check": no GET /v1/state before sending
+    std::int64_t maxChangesLimit = 0;    // advertised entries per GET /v1/changes page (0 = unknown: 1000)
     std::string restoreWarning;      // set when the server knew more of this device than the file
     std::string lastPullAt;          // UTC: the last pass that read the school's change feed to its end
 };

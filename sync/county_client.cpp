@@ -1,5 +1,7 @@
 #include "county_client.h"
 
+#include <algorithm>
+
 #include "batch_codec.h"
 #include "retry_policy.h"
 
@@ -64,6 +66,7 @@ ApiResult<Capabilities> CountyClient::capabilities(const std::atomic<bool>* canc
         c.limits.maxRecordBytes = c.maxRecordBytes;
         c.recordSchema = j.value("record_schema", 1);
         c.sequenceCheck = j.value("sequence_check", false);
+        c.maxChangesLimit = std::max(1, j.value("max_changes_limit", 1000));
         c.serverTime = j.value("server_time", "");
         return c;
     });

@@ -22,6 +22,7 @@ struct Capabilities {
     // Refuses a batch whose sequences another batch of the device holds (409 sequence_reused),
     // when the batch header asks: the restored-disk check then needs no round trip first.
     bool sequenceCheck = false;
+    int maxChangesLimit = 1000;  // most entries per GET /v1/changes page (absent: 1000, the older counties')
     std::string serverTime;
 };
 

@@ -163,6 +163,7 @@ EnrollResult enrollDevice(Database& db, HttpTransport& transport, const EnrollRe
         st.maxRecordBytes = static_cast<std::int64_t>(caps.value->limits.maxRecordBytes);
         st.capabilitiesAt = SystemClock::instance().nowUnixMillis();
         st.countyChecksSequences = caps.value->sequenceCheck;
+        st.maxChangesLimit = caps.value->maxChangesLimit;
         saveSyncState(db, st);
     }
     out.ok = true;

@@ -176,6 +176,7 @@ bool SyncEngine::fetchCapabilities(Pass& pass)
             pass.state.maxRecordBytes = static_cast<std::int64_t>(pass.limits.maxRecordBytes);
             pass.state.capabilitiesAt = clock_.nowUnixMillis();
             pass.state.countyChecksSequences = r.value->sequenceCheck;
+            pass.state.maxChangesLimit = r.value->maxChangesLimit;
             pass.failures = 0;
             return true;
         }
@@ -486,7 +487,10 @@ void SyncEngine::pullChanges(Pass& pass)
     int failures = 0;  // in a row, for the backoff
     for (;;) {
         if (pass.cancelled()) return pass.stop(SyncOutcome::Cancelled, "cancelled");
-        auto r = pass.client.changes(pass.token, cursor, pass.options.pullPageSize, pass.cancel);
+        // A county older than max_changes_limit refuses pages over 1 000 entries.
+        const std::int64_t countyMax = pass.state.maxChangesLimit > 0 ? pass.state.maxChangesLimit : 1000;
+        const int pageSize = static_cast<int>(std::min<std::int64_t>(std::max(1, pass.options.pullPageSize), countyMax));
+        auto r = pass.client.changes(pass.token, cursor, pageSize, pass.cancel);
         noteServerTime(pass, r.raw);
         if (r.raw.error == TransportError::Cancelled) return pass.stop(SyncOutcome::Cancelled, "cancelled");
         if (r.raw.ok() && (r.raw.response.status == 401 || r.raw.response.status == 403)) return stopForAuth(pass, r.raw);

@@ -41,7 +41,7 @@ struct SyncOptions {
     bool checkState = true;   // GET /v1/state first (at program start)
     bool pullConfig = true;   // GET /v1/config with If-None-Match
     bool pullChanges = true;  // GET /v1/changes after the batches (the school's other computers)
-    int pullPageSize = 1000;  // entries per GET /v1/changes (the county caps it at 1000)
+    int pullPageSize = 5000;  // entries per GET /v1/changes, at most the county's max_changes_limit
     // How long this pass may spend waiting between attempts (backoff, Retry-After) before it
     // gives the rest back as Partial; the batch keeps its attempts and next_attempt_at. A
     // negative value waits as long as it takes (the client's background scheduler).

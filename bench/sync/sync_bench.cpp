@@ -4,8 +4,11 @@
 //   3. 10k records through the fault proxy shaped to 1 Mbit/s (one link shared by all connections),
 //      +300 ms per request, 2 % dropped connections, with the real retry policy, one batch at a time
 //      and with batches in flight: time vs wire bytes / bandwidth, exactly once
+//   4. (--pull-runs K) the whole pass on that line, push then pull of the school's feed (its own
+//      records come back) and config: pages of 1 000 (what counties before max_changes_limit
+//      allow) against the client's default, same run
 // Usage: sync_bench [--records N] [--single M] [--shaped N] [--shaped-runs K] [--shaped-batch B] [--in-flight F]
-//                   [--skip-shaped]
+//                   [--skip-shaped] [--pull-runs K]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -90,7 +93,7 @@ struct PassResult {
 
 // inFlight: batches on their way at once (1 = one at a time, the baseline); pull: the change feed
 // and the config after the batches (off where only the push is measured).
-PassResult runPass(Database& db, const std::string& dbPath, int inFlight, bool pull = true)
+PassResult runPass(Database& db, const std::string& dbPath, int inFlight, bool pull = true, int pullPage = 0)
 {
     sync::TransportOptions o;
     o.proxy = "none";
@@ -104,6 +107,7 @@ PassResult runPass(Database& db, const std::string& dbPath, int inFlight, bool p
     opts.batchesInFlight = inFlight;
     opts.pullChanges = pull;
     opts.pullConfig = pull;
+    if (pullPage > 0) opts.pullPageSize = pullPage;
     PassResult r;
     const auto t0 = Clock_::now();
     const bool trace = std::getenv("SYNC_BENCH_TRACE") != nullptr;  // when each answer came back
@@ -238,6 +242,30 @@ int main(int argc, char** argv)
             }
         }
         std::printf("shaped #%d: %d in flight / one at a time = %.2f\n", run, inFlight, ratio[1] / ratio[0]);
+    }
+    const int pullRuns = argInt(argc, argv, "--pull-runs", 0);
+    for (int run = 1; run <= pullRuns; ++run) {
+        double whole[2] = {0, 0};
+        for (const int page : {1000, sync::SyncOptions{}.pullPageSize}) {
+            Setup shaped;
+            Database db4 = Database::open(shaped.dbPath);
+            fillSchool(db4, shapedN);
+            startAndEnroll(shaped, db4, {"--rate-limit", unlimited, "--max-batch-records", std::to_string(shapedBatch)});
+            FaultProxy proxy(shaped.county.port(), {"--delay-ms", "150", "--bandwidth-bps", "125000", "--drop-rate",
+                                                    "0.02", "--seed", std::to_string(run)});
+            auto s = loadSyncSettings(db4);
+            s.serverUrl = proxy.url();
+            saveSyncSettings(db4, s);
+            const auto r = runPass(db4, shaped.dbPath, inFlight, true, page);
+            const auto stats = Json::parse(proxy.command("stats"));
+            whole[page == 1000 ? 0 : 1] = r.seconds;
+            std::printf("whole pass #%d, pages of %d: %s in %.2f s (push arrived at %.2f s), %d requests, %lld "
+                        "dropped, %.0f bytes down\n",
+                        run, page, sync::outcomeName(r.report.outcome), r.seconds, r.arrivalSeconds,
+                        stats["requests"].get<int>(), static_cast<long long>(stats.value("linkdrop", 0)),
+                        stats["bytes_down"].get<double>());
+        }
+        std::printf("whole pass #%d: default pages / pages of 1000 = %.2f\n", run, whole[1] / whole[0]);
     }
     return 0;
 }

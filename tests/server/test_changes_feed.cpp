@@ -140,7 +140,7 @@ TEST_P(ChangesFeedTest, GIVEN_two_schools_WHEN_each_token_pulls_whatever_it_asks
 TEST_P(ChangesFeedTest, GIVEN_a_malformed_cursor_or_limit_WHEN_pulled_THEN_400_invalid_request)
 {
     for (const std::string query : {"?after=-1", "?after=abc", "?after=1e3", "?after=", "?after=1&after=2",
-                                    "?limit=0", "?limit=1001", "?after=9999999999999999999"}) {
+                                    "?limit=0", "?limit=5001", "?after=9999999999999999999"}) {
         auto client = server_->client();
         auto res = getWithToken(client, "/v1/changes" + query, a_.token);
         ASSERT_TRUE(res);
@@ -150,6 +150,10 @@ TEST_P(ChangesFeedTest, GIVEN_a_malformed_cursor_or_limit_WHEN_pulled_THEN_400_i
     auto client = server_->client();
     const auto caps = Json::parse(client.Get("/v1/capabilities")->body);
     EXPECT_EQ(caps["changes"], 1) << "the county says it serves the feed";
+    EXPECT_EQ(caps["max_changes_limit"], 5000) << "and how many entries a page may ask for";
+    auto atMost = getWithToken(client, "/v1/changes?limit=5000", a_.token);
+    ASSERT_TRUE(atMost);
+    EXPECT_EQ(atMost->status, 200) << atMost->body;
 }
 
 TEST_P(ChangesFeedTest, GIVEN_a_second_record_for_the_same_class_day_and_subject_WHEN_it_arrives_THEN_it_is_stored_as_a_tombstone_and_listed_as_a_conflict_naming_the_first)

@@ -40,6 +40,7 @@ TEST_F(Protocol, GIVEN_server_WHEN_capabilities_read_without_auth_THEN_limits_pr
     EXPECT_GT(j["max_decompressed_bytes"].get<long>(), j["max_batch_bytes"].get<long>());
     EXPECT_EQ(j["encodings"], Json({"gzip", "identity"}));
     EXPECT_EQ(j["sequence_check"], true);  // a restored disk is refused per batch (409 sequence_reused)
+    EXPECT_EQ(j["max_changes_limit"], 5000);
     EXPECT_TRUE(std::regex_match(j["server_time"].get<std::string>(),
                                  std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")));
     EXPECT_TRUE(std::regex_match(res->get_header_value("Date"),

@@ -3,6 +3,8 @@
 // the change; a computer that was never set up joins the school the county holds.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "ledger.h"
 #include "school_computer.h"
 
@@ -215,4 +217,36 @@ TEST_F(PullSync, GIVEN_a_line_that_drops_and_refuses_requests_WHEN_a_computer_pu
     EXPECT_EQ(b.outboxRows(), 0) << "pulled changes must not go back into the outbox";
     const auto faults = Json::parse(proxy.command("stats"));
     EXPECT_GE(faults.value("requests", 0) - faults.value("pass", 0), 3) << faults.dump();
+}
+
+TEST_F(PullSync, GIVEN_a_county_advertising_pages_of_5000_WHEN_a_computer_pulls_2500_changes_THEN_one_page_and_an_older_countys_limit_still_holds)
+{
+    addHomework(a.store, 2500, a.deviceId);
+    ASSERT_EQ(a.sync().outcome, SyncOutcome::AllSent);
+    ASSERT_EQ(loadSyncState(b.db).maxChangesLimit, 5000);  // learnt at enrollment
+
+    FaultProxy proxy(county.port());
+    b.pointAt(proxy.url());
+    auto r = b.sync();
+    ASSERT_EQ(r.outcome, SyncOutcome::AllSent) << r.message;
+    EXPECT_EQ(r.pulled, 2500);
+    const auto first = Json::parse(proxy.command("stats"))["first_requests"];
+    EXPECT_EQ(std::count(first.begin(), first.end(), Json("/v1/changes")), 1) << first.dump();
+    EXPECT_EQ(b.ledger(), a.ledger());
+
+    // A county that never said how many (older than max_changes_limit) refuses pages over 1 000:
+    // the client asks for 1 000 at most.
+    addHomework(a.store, 2500, a.deviceId);
+    ASSERT_EQ(a.sync().outcome, SyncOutcome::AllSent);
+    auto st = loadSyncState(b.db);
+    st.maxChangesLimit = 0;
+    saveSyncState(b.db, st);
+    FaultProxy older(county.port());
+    b.pointAt(older.url());
+    r = b.sync();
+    ASSERT_EQ(r.outcome, SyncOutcome::AllSent) << r.message;
+    EXPECT_EQ(r.pulled, 2500);
+    const auto paged = Json::parse(older.command("stats"))["first_requests"];
+    EXPECT_EQ(std::count(paged.begin(), paged.end(), Json("/v1/changes")), 3) << paged.dump();
+    EXPECT_EQ(b.ledger(), a.ledger());
 }
