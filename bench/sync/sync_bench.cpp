@@ -91,6 +91,27 @@ struct PassResult {
     std::int64_t bodyBytes = 0;
 };
 
+// A fresh county and a school ledger with `records` waiting, reached through a school's line:
+// 1 Mbit/s each way shared by all connections, +300 ms per request (150 ms each way), 2 % drops
+// (seeded by `seed`).
+struct ShapedSchool {
+    Setup setup;
+    Database db;
+    std::unique_ptr<FaultProxy> proxy;
+    ShapedSchool(int records, int batchRecords, int seed) : db(Database::open(setup.dbPath))
+    {
+        fillSchool(db, records);
+        startAndEnroll(setup, db, {"--rate-limit", "100000000", "--max-batch-records", std::to_string(batchRecords)});
+        proxy = std::make_unique<FaultProxy>(setup.county.port(),
+                                             std::vector<std::string>{"--delay-ms", "150", "--bandwidth-bps", "125000",
+                                                                      "--drop-rate", "0.02", "--seed",
+                                                                      std::to_string(seed)});
+        auto s = loadSyncSettings(db);
+        s.serverUrl = proxy->url();
+        saveSyncSettings(db, s);
+    }
+};
+
 // inFlight: batches on their way at once (1 = one at a time, the baseline); pull: the change feed
 // and the config after the batches (off where only the push is measured).
 PassResult runPass(Database& db, const std::string& dbPath, int inFlight, bool pull = true, int pullPage = 0)
@@ -213,17 +234,10 @@ int main(int argc, char** argv)
     for (int run = 1; run <= shapedRuns; ++run) {
         double ratio[2] = {0, 0};
         for (const int flights : {1, inFlight}) {
-            Setup shaped;
-            Database db3 = Database::open(shaped.dbPath);
-            fillSchool(db3, shapedN);
-            startAndEnroll(shaped, db3, {"--rate-limit", unlimited, "--max-batch-records", std::to_string(shapedBatch)});
-            FaultProxy proxy(shaped.county.port(), {"--delay-ms", "150", "--bandwidth-bps", "125000", "--drop-rate",
-                                                    "0.02", "--seed", std::to_string(run)});
-            auto s = loadSyncSettings(db3);
-            s.serverUrl = proxy.url();
-            saveSyncSettings(db3, s);
-            const auto r = runPass(db3, shaped.dbPath, flights, false);
-            const auto stats = Json::parse(proxy.command("stats"));
+            ShapedSchool school(shapedN, shapedBatch, run);
+            auto& shaped = school.setup;
+            const auto r = runPass(school.db, shaped.dbPath, flights, false);
+            const auto stats = Json::parse(school.proxy->command("stats"));
             const double wire = stats["bytes_up"].get<double>() + stats["bytes_down"].get<double>();
             const double ideal = wire / 125000.0;
             const auto count = shaped.county.count("SELECT count(*) FROM records");
@@ -247,17 +261,9 @@ int main(int argc, char** argv)
     for (int run = 1; run <= pullRuns; ++run) {
         double whole[2] = {0, 0};
         for (const int page : {1000, sync::SyncOptions{}.pullPageSize}) {
-            Setup shaped;
-            Database db4 = Database::open(shaped.dbPath);
-            fillSchool(db4, shapedN);
-            startAndEnroll(shaped, db4, {"--rate-limit", unlimited, "--max-batch-records", std::to_string(shapedBatch)});
-            FaultProxy proxy(shaped.county.port(), {"--delay-ms", "150", "--bandwidth-bps", "125000", "--drop-rate",
-                                                    "0.02", "--seed", std::to_string(run)});
-            auto s = loadSyncSettings(db4);
-            s.serverUrl = proxy.url();
-            saveSyncSettings(db4, s);
-            const auto r = runPass(db4, shaped.dbPath, inFlight, true, page);
-            const auto stats = Json::parse(proxy.command("stats"));
+            ShapedSchool school(shapedN, shapedBatch, run);
+            const auto r = runPass(school.db, school.setup.dbPath, inFlight, true, page);
+            const auto stats = Json::parse(school.proxy->command("stats"));
             whole[page == 1000 ? 0 : 1] = r.seconds;
             std::printf("whole pass #%d, pages of %d: %s in %.2f s (push arrived at %.2f s), %d requests, %lld "
                         "dropped, %.0f bytes down\n",
