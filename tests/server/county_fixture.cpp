@@ -1,5 +1,7 @@
 #include "county_fixture.h"
 
+#include <gtest/gtest.h>
+
 #include "date.h"
 
 #include <arpa/inet.h>
@@ -307,6 +309,17 @@ std::string makeBatch(const Enrolled& device, const std::string& batchId, const 
 }
 
 std::string gzip(const std::string& data) { return gzipCompress(data, 1); }
+
+Json postNextBatch(const ServerProcess& server, const Enrolled& device, std::int64_t& seq,
+                   const std::vector<Json>& records)
+{
+    auto client = server.client();
+    const auto key = newId();
+    auto res = postBatch(client, device, key, makeBatch(device, key, records, seq));
+    seq += static_cast<std::int64_t>(records.size());
+    EXPECT_TRUE(res && res->status == 200) << (res ? res->body : "no answer");
+    return res ? Json::parse(res->body) : Json();
+}
 
 httplib::Result postBatch(httplib::Client& client, const Enrolled& device, const std::string& key,
                           const std::string& body, const std::string& encoding)

@@ -120,6 +120,10 @@ std::string gzip(const std::string& data);
 httplib::Result postBatch(httplib::Client& client, const Enrolled& device, const std::string& key,
                           const std::string& body, const std::string& encoding = "gzip");
 httplib::Result getWithToken(httplib::Client& client, const std::string& path, const std::string& token);
+// POSTs these records as the device's next batch (numbered from `seq`, which moves past them)
+// under a new key, expects 200 and returns the ack ({} when there was no answer).
+Json postNextBatch(const ServerProcess& server, const Enrolled& device, std::int64_t& seq,
+                   const std::vector<Json>& records);
 
 std::string errorCode(const httplib::Result& res);
 

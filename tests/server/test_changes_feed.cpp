@@ -31,12 +31,7 @@ protected:
     }
     Json post(const Enrolled& device, std::int64_t& seq, const std::vector<Json>& records)
     {
-        auto client = server_->client();
-        const auto key = newId();
-        auto res = postBatch(client, device, key, makeBatch(device, key, records, seq));
-        seq += static_cast<std::int64_t>(records.size());
-        EXPECT_TRUE(res && res->status == 200) << (res ? res->body : "no answer");
-        return res ? Json::parse(res->body) : Json();
+        return postNextBatch(*server_, device, seq, records);
     }
     Json changes(const Enrolled& device, const std::string& query)
     {

@@ -74,4 +74,22 @@ struct SchoolComputer {
     ScaledSleeper sleeper{0.02};
 };
 
+// The county on loopback (the school and another one) and two computers of the school, both
+// enrolled: the fixture of the tests where computers converge through the county.
+struct TwoSchoolComputers : ::testing::Test {
+    TempDir dir;
+    CountyServer county{dir};
+    SchoolComputer a{dir, "office"};
+    SchoolComputer b{dir, "grade3"};
+
+    void SetUp() override
+    {
+        county.addSchool(kSchool, "示范小学");
+        county.addSchool(kOtherSchool, "另一所小学");
+        county.start();
+        ASSERT_TRUE(a.enroll(county, county.issueCode(kSchool)).ok);
+        ASSERT_TRUE(b.enroll(county, county.issueCode(kSchool)).ok);
+    }
+};
+
 }  // namespace taizhang::testing

@@ -26,19 +26,7 @@ Json markBody()
     return b;
 }
 
-struct NoHomeworkSync : ::testing::Test {
-    TempDir dir;
-    CountyServer county{dir};
-    SchoolComputer a{dir, "office"};
-    SchoolComputer b{dir, "grade3"};
-
-    void SetUp() override
-    {
-        county.addSchool(kSchool, "示范小学");
-        county.start();
-        ASSERT_TRUE(a.enroll(county, county.issueCode(kSchool)).ok);
-        ASSERT_TRUE(b.enroll(county, county.issueCode(kSchool)).ok);
-    }
+struct NoHomeworkSync : TwoSchoolComputers {
     // Both computers and the county hold the same records; returns the open conflicts, which
     // must be the same on both computers.
     std::vector<SchoolConflict> converged()

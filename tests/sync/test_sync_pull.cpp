@@ -24,21 +24,7 @@ Json classBody(const std::string& name, int grade = 3)
     return c;
 }
 
-struct PullSync : ::testing::Test {
-    TempDir dir;
-    CountyServer county{dir};
-    SchoolComputer a{dir, "office"};
-    SchoolComputer b{dir, "grade3"};
-
-    void SetUp() override
-    {
-        county.addSchool(kSchool, "示范小学");
-        county.addSchool(kOtherSchool, "另一所小学");
-        county.start();
-        ASSERT_TRUE(a.enroll(county, county.issueCode(kSchool)).ok);
-        ASSERT_TRUE(b.enroll(county, county.issueCode(kSchool)).ok);
-    }
-};
+using PullSync = TwoSchoolComputers;
 
 }  // namespace
 
