@@ -20,8 +20,13 @@ void checkUnique(Kind kind, const Json& body, const ValidationContext& ctx, cons
                  Issues& out)
 {
     if (!ctx.findByKey) return;
-    const std::string key = uniquenessKey(kind, body);
-    if (key.empty()) return;
+    checkKeyFree(uniquenessKey(kind, body), ctx, id, code, field, zh, en, out);
+}
+
+void checkKeyFree(const std::string& key, const ValidationContext& ctx, const std::string& id, const std::string& code,
+                  const std::string& field, const std::string& zh, const std::string& en, Issues& out)
+{
+    if (!ctx.findByKey || key.empty()) return;
     const auto other = ctx.findByKey(key);
     if (other && *other != id) out.push_back(makeIssue(code, field, zh, en + " (record " + *other + ")"));
 }

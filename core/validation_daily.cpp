@@ -174,12 +174,10 @@ void validateHomework(const Json& body, const ValidationContext& ctx, const std:
                                 "the over-cap reason is longer than 1000 bytes"));
     // A class-day marked 无作业 takes no homework until that record is deleted (the same key the
     // county checks across computers, core/no_homework_day.h).
-    if (const auto markKey = noHomeworkKey(body); ctx.findByKey && !markKey.empty())
-        if (const auto mark = ctx.findByKey(markKey); mark && *mark != id)
-            out.push_back(makeIssue("homework.day_marked_none", "subject",
-                                    "该班级当天已登记“无作业”，如需布置作业，请先删除“无作业”记录",
-                                    "the class-day is recorded as no homework (无作业); delete that record first (record " +
-                                        *mark + ")"));
+    if (ctx.findByKey)
+        checkKeyFree(noHomeworkKey(body), ctx, id, "homework.day_marked_none", "subject",
+                     "该班级当天已登记“无作业”，如需布置作业，请先删除“无作业”记录",
+                     "the class-day is recorded as no homework (无作业); delete that record first", out);
     checkUnique(Kind::Homework, body, ctx, id, "homework.duplicate", "subject", "该班级当天已有这一科的作业记录，请修改原记录",
                 "the class already has a homework entry for this subject on " + h.date.toString() +
                     "; edit that entry instead",

@@ -32,10 +32,14 @@ void validateTraining(const Json& body, const ValidationContext& ctx, const std:
 
 // A subject code is known: national catalogue, or a custom course defined by the school.
 bool subjectKnown(const std::string& code, const ValidationContext& ctx);
-// Reports "<prefix>.duplicate" when another live record holds the same uniqueness key.
+// Reports `code` when another live record holds the same uniqueness key.
 void checkUnique(Kind kind, const Json& body, const ValidationContext& ctx, const std::string& id,
                  const std::string& code, const std::string& field, const std::string& zh, const std::string& en,
                  Issues& out);
+// The same for a key worked out otherwise (another record's key this one must not meet, such as
+// its class-day's 无作业 mark); "" checks nothing.
+void checkKeyFree(const std::string& key, const ValidationContext& ctx, const std::string& id, const std::string& code,
+                  const std::string& field, const std::string& zh, const std::string& en, Issues& out);
 }  // namespace detail
 
 }  // namespace taizhang
