@@ -239,7 +239,8 @@ void SyncEngine::checkServerState(Pass& pass)
     }
 }
 
-void SyncEngine::renumberAfterRestore(Pass& pass, Outbox& outbox, const FrozenBatch& batch, const WaitFor& wait)
+void SyncEngine::renumberAfterRestore(Pass& pass, Outbox& outbox, const FrozenBatch& batch,
+                                      const std::function<void(const std::string&, bool)>& backoff)
 {
     // The county's highest sequence of this device: the floor for numbering again. Without it
     // the batch stays frozen and goes again later (and is refused again until this succeeds).
@@ -249,15 +250,10 @@ void SyncEngine::renumberAfterRestore(Pass& pass, Outbox& outbox, const FrozenBa
     auto r = own ? CountyClient(*own, pass.settings.serverUrl).state(pass.token, pass.cancel)
                  : pass.client.state(pass.token, pass.cancel);
     noteServerTime(pass, r.raw);
-    if (!r.value) {
-        const std::int64_t ms = policy_.backoffMillis(batch.attempts + 1, random_);
-        const std::string why = "the county holds other changes numbered like this batch, and its state could not "
-                                "be read: " + r.error;
-        outbox.recordFailure(batch.batchId, why, clock_.nowUnixMillis() + ms);
-        pass.state.lastError = why;
-        wait(ms, why, !r.raw.ok());
-        return;
-    }
+    if (!r.value)
+        return backoff("the county holds other changes numbered like this batch, and its state could not be read: " +
+                           r.error,
+                       !r.raw.ok());
     pass.state.serverLastSeq = r.value->lastSeq;
     outbox.supersede(batch.batchId);
     const auto status = outbox.status();
@@ -467,7 +463,7 @@ void SyncEngine::handleBatchAnswer(Pass& pass, Outbox& outbox, const BatchEncode
         break;
     }
     case Verdict::Supersede: outbox.supersede(batch.batchId); break;
-    case Verdict::Renumber: renumberAfterRestore(pass, outbox, batch, wait); break;
+    case Verdict::Renumber: renumberAfterRestore(pass, outbox, batch, backoffFor); break;
     case Verdict::Unauthorized:
     case Verdict::Forbidden:
         pass.state.lastErrorKind = r.response.status == 401 ? "auth" : "forbidden";
@@ -485,11 +481,11 @@ void SyncEngine::pullChanges(Pass& pass)
     pass.emit("receiving");
     std::int64_t cursor = pullCursor(db_);
     int failures = 0;  // in a row, for the backoff
+    // A county older than max_changes_limit refuses pages over 1 000 entries.
+    const std::int64_t countyMax = pass.state.maxChangesLimit > 0 ? pass.state.maxChangesLimit : 1000;
+    const int pageSize = static_cast<int>(std::min<std::int64_t>(std::max(1, pass.options.pullPageSize), countyMax));
     for (;;) {
         if (pass.cancelled()) return pass.stop(SyncOutcome::Cancelled, "cancelled");
-        // A county older than max_changes_limit refuses pages over 1 000 entries.
-        const std::int64_t countyMax = pass.state.maxChangesLimit > 0 ? pass.state.maxChangesLimit : 1000;
-        const int pageSize = static_cast<int>(std::min<std::int64_t>(std::max(1, pass.options.pullPageSize), countyMax));
         auto r = pass.client.changes(pass.token, cursor, pageSize, pass.cancel);
         noteServerTime(pass, r.raw);
         if (r.raw.error == TransportError::Cancelled) return pass.stop(SyncOutcome::Cancelled, "cancelled");

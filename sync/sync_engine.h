@@ -120,7 +120,10 @@ private:
     using WaitFor = std::function<void(std::int64_t ms, const std::string& why, bool lineOnly)>;
     // 409 sequence_reused: the county holds other changes numbered like this batch (the disk was
     // put back to an older copy). Its changes are numbered again above the county's highest.
-    void renumberAfterRestore(Pass& pass, Outbox& outbox, const FrozenBatch& batch, const WaitFor& wait);
+    // When the state cannot be read the batch stays frozen and `backoff` (why, lineOnly) delays it,
+    // as for any failed batch.
+    void renumberAfterRestore(Pass& pass, Outbox& outbox, const FrozenBatch& batch,
+                              const std::function<void(const std::string&, bool)>& backoff);
     void handleBatchAnswer(Pass& pass, Outbox& outbox, const BatchEncoder& encoder, const FrozenBatch& batch,
                            const TransportResult& result, const WaitFor& wait);
     void pullChanges(Pass& pass);
